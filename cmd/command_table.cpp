@@ -1,0 +1,27 @@
+#include "registry.hpp"
+
+namespace shopkeep::cmd {
+
+const Runner* Registry::chosen(CLI::App& root) const {
+  const Runner* found = nullptr;
+  CLI::App* app = &root;
+  for (;;) {
+    auto it = runners_.find(app);
+    if (it != runners_.end()) found = &it->second;
+    auto subs = app->get_subcommands();
+    if (subs.empty()) return found;
+    app = subs.front();
+  }
+}
+
+const std::vector<CommandDef>& command_table() {
+  static const std::vector<CommandDef> table = {
+      {"init", setup_init},
+      {"import", setup_import},
+      {"status", setup_status},
+      {"sql", setup_sql},
+  };
+  return table;
+}
+
+}  // namespace shopkeep::cmd

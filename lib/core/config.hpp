@@ -1,0 +1,45 @@
+#pragma once
+// The TOML config file. Values are looked up by dotted key ("shopify.shop"); precedence
+// (flag > env > config) is applied by the caller, which knows about flags and env.
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace shopkeep {
+
+class Config {
+ public:
+  Config();  // empty: every lookup misses
+  ~Config();
+  Config(Config&&) noexcept;
+  Config& operator=(Config&&) noexcept;
+
+  // Parses `path`; throws a usage error naming file, line and column on bad TOML.
+  static Config load(const std::filesystem::path& path);
+
+  std::optional<std::string> get_string(const std::string& dotted_key) const;
+  std::optional<double> get_number(const std::string& dotted_key) const;
+  std::optional<std::int64_t> get_integer(const std::string& dotted_key) const;
+  std::optional<bool> get_bool(const std::string& dotted_key) const;
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  std::filesystem::path path_;
+};
+
+// Value of an environment variable, nullopt when unset or empty.
+std::optional<std::string> env_var(const char* name);
+
+// Flag > env > config: the first that has a value.
+std::optional<std::string> resolve_setting(const std::optional<std::string>& flag,
+                                           const char* env_name, const Config& config,
+                                           const std::string& config_key);
+
+// The commented template `shopkeep init` writes.
+std::string config_template();
+
+}  // namespace shopkeep

@@ -1,0 +1,38 @@
+#pragma once
+// Errors travel up as exceptions carrying the exit code of cli.md; only cmd/main.cpp turns
+// them into a message and a process exit status (lib/ never prints or exits).
+#include <stdexcept>
+#include <string>
+
+namespace shopkeep {
+
+enum class ExitCode : int {
+  ok = 0,
+  runtime = 1,    // network, store, bad data in a file, lock held too long, model not fittable
+  usage = 2,      // unknown flag, bad value, missing input file, bad config, write through sql
+  auth = 3,       // 401/403 from the only API involved
+  partial = 4,    // some sources or resources failed, the others were committed
+  threshold = 5,  // audit --fail-on reached
+};
+
+class Error : public std::runtime_error {
+ public:
+  Error(ExitCode code, const std::string& what, std::string hint = {})
+      : std::runtime_error(what), code_(code), hint_(std::move(hint)) {}
+  ExitCode code() const { return code_; }
+  const std::string& hint() const { return hint_; }
+
+ private:
+  ExitCode code_;
+  std::string hint_;
+};
+
+// Shorthands for the two most common kinds.
+inline Error usage_error(const std::string& what, std::string hint = {}) {
+  return Error(ExitCode::usage, what, std::move(hint));
+}
+inline Error runtime_error(const std::string& what, std::string hint = {}) {
+  return Error(ExitCode::runtime, what, std::move(hint));
+}
+
+}  // namespace shopkeep

@@ -1,0 +1,78 @@
+#include "core/money.hpp"
+
+#include <cctype>
+#include <cmath>
+
+namespace shopkeep {
+
+int currency_exponent(std::string_view c) {
+  static constexpr std::string_view zero[] = {"BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF",
+                                              "KRW", "PYG", "RWF", "UGX", "VND", "VUV", "XAF",
+                                              "XOF", "XPF"};
+  static constexpr std::string_view three[] = {"BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"};
+  for (auto z : zero)
+    if (c == z) return 0;
+  for (auto t : three)
+    if (c == t) return 3;
+  return 2;
+}
+
+std::optional<std::int64_t> parse_minor_units(std::string_view s, int exponent) {
+  bool negative = false;
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
+    negative = s[0] == '-';
+    s.remove_prefix(1);
+  }
+  if (s.empty()) return std::nullopt;
+  std::int64_t whole = 0;
+  size_t i = 0;
+  size_t int_digits = 0;
+  for (; i < s.size() && s[i] != '.'; ++i, ++int_digits) {
+    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return std::nullopt;
+    if (whole > 100'000'000'000'000LL) return std::nullopt;  // beyond any real amount
+    whole = whole * 10 + (s[i] - '0');
+  }
+  std::int64_t fraction = 0;
+  int fraction_digits = 0;
+  if (i < s.size()) {
+    ++i;  // the point
+    if (i == s.size() && int_digits == 0) return std::nullopt;
+    for (; i < s.size(); ++i) {
+      if (!std::isdigit(static_cast<unsigned char>(s[i]))) return std::nullopt;
+      if (fraction_digits < exponent) {
+        fraction = fraction * 10 + (s[i] - '0');
+        ++fraction_digits;
+      } else if (s[i] != '0') {
+        return std::nullopt;
+      }
+    }
+  } else if (int_digits == 0) {
+    return std::nullopt;
+  }
+  for (; fraction_digits < exponent; ++fraction_digits) fraction *= 10;
+  std::int64_t scale = 1;
+  for (int e = 0; e < exponent; ++e) scale *= 10;
+  std::int64_t value = whole * scale + fraction;
+  return negative ? -value : value;
+}
+
+std::string format_minor_units(std::int64_t amount, int exponent) {
+  bool negative = amount < 0;
+  std::uint64_t v = negative ? 0 - static_cast<std::uint64_t>(amount) : amount;
+  std::uint64_t scale = 1;
+  for (int e = 0; e < exponent; ++e) scale *= 10;
+  std::string out = std::to_string(v / scale);
+  if (exponent > 0) {
+    std::string frac = std::to_string(v % scale);
+    out += '.';
+    out.append(exponent - frac.size(), '0');
+    out += frac;
+  }
+  return negative ? "-" + out : out;
+}
+
+std::int64_t round_to_minor_units(double value, int exponent) {
+  return static_cast<std::int64_t>(std::llround(value * std::pow(10.0, exponent)));
+}
+
+}  // namespace shopkeep

@@ -1,0 +1,37 @@
+#include "shopify/import.hpp"
+
+#include <simdjson.h>
+
+#include "core/line_reader.hpp"
+#include "store/db.hpp"
+
+namespace shopkeep::shopify {
+
+WriteCounts import_files(store::Db& db, const std::vector<std::string>& files, Reporter& reporter,
+                         const std::string& synced_at) {
+  // Open every file first, so a missing one fails before anything is written.
+  std::vector<std::unique_ptr<LineReader>> readers;
+  for (const auto& f : files) readers.push_back(std::make_unique<LineReader>(f, simdjson::SIMDJSON_PADDING));
+  std::uint64_t total = 0;
+  for (const auto& r : readers) total += r->size_hint();
+
+  store::Transaction tx(db);
+  RecordWriter writer(db, reporter, synced_at);
+  std::uint64_t done_before = 0;
+  for (auto& reader : readers) {
+    std::string_view line;
+    while (reader->next(line)) {
+      if (line.find_first_not_of(" \t") == std::string_view::npos) continue;  // blank lines
+      writer.write(line, {reader->name(), reader->line_number()}, true);
+      if ((reader->line_number() & 0x3FFF) == 0)
+        reporter.progress("import", done_before + reader->bytes_consumed(), total);
+    }
+    done_before += reader->bytes_consumed();
+  }
+  writer.finish();
+  tx.commit();
+  reporter.progress_done();
+  return writer.counts();
+}
+
+}  // namespace shopkeep::shopify

@@ -1,0 +1,341 @@
+#include "shopify/record_writer.hpp"
+
+#include <simdjson.h>
+
+#include <charconv>
+#include <optional>
+#include <set>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/time.hpp"
+#include "shopify/gid.hpp"
+#include "shopify/record_spec.hpp"
+
+namespace shopkeep::shopify {
+
+namespace {
+
+using simdjson::dom::element;
+using simdjson::dom::element_type;
+
+enum class ParentState { unknown, won, lost };
+
+std::string upsert_sql(const TableSpec& spec) {
+  std::string columns = "id";
+  std::string values = "?1";
+  std::string updates;
+  int n = 1;
+  auto add = [&](std::string_view column) {
+    columns += ", " + std::string(column);
+    values += ", ?" + std::to_string(++n);
+    if (!updates.empty()) updates += ", ";
+    updates += std::string(column) + " = excluded." + std::string(column);
+  };
+  if (!spec.parent_column.empty()) add(spec.parent_column);
+  for (const auto& f : spec.fields) add(f.column);
+  add("raw");
+  add("synced_at");
+  if (spec.has_deleted_at) updates += ", deleted_at = NULL";
+  std::string table(spec.name);
+  std::string sql = "INSERT INTO " + table + " (" + columns + ") VALUES (" + values +
+                    ") ON CONFLICT(id) DO UPDATE SET " + updates;
+  if (spec.versioned)
+    sql += " WHERE excluded.updated_at IS NULL OR " + table + ".updated_at IS NULL OR " +
+           "excluded.updated_at >= " + table + ".updated_at";
+  return sql;
+}
+
+// The first alternative of "a|b" that is present and not null.
+std::optional<element> lookup(const element& object, std::string_view pointers) {
+  while (!pointers.empty()) {
+    size_t bar = pointers.find('|');
+    std::string_view pointer = pointers.substr(0, bar);
+    element value;
+    if (!object.at_pointer(pointer).get(value) && !value.is_null()) return value;
+    if (bar == std::string_view::npos) break;
+    pointers.remove_prefix(bar + 1);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+struct RecordWriter::Impl {
+  store::Db& db;
+  Reporter& reporter;
+  std::string synced_at;
+  WriteCounts counts;
+  simdjson::dom::parser parser;
+  std::vector<std::optional<store::Stmt>> upserts;                 // per Table
+  std::vector<std::vector<store::Stmt>> delete_children;           // per parent Table
+  store::Stmt find_parent, record_parent, add_pending, parent_exists_orders,
+      parent_exists_products, parent_exists_checkouts;
+  // The most recent parent, since children usually follow theirs directly.
+  Table last_parent_table = Table::shop;
+  std::int64_t last_parent_id = 0;
+  ParentState last_parent_state = ParentState::unknown;
+  std::string where_prefix;  // "file:line: " of the line at hand
+
+  Impl(store::Db& d, Reporter& r, std::string at)
+      : db(d),
+        reporter(r),
+        synced_at(std::move(at)),
+        find_parent(prepare_temp(d, "SELECT won FROM temp.import_parents WHERE tbl = ?1 AND id = ?2")),
+        record_parent(d, "INSERT INTO temp.import_parents (tbl, id, won) VALUES (?1, ?2, ?3) "
+                         "ON CONFLICT(tbl, id) DO UPDATE SET won = max(won, excluded.won)"),
+        add_pending(d, "INSERT INTO temp.import_pending (tbl, parent_id, file, line, json) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5)"),
+        parent_exists_orders(d, "SELECT 1 FROM orders WHERE id = ?1"),
+        parent_exists_products(d, "SELECT 1 FROM products WHERE id = ?1"),
+        parent_exists_checkouts(d, "SELECT 1 FROM checkouts WHERE id = ?1") {
+    for (int t = 0; t <= static_cast<int>(Table::checkout_lines); ++t)
+      upserts.emplace_back(std::in_place, db, upsert_sql(spec_of(static_cast<Table>(t))));
+    delete_children.resize(upserts.size());
+    for (Table parent : {Table::orders, Table::products, Table::checkouts})
+      for (Table child : children_of(parent)) {
+        const auto& c = spec_of(child);
+        delete_children[static_cast<int>(parent)].emplace_back(
+            db, "DELETE FROM " + std::string(c.name) + " WHERE " + std::string(c.parent_column) +
+                    " = ?1");
+      }
+  }
+
+  // The temp tables must exist before statements on them are prepared.
+  static store::Stmt prepare_temp(store::Db& d, std::string_view sql) {
+    d.exec(
+        "CREATE TEMP TABLE IF NOT EXISTS import_parents (tbl INTEGER, id INTEGER, won INTEGER, "
+        "PRIMARY KEY (tbl, id)) WITHOUT ROWID;"
+        "CREATE TEMP TABLE IF NOT EXISTS import_pending (seq INTEGER PRIMARY KEY, tbl INTEGER, "
+        "parent_id INTEGER, file TEXT, line INTEGER, json TEXT);"
+        "DELETE FROM temp.import_parents; DELETE FROM temp.import_pending;");
+    return store::Stmt(d, sql);
+  }
+
+  [[noreturn]] void fail(const std::string& what) const { throw runtime_error(where_prefix + what); }
+
+  void bind_field(store::Stmt& stmt, int index, const FieldSpec& field, const element& object) {
+    auto value = lookup(object, field.pointer);
+    if (!value) {
+      stmt.bind_null(index);
+      return;
+    }
+    const element& v = *value;
+    auto field_name = [&] { return std::string(field.pointer.substr(1, field.pointer.find('|') - 1)); };
+    switch (field.kind) {
+      case FieldKind::text:
+        if (v.is_string()) stmt.bind_static(index, v.get_string().value_unsafe());
+        else stmt.bind(index, simdjson::minify(v));
+        return;
+      case FieldKind::json:
+        stmt.bind(index, simdjson::minify(v));
+        return;
+      case FieldKind::boolean:
+        if (!v.is_bool()) fail("field " + field_name() + ": expected true or false");
+        stmt.bind(index, std::int64_t{v.get_bool().value_unsafe() ? 1 : 0});
+        return;
+      case FieldKind::integer: {
+        if (v.is_int64()) {
+          stmt.bind(index, v.get_int64().value_unsafe());
+          return;
+        }
+        std::int64_t n = 0;
+        if (v.is_string()) {
+          std::string_view s = v.get_string().value_unsafe();
+          auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
+          if (ec == std::errc() && end == s.data() + s.size()) {
+            stmt.bind(index, n);
+            return;
+          }
+        }
+        fail("field " + field_name() + ": expected an integer, got " + simdjson::minify(v));
+      }
+      case FieldKind::time: {
+        std::optional<Instant> t;
+        if (v.is_string()) t = parse_rfc3339(v.get_string().value_unsafe());
+        if (!t) fail("field " + field_name() + ": invalid time " + simdjson::minify(v));
+        stmt.bind(index, format_rfc3339(*t));
+        return;
+      }
+      case FieldKind::gid_number: {
+        std::optional<Gid> gid;
+        if (v.is_string()) gid = parse_gid(v.get_string().value_unsafe());
+        if (!gid || !gid->number) fail("field " + field_name() + ": not a Shopify GID " + simdjson::minify(v));
+        stmt.bind(index, *gid->number);
+        return;
+      }
+    }
+  }
+
+  // Binds and runs the upsert; true when the row was written (not an older version).
+  bool upsert(const TableSpec& spec, const Gid& gid, std::optional<std::int64_t> parent_id,
+              const element& object, std::string_view raw) {
+    auto& stmt = *upserts[static_cast<int>(spec.table)];
+    if (gid.number) stmt.bind(1, *gid.number);
+    else stmt.bind_static(1, gid.text);
+    int index = 1;
+    if (parent_id) stmt.bind(++index, *parent_id);
+    for (const auto& field : spec.fields) bind_field(stmt, ++index, field, object);
+    stmt.bind_static(++index, raw);
+    stmt.bind_static(++index, synced_at);
+    stmt.run();
+    bool written = db.changes() > 0;
+    if (written) ++counts.written[std::string(spec.name)];
+    else ++counts.older_skipped;
+    return written;
+  }
+
+  void warn_unknown(std::string_view type) {
+    auto [it, inserted] = counts.unknown_types.try_emplace(std::string(type), 0);
+    if (inserted)
+      reporter.warn(where_prefix + "skipping objects of type " + std::string(type) +
+                    ", which the store does not model");
+    ++it->second;
+  }
+
+  ParentState parent_state(Table table, std::int64_t id) {
+    if (table == last_parent_table && id == last_parent_id) return last_parent_state;
+    find_parent.bind(1, static_cast<std::int64_t>(table)).bind(2, id);
+    ParentState state = ParentState::unknown;
+    if (find_parent.step()) state = find_parent.get_int(0) ? ParentState::won : ParentState::lost;
+    find_parent.reset();
+    return state;
+  }
+
+  void write_root(const TableSpec& spec, const Gid& gid, const element& object, std::string_view raw) {
+    if (!gid.number) fail("no usable id: " + std::string(gid.text) + " does not end in a number");
+    bool won = upsert(spec, gid, std::nullopt, object, raw);
+    if (children_of(spec.table).empty()) return;
+    ParentState before = parent_state(spec.table, *gid.number);
+    if (won && before != ParentState::won) {
+      // A newer parent replaces its children as a set: drop the stored ones once per import.
+      for (auto& del : delete_children[static_cast<int>(spec.table)]) {
+        del.bind(1, *gid.number);
+        del.run();
+      }
+    }
+    record_parent.bind(1, static_cast<std::int64_t>(spec.table)).bind(2, *gid.number).bind(3, std::int64_t{won});
+    record_parent.run();
+    last_parent_table = spec.table;
+    last_parent_id = *gid.number;
+    last_parent_state = (won || before == ParentState::won) ? ParentState::won : ParentState::lost;
+  }
+
+  void write_child(const Gid& gid, std::string_view parent_text, const element& object,
+                   std::string_view raw, const LineSource& where) {
+    auto parent = parse_gid(parent_text);
+    if (!parent || !parent->number) fail("__parentId is not a usable Shopify GID: " + std::string(parent_text));
+    const TableSpec* parent_spec = root_spec(parent->type);
+    const TableSpec* spec = parent_spec ? child_spec(parent_spec->table, gid.type) : nullptr;
+    if (spec == nullptr) {
+      warn_unknown(std::string(gid.type) + " (under " + std::string(parent->type) + ")");
+      return;
+    }
+    if (!gid.number && !spec->text_id) fail("no usable id: " + std::string(gid.text) + " does not end in a number");
+    switch (parent_state(parent_spec->table, *parent->number)) {
+      case ParentState::won:
+        upsert(*spec, gid, parent->number, object, raw);
+        return;
+      case ParentState::lost:
+        ++counts.older_skipped;
+        return;
+      case ParentState::unknown:  // the parent comes later (or never): decide at finish()
+        add_pending.bind(1, static_cast<std::int64_t>(parent_spec->table))
+            .bind(2, *parent->number)
+            .bind(3, where.file)
+            .bind(4, static_cast<std::int64_t>(where.line))
+            .bind_static(5, raw);
+        add_pending.run();
+        return;
+    }
+  }
+
+  void write(std::string_view json, const LineSource& where, bool padded) {
+    ++counts.lines;
+    where_prefix = std::string(where.file) + ":" + std::to_string(where.line) + ": ";
+    element object;
+    if (auto error = parser.parse(json.data(), json.size(), !padded).get(object))
+      fail(std::string("invalid JSON: ") + simdjson::error_message(error));
+    if (!object.is_object()) fail("expected a JSON object");
+    std::string_view id_text;
+    if (object["id"].get_string().get(id_text)) fail("no usable id: missing or not a string");
+    auto gid = parse_gid(id_text);
+    if (!gid) fail("no usable id: '" + std::string(id_text) + "' is not a Shopify GID");
+    std::string_view parent_text;
+    element parent_value;
+    if (!object["__parentId"].get(parent_value) && !parent_value.is_null()) {
+      if (parent_value.get_string().get(parent_text)) fail("__parentId is not a string");
+      write_child(*gid, parent_text, object, json, where);
+      return;
+    }
+    const TableSpec* spec = root_spec(gid->type);
+    if (spec == nullptr) {
+      warn_unknown(gid->type);
+      return;
+    }
+    write_root(*spec, *gid, object, json);
+  }
+
+  bool parent_in_store(Table table, std::int64_t id) {
+    store::Stmt& probe = table == Table::orders     ? parent_exists_orders
+                         : table == Table::products ? parent_exists_products
+                                                    : parent_exists_checkouts;
+    probe.bind(1, id);
+    bool found = probe.step();
+    probe.reset();
+    return found;
+  }
+
+  void resolve_pending() {
+    store::Stmt pending(db, "SELECT tbl, parent_id, file, line, json FROM temp.import_pending ORDER BY seq");
+    std::uint64_t orphans_before = counts.orphans;
+    while (pending.step()) {
+      auto table = static_cast<Table>(pending.get_int(0));
+      std::int64_t parent_id = pending.get_int(1);
+      std::string file = pending.get_text(2);
+      auto line = static_cast<std::uint64_t>(pending.get_int(3));
+      simdjson::padded_string json(pending.get_text(4));
+      where_prefix = file + ":" + std::to_string(line) + ": ";
+      element object;
+      if (parser.parse(json).get(object)) fail("invalid JSON");
+      auto gid = parse_gid(object["id"].get_string().value_unsafe());
+      auto parent = parse_gid(object["__parentId"].get_string().value_unsafe());
+      const TableSpec* spec = child_spec(table, gid->type);
+      std::string_view raw(json.data(), json.size());
+      switch (parent_state(table, parent_id)) {
+        case ParentState::won: upsert(*spec, *gid, parent->number, object, raw); break;
+        case ParentState::lost: ++counts.older_skipped; break;
+        case ParentState::unknown:
+          if (parent_in_store(table, parent_id)) upsert(*spec, *gid, parent->number, object, raw);
+          else ++counts.orphans;
+          break;
+      }
+    }
+    if (counts.orphans > orphans_before)
+      reporter.warn(std::to_string(counts.orphans - orphans_before) +
+                    " child objects skipped: their parent is neither in this import nor in the store");
+  }
+
+  void finish() {
+    resolve_pending();
+    // A checkout has no email of its own: it is its customer's.
+    db.exec(
+        "UPDATE checkouts SET email = (SELECT c.email FROM customers c WHERE c.id = checkouts.customer_id) "
+        "WHERE email IS NULL AND customer_id IS NOT NULL");
+    db.exec("DELETE FROM temp.import_parents; DELETE FROM temp.import_pending;");
+    last_parent_state = ParentState::unknown;
+    last_parent_id = 0;
+  }
+};
+
+RecordWriter::RecordWriter(store::Db& db, Reporter& reporter, std::string synced_at)
+    : impl_(std::make_unique<Impl>(db, reporter, std::move(synced_at))) {}
+RecordWriter::~RecordWriter() = default;
+
+void RecordWriter::write(std::string_view json, const LineSource& where, bool padded) {
+  impl_->write(json, where, padded);
+}
+void RecordWriter::finish() { impl_->finish(); }
+const WriteCounts& RecordWriter::counts() const { return impl_->counts; }
+
+}  // namespace shopkeep::shopify

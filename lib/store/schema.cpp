@@ -1,0 +1,213 @@
+#include "store/schema.hpp"
+
+#include "core/error.hpp"
+#include "store/db.hpp"
+
+namespace shopkeep::store {
+
+namespace {
+
+// Version 1: the tables of data.md. Every synced row keeps typed columns plus `raw` (the
+// object's JSON as received) and `synced_at`. Money is TEXT holding the exact decimal string.
+constexpr std::string_view kVersion1 = R"SQL(
+CREATE TABLE shop (
+  id INTEGER PRIMARY KEY,
+  name TEXT, email TEXT, timezone TEXT, currency TEXT, myshopify_domain TEXT,
+  raw TEXT NOT NULL, synced_at TEXT NOT NULL
+);
+
+CREATE TABLE customers (
+  id INTEGER PRIMARY KEY,
+  email TEXT, first_name TEXT, last_name TEXT, phone TEXT, locale TEXT, tags TEXT,
+  number_of_orders INTEGER, amount_spent TEXT, amount_spent_currency TEXT,
+  email_marketing_state TEXT, email_marketing_opt_in_level TEXT, email_marketing_updated_at TEXT,
+  country_code TEXT, province_code TEXT, city TEXT, zip TEXT,
+  created_at TEXT, updated_at TEXT, deleted_at TEXT,
+  raw TEXT NOT NULL, synced_at TEXT NOT NULL
+);
+CREATE INDEX customers_email ON customers(lower(trim(email)));
+
+CREATE TABLE orders (
+  id INTEGER PRIMARY KEY,
+  name TEXT, customer_id INTEGER, email TEXT,
+  created_at TEXT, updated_at TEXT, processed_at TEXT, cancelled_at TEXT, closed_at TEXT,
+  test INTEGER NOT NULL DEFAULT 0, currency TEXT,
+  financial_status TEXT, fulfillment_status TEXT, source_name TEXT, tags TEXT, discount_codes TEXT,
+  total_price TEXT, subtotal_price TEXT, total_discounts TEXT, total_tax TEXT,
+  total_shipping TEXT, total_refunded TEXT,
+  deleted_at TEXT,
+  raw TEXT NOT NULL, synced_at TEXT NOT NULL
+);
+CREATE INDEX orders_customer ON orders(customer_id);
+CREATE INDEX orders_processed ON orders(processed_at);
+
+CREATE TABLE order_lines (
+  id INTEGER PRIMARY KEY,
+  order_id INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
+  product_id INTEGER, variant_id INTEGER, sku TEXT, title TEXT,
+  quantity INTEGER, unit_price TEXT, discounted_total TEXT, currency TEXT,
+  raw TEXT NOT NULL, synced_at TEXT NOT NULL
+);
+CREATE INDEX order_lines_order ON order_lines(order_id);
+CREATE INDEX order_lines_product ON order_lines(product_id);
+
+CREATE TABLE products (
+  id INTEGER PRIMARY KEY,
+  title TEXT, handle TEXT, status TEXT, vendor TEXT, product_type TEXT, tags TEXT,
+  created_at TEXT, updated_at TEXT, published_at TEXT,
+  description_html TEXT, seo_title TEXT, seo_description TEXT, online_store_url TEXT,
+  total_inventory INTEGER,
+  deleted_at TEXT,
+  raw TEXT NOT NULL, synced_at TEXT NOT NULL
+);
+CREATE INDEX products_handle ON products(handle);
+
+CREATE TABLE variants (
+  id INTEGER PRIMARY KEY,
+  product_id INTEGER NOT NULL REFERENCES products(id) ON DELETE CASCADE,
+  title TEXT, sku TEXT, barcode TEXT, price TEXT, compare_at_price TEXT,
+  inventory_quantity INTEGER, unit_cost TEXT, unit_cost_currency TEXT,
+  deleted_at TEXT,
+  raw TEXT NOT NULL, synced_at TEXT NOT NULL
+);
+CREATE INDEX variants_product ON variants(product_id);
+
+CREATE TABLE media (
+  id INTEGER PRIMARY KEY,
+  product_id INTEGER NOT NULL REFERENCES products(id) ON DELETE CASCADE,
+  media_type TEXT, alt TEXT,
+  raw TEXT NOT NULL, synced_at TEXT NOT NULL
+);
+CREATE INDEX media_product ON media(product_id);
+
+CREATE TABLE checkouts (
+  id INTEGER PRIMARY KEY,
+  name TEXT, customer_id INTEGER, email TEXT,
+  created_at TEXT, updated_at TEXT, completed_at TEXT, recovery_url TEXT, discount_codes TEXT,
+  total_price TEXT, subtotal_price TEXT, currency TEXT,
+  deleted_at TEXT,
+  raw TEXT NOT NULL, synced_at TEXT NOT NULL
+);
+CREATE INDEX checkouts_customer ON checkouts(customer_id);
+
+CREATE TABLE checkout_lines (
+  id TEXT PRIMARY KEY,
+  checkout_id INTEGER NOT NULL REFERENCES checkouts(id) ON DELETE CASCADE,
+  product_id INTEGER, variant_id INTEGER, sku TEXT, title TEXT, variant_title TEXT,
+  quantity INTEGER, unit_price TEXT, discounted_total TEXT,
+  raw TEXT NOT NULL, synced_at TEXT NOT NULL
+);
+CREATE INDEX checkout_lines_checkout ON checkout_lines(checkout_id);
+
+CREATE TABLE zendesk_users (
+  id INTEGER PRIMARY KEY,
+  email TEXT, name TEXT, role TEXT, active INTEGER, created_at TEXT, updated_at TEXT,
+  deleted_at TEXT,
+  raw TEXT NOT NULL, synced_at TEXT NOT NULL
+);
+CREATE INDEX zendesk_users_email ON zendesk_users(lower(trim(email)));
+
+CREATE TABLE tickets (
+  id INTEGER PRIMARY KEY,
+  requester_id INTEGER, submitter_id INTEGER, assignee_id INTEGER,
+  subject TEXT, description TEXT, status TEXT, priority TEXT, type TEXT, channel TEXT, tags TEXT,
+  created_at TEXT, updated_at TEXT, deleted_at TEXT,
+  raw TEXT NOT NULL, synced_at TEXT NOT NULL
+);
+CREATE INDEX tickets_requester ON tickets(requester_id);
+
+CREATE TABLE ticket_comments (
+  id INTEGER PRIMARY KEY,
+  ticket_id INTEGER NOT NULL,
+  author_id INTEGER, public INTEGER, body TEXT, created_at TEXT,
+  raw TEXT NOT NULL, synced_at TEXT NOT NULL
+);
+CREATE INDEX ticket_comments_ticket ON ticket_comments(ticket_id);
+
+CREATE TABLE ticket_metrics (
+  id INTEGER PRIMARY KEY,
+  ticket_id INTEGER NOT NULL,
+  reply_time_calendar_minutes INTEGER, reply_time_business_minutes INTEGER,
+  first_resolution_time_calendar_minutes INTEGER,
+  full_resolution_time_calendar_minutes INTEGER, full_resolution_time_business_minutes INTEGER,
+  replies INTEGER, reopens INTEGER, solved_at TEXT, created_at TEXT, updated_at TEXT,
+  raw TEXT NOT NULL, synced_at TEXT NOT NULL
+);
+CREATE INDEX ticket_metrics_ticket ON ticket_metrics(ticket_id);
+
+CREATE TABLE satisfaction_ratings (
+  id INTEGER PRIMARY KEY,
+  ticket_id INTEGER, requester_id INTEGER, assignee_id INTEGER,
+  score TEXT, comment TEXT, reason TEXT, created_at TEXT, updated_at TEXT,
+  raw TEXT NOT NULL, synced_at TEXT NOT NULL
+);
+CREATE INDEX satisfaction_ratings_ticket ON satisfaction_ratings(ticket_id);
+
+CREATE TABLE sync_state (
+  source TEXT NOT NULL, resource TEXT NOT NULL,
+  cursor TEXT, last_success TEXT, last_attempt TEXT, last_error TEXT,
+  PRIMARY KEY (source, resource)
+);
+
+CREATE TABLE email_log (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  campaign TEXT NOT NULL, recipient TEXT NOT NULL, customer_id INTEGER,
+  subject_key TEXT NOT NULL, message_id TEXT, status TEXT NOT NULL, error TEXT,
+  created_at TEXT NOT NULL, sent_at TEXT,
+  UNIQUE (campaign, recipient, subject_key)
+);
+
+CREATE TABLE holdout (
+  campaign TEXT NOT NULL,
+  subject_key TEXT NOT NULL,
+  customer_id INTEGER, email TEXT,
+  arm TEXT NOT NULL CHECK (arm IN ('treatment', 'holdout')),
+  assigned_at TEXT NOT NULL,
+  PRIMARY KEY (campaign, subject_key)
+);
+
+CREATE TABLE suppressions (
+  email_hash TEXT PRIMARY KEY,
+  created_at TEXT NOT NULL
+);
+
+CREATE VIEW people AS
+WITH emails AS (
+  SELECT lower(trim(email)) AS email FROM customers
+   WHERE email IS NOT NULL AND trim(email) <> '' AND deleted_at IS NULL
+  UNION
+  SELECT lower(trim(email)) FROM zendesk_users
+   WHERE email IS NOT NULL AND trim(email) <> '' AND deleted_at IS NULL
+)
+SELECT e.email,
+  (SELECT min(c.id) FROM customers c
+    WHERE lower(trim(c.email)) = e.email AND c.deleted_at IS NULL) AS customer_id,
+  (SELECT min(z.id) FROM zendesk_users z
+    WHERE lower(trim(z.email)) = e.email AND z.deleted_at IS NULL) AS zendesk_user_id
+FROM emails e;
+)SQL";
+
+}  // namespace
+
+const std::vector<std::string_view>& migrations() {
+  static const std::vector<std::string_view> all = {kVersion1};
+  return all;
+}
+
+int schema_version() { return static_cast<int>(migrations().size()); }
+
+void migrate(Db& db) {
+  int current = static_cast<int>(db.scalar_int("PRAGMA user_version"));
+  if (current > schema_version())
+    throw runtime_error("store " + db.path() + " has schema version " + std::to_string(current) +
+                            ", newer than this shopkeep understands (" +
+                            std::to_string(schema_version()) + ")",
+                        "upgrade shopkeep");
+  if (current == schema_version()) return;
+  Transaction tx(db);
+  for (int v = current; v < schema_version(); ++v) db.exec(migrations()[v]);
+  db.exec("PRAGMA user_version = " + std::to_string(schema_version()));
+  tx.commit();
+}
+
+}  // namespace shopkeep::store
