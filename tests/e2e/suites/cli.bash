@@ -1,0 +1,114 @@
+# The CLI frame: global options, formats, errors and exit codes.
+
+TEST "version"
+sk --version
+expect_rc 0
+expect_out_contains "shopkeep "
+
+TEST "mistyped subcommand suggests the right one"
+sk stauts
+expect_rc 2
+expect_err_contains "did you mean 'status'"
+
+TEST "unknown flag is a usage error"
+sk status --bogus
+expect_rc 2
+expect_err_contains "shopkeep: error:"
+expect_err_contains "--bogus"
+
+TEST "bad --format"
+sk status --format xml
+expect_rc 2
+expect_err_contains "invalid --format 'xml'"
+
+TEST "bad --now"
+sk status --now yesterday
+expect_rc 2
+expect_err_contains "--now"
+
+TEST "global options before or after the subcommand"
+sk --json status
+expect_rc 0
+a=$(json_get 'd["tables"]')
+sk status --json
+expect_eq "$(json_get 'd["tables"]')" "$a" "status --json tables"
+expect_out_contains '"store_bytes"'
+
+TEST "store is created 0600 in a 0700 folder"
+sk --db "$PWD/new/dir/s.db" status
+expect_rc 0
+expect_file_mode new/dir/s.db 600
+expect_file_mode new/dir 700
+
+TEST "unwritable store path is a runtime error"
+mkdir ro && chmod 500 ro
+if [ "$(id -u)" -eq 0 ]; then
+  # root writes anywhere: use a path under a regular file instead
+  touch afile; sk --db "$PWD/afile/s.db" status
+else
+  sk --db "$PWD/ro/s.db" status
+fi
+expect_rc 1
+expect_err_contains "shopkeep: error:"
+
+TEST "env SHOPKEEP_DB and the --db flag: flag wins"
+SHOPKEEP_DB=$PWD/env.db sk status
+expect_rc 0
+[ -f env.db ] || fail "SHOPKEEP_DB was not used"
+SHOPKEEP_DB=$PWD/env.db sk --db "$PWD/flag.db" status
+[ -f flag.db ] || fail "--db did not beat SHOPKEEP_DB"
+
+TEST "config file: store.path used, env beats it"
+printf '[store]\npath = "%s/cfg.db"\n' "$PWD" > c.toml
+unset SHOPKEEP_DB
+sk --config c.toml status
+expect_rc 0
+[ -f cfg.db ] || fail "config store.path not used"
+SHOPKEEP_DB=$PWD/env2.db sk --config c.toml status
+[ -f env2.db ] || fail "env did not beat config"
+
+TEST "bad config names file and line"
+printf '[store\npath = 1\n' > bad.toml
+sk --config bad.toml status
+expect_rc 2
+expect_err_contains "bad.toml:1"
+
+TEST "missing config given explicitly"
+sk --config nope.toml status
+expect_rc 2
+expect_err_contains "nope.toml"
+
+TEST "init writes a template once and creates the store"
+sk init
+expect_rc 0
+[ -f home/.config/shopkeep/config.toml ] || fail "no config template"
+[ -f store.db ] || fail "no store"
+expect_file_mode home/.config/shopkeep/config.toml 600
+echo "# mine" >> home/.config/shopkeep/config.toml
+sk init --json
+expect_rc 0
+expect_out_contains '"config_created": false'
+grep -q "# mine" home/.config/shopkeep/config.toml || fail "init overwrote the config"
+
+TEST "sql: formats"
+sk sql "SELECT 1 AS a, 'x,y' AS b, NULL AS c" --format csv
+expect_rc 0
+expect_eq "$(printf '%s' "$OUT" | tr -d '\r')" $'a,b,c\n1,"x,y",' "csv"
+sk sql "SELECT 1 AS a UNION ALL SELECT 2" --format ndjson
+expect_out_equals $'{"a":1}\n{"a":2}'
+sk sql "SELECT 1 AS a WHERE 0" --json
+expect_out_equals "[]"
+
+TEST "sql refuses writes and leaves the store untouched"
+sk sql "DELETE FROM customers"
+expect_rc 2
+expect_err_contains "read-only"
+sk sql "CREATE TABLE x(a)"
+expect_rc 2
+sk sql "SELECT count(*) AS n FROM sqlite_schema WHERE name = 'x'" --format csv
+expect_out_contains "0"
+
+TEST "sql that does not prepare"
+sk sql "SELEC nonsense"
+expect_rc 2
+expect_err_contains "does not prepare"
