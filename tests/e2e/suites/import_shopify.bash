@@ -1,0 +1,106 @@
+# import shopify: the JSONL of a bulk operation into the store, all or nothing.
+
+DATA=$SHOPKEEP_SOURCE_DIR/testdata/shopify
+
+# Every row of every data table without synced_at, so two stores can be compared.
+dump_store() {
+  local t
+  for t in shop customers orders order_lines products variants media checkouts checkout_lines; do
+    "$SHOPKEEP" sql "SELECT * FROM $t ORDER BY id" --format ndjson |
+      "$PYTHON" -c 'import json,sys
+for l in sys.stdin:
+    d=json.loads(l); d.pop("synced_at",None); print(json.dumps(d,sort_keys=True))'
+  done
+}
+
+TEST "import a small shop across three files, children before and after parents"
+sk import shopify "$DATA/small_shop.jsonl" "$DATA/later_lines.jsonl" "$DATA/later_orders.jsonl"
+expect_rc 0
+expect_err_contains "imported 13 lines"
+expect_err_contains "skipping objects of type Fulfillment"
+expect_eq "$(q 'SELECT count(*) FROM customers')" 2 customers
+expect_eq "$(q 'SELECT count(*) FROM orders')" 2 orders
+expect_eq "$(q 'SELECT count(*) FROM order_lines')" 2 "order lines"
+expect_eq "$(q 'SELECT order_id FROM order_lines WHERE id = 602')" 502 "line in another file"
+expect_eq "$(q 'SELECT email FROM checkouts WHERE id = 701')" "bo@example.com" "checkout email from its customer"
+expect_eq "$(q 'SELECT timezone FROM shop')" "Europe/Berlin" "shop zone"
+expect_eq "$(q "SELECT email_marketing_state FROM customers WHERE id = 102")" "NOT_SUBSCRIBED" "old consent shape"
+
+TEST "json summary on stdout"
+sk import shopify "$DATA/small_shop.jsonl" --json
+expect_rc 0
+expect_eq "$(json_get 'd["written"]["orders"]')" 1 "orders written"
+expect_eq "$(json_get 'd["lines"]')" 10 lines
+
+TEST "a re-import changes nothing but synced_at"
+sk import shopify "$DATA/small_shop.jsonl" "$DATA/later_lines.jsonl" "$DATA/later_orders.jsonl"
+dump_store > first.txt
+sk import shopify "$DATA/later_orders.jsonl" "$DATA/small_shop.jsonl" "$DATA/later_lines.jsonl"
+expect_rc 0
+dump_store > second.txt
+cmp -s first.txt second.txt || fail "store changed on re-import: $(diff first.txt second.txt | head -5)"
+
+TEST "a newer version replaces the row and its children; an older one is ignored"
+sk import shopify "$DATA/small_shop.jsonl"
+sed -e 's/"updatedAt":"2025-01-10T10:05:00Z"/"updatedAt":"2025-03-01T00:00:00Z"/' -e 's/#1001/#1001-edited/' \
+  "$DATA/small_shop.jsonl" | grep -v 'LineItem/601' > newer.jsonl
+sk import shopify newer.jsonl
+expect_rc 0
+expect_eq "$(q 'SELECT name FROM orders WHERE id = 501')" "#1001-edited" "newer order"
+expect_eq "$(q 'SELECT count(*) FROM order_lines WHERE order_id = 501')" 0 "children replaced as a set"
+sk import shopify "$DATA/small_shop.jsonl"
+expect_eq "$(q 'SELECT name FROM orders WHERE id = 501')" "#1001-edited" "older order ignored"
+
+TEST "stdin with -"
+sk import shopify - < "$DATA/small_shop.jsonl"
+"$SHOPKEEP" import shopify - < "$DATA/small_shop.jsonl" 2>err.txt
+expect_eq "$?" 0 "exit"
+expect_eq "$(q 'SELECT count(*) FROM orders')" 1 orders
+
+TEST "a malformed line names file and line; nothing is written"
+sk import shopify "$DATA/small_shop.jsonl"
+before=$(dump_store)
+{ cat "$DATA/later_orders.jsonl"; echo '{"id": "gid://shopify/Order/503", oops}'; } > bad.jsonl
+sk import shopify "$DATA/later_lines.jsonl" bad.jsonl
+expect_rc 1
+expect_err_contains "bad.jsonl:3: invalid JSON"
+expect_eq "$(dump_store)" "$before" "store after failed import"
+
+TEST "a line without a usable id"
+echo '{"name":"no id"}' > noid.jsonl
+sk import shopify noid.jsonl
+expect_rc 1
+expect_err_contains "noid.jsonl:1: no usable id"
+echo '{"id":"12345"}' > rawid.jsonl
+sk import shopify rawid.jsonl
+expect_rc 1
+expect_err_contains "is not a Shopify GID"
+
+TEST "a bad field value names the field"
+echo '{"id":"gid://shopify/Order/1","processedAt":"last tuesday"}' > badtime.jsonl
+sk import shopify badtime.jsonl
+expect_rc 1
+expect_err_contains "badtime.jsonl:1: field processedAt: invalid time"
+
+TEST "a missing file is a usage error and nothing is written"
+sk import shopify "$DATA/small_shop.jsonl" missing.jsonl
+expect_rc 2
+expect_err_contains "missing.jsonl"
+expect_eq "$(q 'SELECT count(*) FROM orders')" 0 orders
+
+TEST "the reference bulk JSONL from Shopify's guide"
+sk import shopify "$SHOPKEEP_REFERENCE/shopify/graphql_bulk_products_variants_example.jsonl"
+expect_rc 0
+expect_eq "$(q 'SELECT count(*) FROM products')" 2 products
+expect_eq "$(q 'SELECT count(*) FROM variants')" 2 variants
+
+TEST "orphans are skipped with a warning"
+sk import shopify "$DATA/later_lines.jsonl"
+expect_rc 0
+expect_err_contains "1 child objects skipped"
+expect_eq "$(q 'SELECT count(*) FROM order_lines')" 0 "order lines"
+
+TEST "import with -q prints nothing"
+sk -q import shopify "$DATA/small_shop.jsonl" "$DATA/later_orders.jsonl"
+expect_rc 0
+expect_eq "$ERR" "" stderr
