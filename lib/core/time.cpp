@@ -71,9 +71,39 @@ std::optional<Instant> parse_rfc3339(std::string_view s) {
   return Instant{*day} + hours{hh} + minutes{mm} + seconds{ss} - minutes{offset_minutes};
 }
 
-std::string format_rfc3339(Instant t) { return date::format("%Y-%m-%dT%H:%M:%SZ", t); }
+namespace {
 
-std::string format_date(Day d) { return date::format("%Y-%m-%d", d); }
+// Hand-written because it runs for every timestamp of an import, where iostream-based
+// formatting (locale lookups) showed up in profiles.
+void put_digits(char* at, unsigned value, int width) {
+  for (int i = width - 1; i >= 0; --i, value /= 10) at[i] = static_cast<char>('0' + value % 10);
+}
+
+std::string date_text(Day d) {
+  std::chrono::year_month_day ymd{d};
+  int year = static_cast<int>(ymd.year());
+  if (year < 0 || year > 9999) return date::format("%Y-%m-%d", d);
+  std::string out = "0000-00-00";
+  put_digits(out.data(), static_cast<unsigned>(year), 4);
+  put_digits(out.data() + 5, static_cast<unsigned>(ymd.month()), 2);
+  put_digits(out.data() + 8, static_cast<unsigned>(ymd.day()), 2);
+  return out;
+}
+
+}  // namespace
+
+std::string format_rfc3339(Instant t) {
+  auto day = std::chrono::floor<std::chrono::days>(t);
+  auto secs = static_cast<unsigned>((t - day).count());
+  std::string out = date_text(Day{day});
+  out += "T00:00:00Z";
+  put_digits(out.data() + 11, secs / 3600, 2);
+  put_digits(out.data() + 14, secs / 60 % 60, 2);
+  put_digits(out.data() + 17, secs % 60, 2);
+  return out;
+}
+
+std::string format_date(Day d) { return date_text(d); }
 
 Zone::Zone(const std::string& iana_name) : name_(iana_name) {
   try {
