@@ -21,6 +21,7 @@ std::string summary_line(const shopify::WriteCounts& counts) {
   if (counts.older_skipped) text += fmt::format("; {} older versions skipped", counts.older_skipped);
   for (const auto& [type, n] : counts.unknown_types) text += fmt::format("; {} {} skipped", n, type);
   if (counts.orphans) text += fmt::format("; {} orphaned children skipped", counts.orphans);
+  if (counts.suppressed) text += fmt::format("; {} records of forgotten people skipped", counts.suppressed);
   return text;
 }
 
@@ -33,6 +34,7 @@ output::Json summary_object(const shopify::WriteCounts& counts) {
   o["unknown_types"] = output::Json::object();
   for (const auto& [type, n] : counts.unknown_types) o["unknown_types"][type] = n;
   o["orphans"] = counts.orphans;
+  o["suppressed"] = counts.suppressed;
   return o;
 }
 

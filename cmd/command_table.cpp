@@ -20,6 +20,7 @@ const std::vector<CommandDef>& command_table() {
       {"import", setup_import},
       {"status", setup_status},
       {"sql", setup_sql},
+      {"customer", setup_customer},
   };
   return table;
 }

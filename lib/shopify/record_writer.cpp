@@ -9,6 +9,7 @@
 
 #include "core/error.hpp"
 #include "core/time.hpp"
+#include "privacy/suppression.hpp"
 #include "shopify/gid.hpp"
 #include "shopify/record_spec.hpp"
 
@@ -19,7 +20,12 @@ namespace {
 using simdjson::dom::element;
 using simdjson::dom::element_type;
 
-enum class ParentState { unknown, won, lost };
+// How a parent fared in this import; stored in temp.import_parents.won as 1, 0 or -1.
+enum class ParentState { unknown, won, lost, suppressed };
+
+ParentState state_from_column(std::int64_t won) {
+  return won > 0 ? ParentState::won : won == 0 ? ParentState::lost : ParentState::suppressed;
+}
 
 std::string upsert_sql(const TableSpec& spec) {
   std::string columns = "id";
@@ -66,6 +72,7 @@ struct RecordWriter::Impl {
   Reporter& reporter;
   std::string synced_at;
   WriteCounts counts;
+  privacy::SuppressionFilter suppressions;
   simdjson::dom::parser parser;
   std::vector<std::optional<store::Stmt>> upserts;                 // per Table
   std::vector<std::vector<store::Stmt>> delete_children;           // per parent Table
@@ -81,9 +88,11 @@ struct RecordWriter::Impl {
       : db(d),
         reporter(r),
         synced_at(std::move(at)),
+        suppressions(d),
         find_parent(prepare_temp(d, "SELECT won FROM temp.import_parents WHERE tbl = ?1 AND id = ?2")),
         record_parent(d, "INSERT INTO temp.import_parents (tbl, id, won) VALUES (?1, ?2, ?3) "
-                         "ON CONFLICT(tbl, id) DO UPDATE SET won = max(won, excluded.won)"),
+                         "ON CONFLICT(tbl, id) DO UPDATE SET won = CASE WHEN won < 0 OR excluded.won < 0 THEN -1 "
+                         "ELSE max(won, excluded.won) END"),
         add_pending(d, "INSERT INTO temp.import_pending (tbl, parent_id, file, line, json) "
                        "VALUES (?1, ?2, ?3, ?4, ?5)"),
         parent_exists_orders(d, "SELECT 1 FROM orders WHERE id = ?1"),
@@ -197,13 +206,55 @@ struct RecordWriter::Impl {
     if (table == last_parent_table && id == last_parent_id) return last_parent_state;
     find_parent.bind(1, static_cast<std::int64_t>(table)).bind(2, id);
     ParentState state = ParentState::unknown;
-    if (find_parent.step()) state = find_parent.get_int(0) ? ParentState::won : ParentState::lost;
+    if (find_parent.step()) state = state_from_column(find_parent.get_int(0));
     find_parent.reset();
     return state;
   }
 
+  std::string_view text_at(const element& object, std::string_view pointers) {
+    auto v = lookup(object, pointers);
+    std::string_view text;
+    if (v && v->is_string()) text = v->get_string().value_unsafe();
+    return text;
+  }
+
+  // People who asked to be forgotten stay forgotten: their customer record, orders and checkouts
+  // (matched by customer id or email) are skipped, and with them their children.
+  bool is_suppressed(const TableSpec& spec, std::int64_t id, const element& object) {
+    if (suppressions.empty()) return false;
+    auto customer = [&] {
+      auto gid = parse_gid(text_at(object, "/customer/id"));
+      return gid && gid->number && suppressions.id("shopify_customer", *gid->number);
+    };
+    switch (spec.table) {
+      case Table::customers:
+        return suppressions.id("shopify_customer", id) ||
+               suppressions.email(text_at(object, "/defaultEmailAddress/emailAddress|/email"));
+      case Table::orders:
+        return customer() || suppressions.email(text_at(object, "/email|/customer/defaultEmailAddress/emailAddress"));
+      case Table::checkouts:
+        return customer() ||
+               suppressions.email(text_at(object, "/customer/defaultEmailAddress/emailAddress|/customer/email|/email"));
+      default:
+        return false;
+    }
+  }
+
+  void remember_parent(Table table, std::int64_t id, std::int64_t won_column) {
+    record_parent.bind(1, static_cast<std::int64_t>(table)).bind(2, id).bind(3, won_column);
+    record_parent.run();
+  }
+
   void write_root(const TableSpec& spec, const Gid& gid, const element& object, std::string_view raw) {
     if (!gid.number) fail("no usable id: " + std::string(gid.text) + " does not end in a number");
+    if (is_suppressed(spec, *gid.number, object)) {
+      ++counts.suppressed;
+      if (!children_of(spec.table).empty()) remember_parent(spec.table, *gid.number, -1);
+      last_parent_table = spec.table;
+      last_parent_id = *gid.number;
+      last_parent_state = ParentState::suppressed;
+      return;
+    }
     bool won = upsert(spec, gid, std::nullopt, object, raw);
     if (children_of(spec.table).empty()) return;
     ParentState before = parent_state(spec.table, *gid.number);
@@ -214,8 +265,7 @@ struct RecordWriter::Impl {
         del.run();
       }
     }
-    record_parent.bind(1, static_cast<std::int64_t>(spec.table)).bind(2, *gid.number).bind(3, std::int64_t{won});
-    record_parent.run();
+    remember_parent(spec.table, *gid.number, won ? 1 : 0);
     last_parent_table = spec.table;
     last_parent_id = *gid.number;
     last_parent_state = (won || before == ParentState::won) ? ParentState::won : ParentState::lost;
@@ -238,6 +288,9 @@ struct RecordWriter::Impl {
         return;
       case ParentState::lost:
         ++counts.older_skipped;
+        return;
+      case ParentState::suppressed:
+        ++counts.suppressed;
         return;
       case ParentState::unknown:  // the parent comes later (or never): decide at finish()
         add_pending.bind(1, static_cast<std::int64_t>(parent_spec->table))
@@ -305,6 +358,7 @@ struct RecordWriter::Impl {
       switch (parent_state(table, parent_id)) {
         case ParentState::won: upsert(*spec, *gid, parent->number, object, raw); break;
         case ParentState::lost: ++counts.older_skipped; break;
+        case ParentState::suppressed: ++counts.suppressed; break;
         case ParentState::unknown:
           if (parent_in_store(table, parent_id)) upsert(*spec, *gid, parent->number, object, raw);
           else ++counts.orphans;

@@ -39,6 +39,7 @@ class Stmt {
   void run();   // step to completion, for statements without rows
   void reset();  // ready to bind and step again (bindings cleared)
 
+  int parameters() const { return sqlite3_bind_parameter_count(stmt_); }
   int columns() const;
   std::string column_name(int i) const;
   int column_type(int i) const;  // SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT, SQLITE_BLOB, SQLITE_NULL

@@ -167,7 +167,8 @@ CREATE TABLE holdout (
 );
 
 CREATE TABLE suppressions (
-  email_hash TEXT PRIMARY KEY,
+  hash TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
   created_at TEXT NOT NULL
 );
 
@@ -187,10 +188,21 @@ SELECT e.email,
 FROM emails e;
 )SQL";
 
+// Version 2: the privacy log. Each `customer forget` leaves an entry saying when and what kinds
+// of rows went, how many of each, and nothing about the person.
+constexpr std::string_view kVersion2 = R"SQL(
+CREATE TABLE privacy_log (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  action TEXT NOT NULL,
+  at TEXT NOT NULL,
+  rows_deleted TEXT NOT NULL
+);
+)SQL";
+
 }  // namespace
 
 const std::vector<std::string_view>& migrations() {
-  static const std::vector<std::string_view> all = {kVersion1};
+  static const std::vector<std::string_view> all = {kVersion1, kVersion2};
   return all;
 }
 
