@@ -21,6 +21,7 @@ const std::vector<CommandDef>& command_table() {
       {"status", setup_status},
       {"sql", setup_sql},
       {"customer", setup_customer},
+      {"carts", setup_carts},
   };
   return table;
 }

@@ -37,5 +37,6 @@ void setup_import(CLI::App& root, Registry& registry);
 void setup_status(CLI::App& root, Registry& registry);
 void setup_sql(CLI::App& root, Registry& registry);
 void setup_customer(CLI::App& root, Registry& registry);
+void setup_carts(CLI::App& root, Registry& registry);
 
 }  // namespace shopkeep::cmd

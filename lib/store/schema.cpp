@@ -188,8 +188,9 @@ SELECT e.email,
 FROM emails e;
 )SQL";
 
-// Version 2: the privacy log. Each `customer forget` leaves an entry saying when and what kinds
-// of rows went, how many of each, and nothing about the person.
+// Version 2: the privacy log (each `customer forget` says when and what kinds of rows went, how
+// many of each, and nothing about the person) and the cart-recovery plans (which checkout got
+// which step and arm, so `carts report` judges the groups as assigned, never recomputed).
 constexpr std::string_view kVersion2 = R"SQL(
 CREATE TABLE privacy_log (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -197,6 +198,19 @@ CREATE TABLE privacy_log (
   at TEXT NOT NULL,
   rows_deleted TEXT NOT NULL
 );
+
+CREATE TABLE cart_plans (
+  campaign TEXT NOT NULL,
+  checkout_id INTEGER NOT NULL,
+  step INTEGER NOT NULL,
+  arm TEXT NOT NULL CHECK (arm IN ('treatment', 'holdout')),
+  segment TEXT, incentive TEXT,
+  planned_at TEXT NOT NULL,
+  PRIMARY KEY (campaign, checkout_id, step)
+);
+
+CREATE INDEX orders_email ON orders(lower(trim(email)));
+CREATE INDEX checkouts_updated ON checkouts(updated_at);
 )SQL";
 
 }  // namespace

@@ -1,0 +1,41 @@
+#pragma once
+// Cart-recovery rules, from the config's [carts] table with documented defaults.
+#include <chrono>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/config.hpp"
+
+namespace shopkeep::analytics::carts {
+
+// What a message offers: nothing, free shipping, or a percentage off.
+struct Incentive {
+  enum class Kind { none, free_shipping, percent } kind = Kind::none;
+  int percent = 0;
+  std::string text() const;  // "none", "free_shipping", "10%"
+};
+Incentive parse_incentive(const std::string& text, const std::string& key);
+
+struct CartConfig {
+  std::chrono::seconds min_age{3600};
+  std::chrono::seconds max_age{7 * 86400};
+  std::vector<std::chrono::seconds> steps{std::chrono::seconds{3600}, std::chrono::seconds{86400},
+                                          std::chrono::seconds{3 * 86400}};
+  std::chrono::seconds frequency_cap{86400};  // no message if any campaign mailed them this recently
+  bool transactional = false;                 // true: recovery mail also without marketing consent
+  double holdout_percent = 10;
+  double min_margin = 0.2;            // a discount never leaves less than this share of the price as margin
+  double deal_seeker_share = 0.5;     // share of past orders with a discount code
+  double vip_spend_quantile = 0.9;    // VIP: lifetime spend in the top 10% of buyers and 2+ orders
+  std::string test_tag = "test";      // customers with this tag are test data
+  // "<type>.<step>" -> incentive, type new / returning / vip / deal_seeker (overrides the type).
+  std::map<std::string, Incentive> incentives;
+
+  Incentive incentive_for(const std::string& customer_type, bool deal_seeker, int step) const;
+};
+
+// Reads [carts]; throws a usage error for bad values (a discount before the last step included).
+CartConfig load_cart_config(const Config& config);
+
+}  // namespace shopkeep::analytics::carts

@@ -1,0 +1,76 @@
+#include "analytics/carts/shop_baseline.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include "core/money.hpp"
+
+namespace shopkeep::analytics::carts {
+
+namespace {
+constexpr const char* kCounts = "o.test = 0 AND o.cancelled_at IS NULL AND o.deleted_at IS NULL";
+}
+
+ShopBaseline shop_baseline(store::Db& db, Instant now, int exponent, double vip_quantile) {
+  ShopBaseline b;
+  std::string since = format_rfc3339(now - std::chrono::days{365}), until = format_rfc3339(now);
+  store::Stmt lines(db, std::string("SELECT l.unit_price, l.quantity FROM order_lines l JOIN orders o ON o.id = l.order_id "
+                                    "WHERE ") + kCounts + " AND coalesce(o.processed_at, o.created_at) >= ?1 "
+                                    "AND coalesce(o.processed_at, o.created_at) < ?2");
+  lines.bind(1, since).bind(2, until);
+  std::int64_t gross = 0;
+  while (lines.step())
+    gross += parse_minor_units(lines.get_text(0), exponent).value_or(0) * lines.get_int(1);
+  store::Stmt orders(db, std::string("SELECT o.total_discounts FROM orders o WHERE ") + kCounts +
+                             " AND coalesce(o.processed_at, o.created_at) >= ?1 AND coalesce(o.processed_at, o.created_at) < ?2");
+  orders.bind(1, since).bind(2, until);
+  std::int64_t discounts = 0, count = 0;
+  while (orders.step()) {
+    ++count;
+    if (!orders.is_null(0)) discounts += parse_minor_units(orders.get_text(0), exponent).value_or(0);
+  }
+  if (count > 0) b.aov = (gross - discounts) / count;
+
+  // Lifetime spend per repeat customer, then the quantile.
+  store::Stmt spend(db, std::string("SELECT o.customer_id, o.total_price FROM orders o WHERE ") + kCounts +
+                            " AND o.customer_id IS NOT NULL AND coalesce(o.processed_at, o.created_at) < ?1 "
+                            "ORDER BY o.customer_id");
+  spend.bind(1, until);
+  std::vector<std::int64_t> totals;
+  std::int64_t current = -1, total = 0;
+  while (spend.step()) {
+    if (spend.get_int(0) != current) {
+      if (current >= 0) totals.push_back(total);
+      current = spend.get_int(0);
+      total = 0;
+    }
+    total += parse_minor_units(spend.get_text(1), exponent).value_or(0);
+  }
+  if (current >= 0) totals.push_back(total);
+  if (!totals.empty()) {
+    std::sort(totals.begin(), totals.end());
+    auto index = static_cast<size_t>(vip_quantile * static_cast<double>(totals.size() - 1));
+    b.vip_threshold = totals[std::min(index, totals.size() - 1)];
+  }
+  return b;
+}
+
+CustomerHistory customer_history(store::Db& db, std::optional<std::int64_t> customer_id, const std::string& email,
+                                 Instant now, int exponent) {
+  CustomerHistory h;
+  std::string who = customer_id ? "o.customer_id = ?1" : "o.customer_id IS NULL AND lower(trim(o.email)) = ?1";
+  store::Stmt orders(db, "SELECT o.total_price, o.discount_codes FROM orders o WHERE " + who + " AND " + kCounts +
+                             " AND coalesce(o.processed_at, o.created_at) < ?2");
+  if (customer_id) orders.bind(1, *customer_id);
+  else orders.bind(1, email);
+  orders.bind(2, format_rfc3339(now));
+  while (orders.step()) {
+    ++h.orders;
+    h.spend += parse_minor_units(orders.get_text(0), exponent).value_or(0);
+    std::string codes = orders.get_text(1);
+    if (!codes.empty() && codes != "[]") ++h.discounted_orders;
+  }
+  return h;
+}
+
+}  // namespace shopkeep::analytics::carts
