@@ -45,6 +45,8 @@ int main(int argc, char** argv) {
                "turned into audits, KPIs, customer value, cart recovery, recommendations and emails.",
                "shopkeep"};
   app.set_version_flag("--version", "shopkeep " SHOPKEEP_VERSION);
+  app.footer("Run 'shopkeep COMMAND --help' for a command's options. Global options go before or after\n"
+             "the command. Exit codes: 0 ok, 1 runtime failure, 2 usage, 3 auth, 4 partial, 5 audit threshold.");
   app.fallthrough();  // global options may come after the subcommand
   cmd::GlobalOptions globals;
   add_global_options(app, globals);

@@ -112,3 +112,12 @@ TEST "sql that does not prepare"
 sk sql "SELEC nonsense"
 expect_rc 2
 expect_err_contains "does not prepare"
+
+TEST "every command in --help is documented in the README"
+sk --help
+expect_rc 0
+commands=$(printf '%s\n' "$OUT" | sed -n '/^Subcommands:/,$p' | awk 'NR>1 && NF {print $1}')
+[ -n "$commands" ] || fail "no commands listed in --help"
+for c in $commands; do
+  grep -q "^### \`shopkeep $c" "$SHOPKEEP_SOURCE_DIR/README.md" || fail "README has no section for 'shopkeep $c'"
+done
