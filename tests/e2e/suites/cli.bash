@@ -116,7 +116,7 @@ expect_err_contains "does not prepare"
 TEST "every command in --help is documented in the README"
 sk --help
 expect_rc 0
-commands=$(printf '%s\n' "$OUT" | sed -n '/^Subcommands:/,$p' | awk 'NR>1 && NF {print $1}')
+commands=$(printf '%s\n' "$OUT" | sed -n '/^Subcommands:/,$p' | awk 'NR>1 && /^  [a-z]/ {print $1}')
 [ -n "$commands" ] || fail "no commands listed in --help"
 for c in $commands; do
   grep -q "^### \`shopkeep $c" "$SHOPKEEP_SOURCE_DIR/README.md" || fail "README has no section for 'shopkeep $c'"
