@@ -5,6 +5,7 @@
 
 #include "registry.hpp"
 #include "shopify/import.hpp"
+#include "zendesk/import.hpp"
 
 namespace shopkeep::cmd {
 
@@ -45,6 +46,36 @@ void run_import_shopify(Context& ctx, const std::vector<std::string>& files) {
   else ctx.write_object(summary_object(counts));
 }
 
+std::string summary_line(const zendesk::WriteCounts& counts) {
+  std::string text = fmt::format("imported {} documents:", counts.documents);
+  bool first = true;
+  for (const auto& [table, n] : counts.written) {
+    text += fmt::format("{} {} {}", first ? "" : ",", n, table);
+    first = false;
+  }
+  if (first) text += " nothing written";
+  if (counts.older_skipped) text += fmt::format("; {} older versions skipped", counts.older_skipped);
+  if (counts.suppressed) text += fmt::format("; {} records of forgotten people skipped", counts.suppressed);
+  return text;
+}
+
+output::Json summary_object(const zendesk::WriteCounts& counts) {
+  output::Json o;
+  o["documents"] = counts.documents;
+  o["written"] = output::Json::object();
+  for (const auto& [table, n] : counts.written) o["written"][table] = n;
+  o["older_skipped"] = counts.older_skipped;
+  o["suppressed"] = counts.suppressed;
+  return o;
+}
+
+void run_import_zendesk(Context& ctx, const std::vector<std::string>& files) {
+  auto store = ctx.open_store();
+  auto counts = zendesk::import_files(*store, files, ctx.reporter(), format_rfc3339(ctx.now()));
+  if (ctx.format() == output::Format::table) ctx.reporter().info(summary_line(counts));
+  else ctx.write_object(summary_object(counts));
+}
+
 }  // namespace
 
 void setup_import(CLI::App& root, Registry& registry) {
@@ -58,6 +89,16 @@ void setup_import(CLI::App& root, Registry& registry) {
       "Objects are upserted by id; an older updatedAt never overwrites a newer one.\n"
       "With --format table a summary goes to stderr; other formats print it to stdout.");
   registry.on_run(shopify, [shopify_files](Context& ctx) { run_import_shopify(ctx, *shopify_files); });
+
+  auto zendesk_files = std::make_shared<std::vector<std::string>>();
+  auto* zendesk = import->add_subcommand("zendesk", "Load Zendesk API response bodies (JSON files)");
+  zendesk->add_option("FILE", *zendesk_files, "one response body per file; - reads stdin")->required();
+  zendesk->footer(
+      "Each body is recognised by its top-level key: tickets (incremental export, with the metric_sets\n"
+      "sideload), ticket_metrics, users, ticket_events (Comment child events become comments) and\n"
+      "satisfaction_ratings. All files are one transaction; an older updated_at never overwrites a newer\n"
+      "one; a ticket with status \"deleted\" is marked deleted. Mapping: docs/schema.md.");
+  registry.on_run(zendesk, [zendesk_files](Context& ctx) { run_import_zendesk(ctx, *zendesk_files); });
 }
 
 }  // namespace shopkeep::cmd

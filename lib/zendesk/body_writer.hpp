@@ -1,0 +1,45 @@
+#pragma once
+// Writes Zendesk Support API response bodies into the store, inside the caller's transaction:
+// used by `import zendesk` (one transaction per import) and by the sync (one per page). Items
+// are upserted by id; an older updated_at never overwrites a newer one.
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "core/reporter.hpp"
+#include "store/db.hpp"
+
+namespace shopkeep::zendesk {
+
+struct WriteCounts {
+  std::map<std::string, std::uint64_t> written;  // rows upserted, per table
+  std::uint64_t older_skipped = 0;
+  std::uint64_t suppressed = 0;                  // records of people who asked to be forgotten
+  std::uint64_t documents = 0;
+};
+
+class BodyWriter {
+ public:
+  BodyWriter(store::Db& db, Reporter& reporter, std::string synced_at);
+  ~BodyWriter();
+
+  // One response body, recognised by its top-level keys (tickets, metric_sets, ticket_metrics,
+  // users, ticket_events, satisfaction_ratings). `source` names it in errors ("tickets.json").
+  // Throws a runtime error for a body it does not know or an item it cannot read.
+  void write(const nlohmann::json& body, const std::string& source);
+
+  // Per-ticket comment pages (GET /api/v2/tickets/{id}/comments.json) carry no ticket id; the
+  // sync knows it from the URL.
+  void write_ticket_comments(const nlohmann::json& body, std::int64_t ticket_id, const std::string& source);
+
+  const WriteCounts& counts() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace shopkeep::zendesk
