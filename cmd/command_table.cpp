@@ -22,6 +22,7 @@ const std::vector<CommandDef>& command_table() {
       {"sql", setup_sql},
       {"customer", setup_customer},
       {"carts", setup_carts},
+      {"demo", setup_demo},
   };
   return table;
 }

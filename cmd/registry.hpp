@@ -38,5 +38,6 @@ void setup_status(CLI::App& root, Registry& registry);
 void setup_sql(CLI::App& root, Registry& registry);
 void setup_customer(CLI::App& root, Registry& registry);
 void setup_carts(CLI::App& root, Registry& registry);
+void setup_demo(CLI::App& root, Registry& registry);
 
 }  // namespace shopkeep::cmd

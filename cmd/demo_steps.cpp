@@ -1,0 +1,70 @@
+#include "demo_steps.hpp"
+
+#include <fmt/format.h>
+
+#include "analytics/carts/cart_config.hpp"
+#include "analytics/carts/cart_plan.hpp"
+#include "analytics/carts/cart_report.hpp"
+#include "analytics/customer_profile.hpp"
+#include "store/shop_settings.hpp"
+#include "store/status.hpp"
+
+namespace shopkeep::cmd {
+
+namespace {
+
+DemoResult status_step(DemoRun& run) {
+  auto status = store::store_status(run.db);
+  const auto& t = status["tables"];
+  return {status, fmt::format("{} customers, {} orders, {} products, {} abandoned checkouts, {} tickets",
+                              t["customers"].get<std::int64_t>(), t["orders"].get<std::int64_t>(),
+                              t["products"].get<std::int64_t>(), t["checkouts"].get<std::int64_t>(),
+                              t["tickets"].get<std::int64_t>())};
+}
+
+DemoResult best_customer_step(DemoRun& run) {
+  store::Stmt top(run.db,
+                  "SELECT c.email FROM orders o JOIN customers c ON c.id = o.customer_id "
+                  "WHERE o.test = 0 AND o.cancelled_at IS NULL AND c.email IS NOT NULL "
+                  "GROUP BY c.id ORDER BY count(*) DESC, c.id LIMIT 1");
+  if (!top.step()) return {output::Json::object(), "no customer with orders"};
+  auto profile = analytics::customer_profile(run.db, top.get_text(0), store::load_shop_settings(run.db, run.ctx.config()));
+  return {profile, fmt::format("most frequent customer: {} orders, {} {} spent, {} tickets",
+                               profile["orders"].get<std::int64_t>(), profile["spend"].get<std::string>(),
+                               profile["currency"].get<std::string>(), profile["tickets"].get<std::int64_t>())};
+}
+
+DemoResult carts_step(DemoRun& run) {
+  auto shop = store::load_shop_settings(run.db, run.ctx.config());
+  auto config = analytics::carts::load_cart_config(run.ctx.config());
+  analytics::carts::PlanOptions options{"cart-recovery", run.now, true};
+  auto plan = analytics::carts::plan_carts(run.db, options, config, shop);
+  int eligible = 0, held = 0;
+  for (const auto& row : plan)
+    if (!row["step"].is_null()) ++eligible, held += row["group"] == "holdout";
+  return {plan, fmt::format("{} recent abandoned checkouts, {} to chase now ({} held out)", plan.size(), eligible, held)};
+}
+
+DemoResult carts_report_step(DemoRun& run) {
+  auto shop = store::load_shop_settings(run.db, run.ctx.config());
+  analytics::carts::ReportOptions options;
+  options.now = run.now;
+  auto report = analytics::carts::cart_report(run.db, options, shop);
+  return {report, fmt::format("{} planned in treatment, {} in holdout; conclusive: {}",
+                              report["treatment"]["checkouts"].get<std::int64_t>(),
+                              report["holdout"]["checkouts"].get<std::int64_t>(), report["conclusive"].get<bool>() ? "yes" : "no")};
+}
+
+}  // namespace
+
+const std::vector<DemoStep>& demo_steps() {
+  static const std::vector<DemoStep> steps = {
+      {"status", status_step},
+      {"customer", best_customer_step},
+      {"carts", carts_step},
+      {"carts-report", carts_report_step},
+  };
+  return steps;
+}
+
+}  // namespace shopkeep::cmd
