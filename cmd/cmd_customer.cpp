@@ -2,6 +2,9 @@
 #include <memory>
 
 #include "analytics/customer_profile.hpp"
+#include "analytics/rfm.hpp"
+#include "analytics/value/customer_value.hpp"
+#include "core/error.hpp"
 #include "privacy/export.hpp"
 #include "privacy/forget.hpp"
 #include "registry.hpp"
@@ -23,10 +26,34 @@ CLI::App* add_email_command(CLI::App* parent, const std::string& name, const std
   return cmd;
 }
 
+// The scores that exist for this customer: RFM segment, and P(alive) and CLV when the store has
+// enough data for the value model (otherwise they are simply absent).
+void add_scores(Context& ctx, store::Db& db, const store::ShopSettings& shop, output::Json& profile) {
+  if (profile["customer_id"].is_null()) return;
+  auto id = profile["customer_id"].get<std::int64_t>();
+  for (const auto& row : analytics::rfm_rows(db, ctx.now(), shop))
+    if (row["customer_id"] == id) profile["segment"] = row["segment"];
+  try {
+    auto options = analytics::value::value_options(ctx.config(), ctx.now());
+    auto model = analytics::value::fit_value_model(db, options, shop);
+    for (const auto& row : analytics::value::customer_values(model, options, shop))
+      if (row["customer_id"] == id) {
+        profile["p_alive"] = row["p_alive"];
+        profile["expected_purchases"] = row["expected_purchases"];
+        profile["clv"] = row["clv"];
+        profile["at_risk"] = row["at_risk"];
+      }
+  } catch (const Error& e) {
+    ctx.reporter().debug(std::string("no value scores: ") + e.what());
+  }
+}
+
 void run_show(Context& ctx, const CustomerOptions& o) {
   auto store = ctx.open_store();
   auto shop = store::load_shop_settings(*store, ctx.config());
-  ctx.write_object(analytics::customer_profile(*store, o.email, shop));
+  auto profile = analytics::customer_profile(*store, o.email, shop);
+  add_scores(ctx, *store, shop, profile);
+  ctx.write_object(profile);
 }
 
 void run_export(Context& ctx, const CustomerOptions& o) {

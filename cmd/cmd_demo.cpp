@@ -61,7 +61,7 @@ void run_demo(Context& ctx, const fs::path& dir) {
     auto result = step.run(run);
     write_json(dir / (std::string(step.name) + ".json"), result.json);
     summary[step.name] = result.summary;
-    say.info(fmt::format("  {:<14} {}", step.name, result.summary));
+    say.info(fmt::format("  {:<16} {}", step.name, result.summary));
   }
   if (ctx.format() != output::Format::table) ctx.write_object(summary);
   say.info(fmt::format(

@@ -20,6 +20,7 @@ const std::vector<CommandDef>& command_table() {
       {"import", setup_import},
       {"status", setup_status},
       {"sql", setup_sql},
+      {"customers", setup_customers},
       {"customer", setup_customer},
       {"carts", setup_carts},
       {"demo", setup_demo},

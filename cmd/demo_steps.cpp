@@ -2,10 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <map>
+
 #include "analytics/carts/cart_config.hpp"
 #include "analytics/carts/cart_plan.hpp"
 #include "analytics/carts/cart_report.hpp"
 #include "analytics/customer_profile.hpp"
+#include "analytics/rfm.hpp"
+#include "analytics/value/customer_value.hpp"
 #include "store/shop_settings.hpp"
 #include "store/status.hpp"
 
@@ -34,6 +38,27 @@ DemoResult best_customer_step(DemoRun& run) {
                                profile["currency"].get<std::string>(), profile["tickets"].get<std::int64_t>())};
 }
 
+DemoResult rfm_step(DemoRun& run) {
+  auto rows = analytics::rfm_rows(run.db, run.now, store::load_shop_settings(run.db, run.ctx.config()));
+  std::map<std::string, int> segments;
+  for (const auto& r : rows) ++segments[r["segment"].get<std::string>()];
+  return {rows, fmt::format("{} customers: {} Champions, {} At Risk, {} Can't Lose Them, {} Lost", rows.size(),
+                            segments["Champions"], segments["At Risk"], segments["Can't Lose Them"], segments["Lost"])};
+}
+
+DemoResult value_step(DemoRun& run) {
+  auto shop = store::load_shop_settings(run.db, run.ctx.config());
+  auto options = analytics::value::value_options(run.ctx.config(), run.now);
+  auto model = analytics::value::fit_value_model(run.db, options, shop);
+  auto rows = analytics::value::customer_values(model, options, shop);
+  int at_risk = 0;
+  for (const auto& r : rows) at_risk += r["at_risk"].get<bool>();
+  const auto& b = model.bgnbd.params;
+  output::Json result{{"model", analytics::value::model_json(model, shop)}, {"customers", rows}};
+  return {result, fmt::format("BG/NBD r={:.3f} alpha={:.2f} a={:.3f} b={:.3f}; {} customers at risk", b.r, b.alpha, b.a,
+                              b.b, at_risk)};
+}
+
 DemoResult carts_step(DemoRun& run) {
   auto shop = store::load_shop_settings(run.db, run.ctx.config());
   auto config = analytics::carts::load_cart_config(run.ctx.config());
@@ -60,6 +85,8 @@ DemoResult carts_report_step(DemoRun& run) {
 const std::vector<DemoStep>& demo_steps() {
   static const std::vector<DemoStep> steps = {
       {"status", status_step},
+      {"customers-rfm", rfm_step},
+      {"customers-value", value_step},
       {"customer", best_customer_step},
       {"carts", carts_step},
       {"carts-report", carts_report_step},

@@ -39,5 +39,6 @@ void setup_sql(CLI::App& root, Registry& registry);
 void setup_customer(CLI::App& root, Registry& registry);
 void setup_carts(CLI::App& root, Registry& registry);
 void setup_demo(CLI::App& root, Registry& registry);
+void setup_customers(CLI::App& root, Registry& registry);
 
 }  // namespace shopkeep::cmd

@@ -77,7 +77,17 @@ CartConfig load_cart_config(const Config& config) {
   if (auto v = config.get_number("carts.holdout")) c.holdout_percent = *v;
   if (auto v = config.get_number("carts.min_margin")) c.min_margin = *v;
   if (auto v = config.get_number("carts.deal_seeker_share")) c.deal_seeker_share = *v;
-  if (auto v = config.get_number("carts.vip_spend_quantile")) c.vip_spend_quantile = *v;
+  if (auto v = config.get_string("carts.vip_segments")) {
+    c.vip_segments.clear();
+    for (size_t start = 0; start <= v->size();) {
+      size_t comma = v->find(',', start);
+      std::string part = v->substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      while (!part.empty() && part.front() == ' ') part.erase(part.begin());
+      if (!part.empty()) c.vip_segments.push_back(part);
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+  }
   if (auto v = config.get_string("carts.test_tag")) c.test_tag = *v;
   int last = static_cast<int>(c.steps.size());
   c.incentives = default_incentives(last);

@@ -27,7 +27,7 @@ struct CartConfig {
   double holdout_percent = 10;
   double min_margin = 0.2;            // a discount never leaves less than this share of the price as margin
   double deal_seeker_share = 0.5;     // share of past orders with a discount code
-  double vip_spend_quantile = 0.9;    // VIP: lifetime spend in the top 10% of buyers and 2+ orders
+  std::vector<std::string> vip_segments{"Champions"};  // RFM segments that make a customer a VIP
   std::string test_tag = "test";      // customers with this tag are test data
   // "<type>.<step>" -> incentive, type new / returning / vip / deal_seeker (overrides the type).
   std::map<std::string, Incentive> incentives;

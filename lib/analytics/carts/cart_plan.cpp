@@ -1,10 +1,13 @@
 #include "analytics/carts/cart_plan.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
+#include <unordered_set>
 
 #include "analytics/carts/shop_baseline.hpp"
 #include "analytics/holdout.hpp"
+#include "analytics/rfm.hpp"
 #include "core/money.hpp"
 #include "privacy/suppression.hpp"
 
@@ -29,7 +32,14 @@ class Planner {
  public:
   Planner(store::Db& db, const PlanOptions& o, const CartConfig& c, const store::ShopSettings& s)
       : db_(db), options_(o), config_(c), shop_(s), suppressions_(db),
-        baseline_(shop_baseline(db, o.now, s.currency_exponent, c.vip_spend_quantile)) {}
+        baseline_(shop_baseline(db, o.now, s.currency_exponent)) {
+    // VIPs are the customers whose RFM segment the config names (Champions by default).
+    for (const auto& row : rfm_rows(db, o.now, s)) {
+      const auto& segment = row["segment"].get_ref<const std::string&>();
+      if (std::find(c.vip_segments.begin(), c.vip_segments.end(), segment) != c.vip_segments.end())
+        vips_.insert(row["customer_id"].get<std::int64_t>());
+    }
+  }
 
   Json run() {
     Json rows = Json::array();
@@ -180,8 +190,8 @@ class Planner {
     auto history = customer_history(db_, k.customer_id, privacy::normalise_email(k.email), options_.now,
                                     shop_.currency_exponent);
     std::string type = history.orders == 0 ? "new"
-                       : (history.orders >= 2 && history.spend >= baseline_.vip_threshold) ? "vip"
-                                                                                            : "returning";
+                       : (k.customer_id && vips_.count(*k.customer_id)) ? "vip"
+                                                                        : "returning";
     double affinity = history.orders ? static_cast<double>(history.discounted_orders) / static_cast<double>(history.orders) : 0.0;
     bool deal_seeker = history.orders > 0 && affinity >= config_.deal_seeker_share;
     auto value = parse_minor_units(k.total_price, shop_.currency_exponent).value_or(0);
@@ -215,6 +225,7 @@ class Planner {
   const store::ShopSettings& shop_;
   privacy::SuppressionFilter suppressions_;
   ShopBaseline baseline_;
+  std::unordered_set<std::int64_t> vips_;
 };
 
 }  // namespace

@@ -1,8 +1,5 @@
 #include "analytics/carts/shop_baseline.hpp"
 
-#include <algorithm>
-#include <vector>
-
 #include "core/money.hpp"
 
 namespace shopkeep::analytics::carts {
@@ -11,7 +8,7 @@ namespace {
 constexpr const char* kCounts = "o.test = 0 AND o.cancelled_at IS NULL AND o.deleted_at IS NULL";
 }
 
-ShopBaseline shop_baseline(store::Db& db, Instant now, int exponent, double vip_quantile) {
+ShopBaseline shop_baseline(store::Db& db, Instant now, int exponent) {
   ShopBaseline b;
   std::string since = format_rfc3339(now - std::chrono::days{365}), until = format_rfc3339(now);
   store::Stmt lines(db, std::string("SELECT l.unit_price, l.quantity FROM order_lines l JOIN orders o ON o.id = l.order_id "
@@ -31,27 +28,6 @@ ShopBaseline shop_baseline(store::Db& db, Instant now, int exponent, double vip_
   }
   if (count > 0) b.aov = (gross - discounts) / count;
 
-  // Lifetime spend per repeat customer, then the quantile.
-  store::Stmt spend(db, std::string("SELECT o.customer_id, o.total_price FROM orders o WHERE ") + kCounts +
-                            " AND o.customer_id IS NOT NULL AND coalesce(o.processed_at, o.created_at) < ?1 "
-                            "ORDER BY o.customer_id");
-  spend.bind(1, until);
-  std::vector<std::int64_t> totals;
-  std::int64_t current = -1, total = 0;
-  while (spend.step()) {
-    if (spend.get_int(0) != current) {
-      if (current >= 0) totals.push_back(total);
-      current = spend.get_int(0);
-      total = 0;
-    }
-    total += parse_minor_units(spend.get_text(1), exponent).value_or(0);
-  }
-  if (current >= 0) totals.push_back(total);
-  if (!totals.empty()) {
-    std::sort(totals.begin(), totals.end());
-    auto index = static_cast<size_t>(vip_quantile * static_cast<double>(totals.size() - 1));
-    b.vip_threshold = totals[std::min(index, totals.size() - 1)];
-  }
   return b;
 }
 

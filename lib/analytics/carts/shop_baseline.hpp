@@ -10,10 +10,9 @@ namespace shopkeep::analytics::carts {
 
 struct ShopBaseline {
   std::int64_t aov = 0;            // minor units; Shopify's (gross - discounts) / orders, last 365 days
-  std::int64_t vip_threshold = 0;  // minor units of lifetime spend at the VIP quantile
 };
 
-ShopBaseline shop_baseline(store::Db& db, Instant now, int currency_exponent, double vip_quantile);
+ShopBaseline shop_baseline(store::Db& db, Instant now, int currency_exponent);
 
 struct CustomerHistory {
   std::int64_t orders = 0;

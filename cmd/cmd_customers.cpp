@@ -1,0 +1,64 @@
+// shopkeep customers rfm|value: who the best customers are, who is slipping away, and their worth.
+#include <memory>
+
+#include "analytics/rfm.hpp"
+#include "analytics/value/customer_value.hpp"
+#include "core/error.hpp"
+#include "registry.hpp"
+#include "store/shop_settings.hpp"
+
+namespace shopkeep::cmd {
+
+namespace {
+
+struct ValueFlags {
+  double horizon = 365;
+  double discount_rate = 0.01;
+  bool model = false;
+};
+
+void run_value(Context& ctx, const ValueFlags& flags) {
+  if (flags.horizon <= 0) throw usage_error("--horizon must be a positive number of days");
+  if (flags.discount_rate < 0) throw usage_error("--discount-rate must not be negative");
+  auto store = ctx.open_store();
+  auto shop = store::load_shop_settings(*store, ctx.config());
+  auto options = analytics::value::value_options(ctx.config(), ctx.now());
+  options.horizon_days = flags.horizon;
+  options.discount_rate = flags.discount_rate;
+  auto model = analytics::value::fit_value_model(*store, options, shop);
+  if (flags.model) ctx.write_object(analytics::value::model_json(model, shop));
+  else ctx.write_listing(analytics::value::customer_values(model, options, shop));
+}
+
+}  // namespace
+
+void setup_customers(CLI::App& root, Registry& registry) {
+  auto* customers = root.add_subcommand("customers", "Customer value: RFM segments, churn risk, lifetime value");
+
+  auto* rfm = customers->add_subcommand("rfm", "RFM quintile scores and the named segment of every customer");
+  rfm->footer(
+      "Recency (days since the last order), frequency (orders) and monetary (spend) before --now, each cut\n"
+      "into quintiles (5 = best; ties broken by rank). The segment comes from R and FM = ceil((F+M)/2):\n"
+      "Champions, Loyal, Potential Loyalist, New, Promising, Need Attention, About To Sleep, At Risk,\n"
+      "Can't Lose Them, Hibernating, Lost (grid in docs/customer-value.md).\n"
+      "Example: shopkeep customers rfm --json | jq 'group_by(.segment) | map({(.[0].segment): length}) | add'");
+  registry.on_run(rfm, [](Context& ctx) {
+    auto store = ctx.open_store();
+    auto shop = store::load_shop_settings(*store, ctx.config());
+    ctx.write_listing(analytics::rfm_rows(*store, ctx.now(), shop));
+  });
+
+  auto flags = std::make_shared<ValueFlags>();
+  auto* value = customers->add_subcommand("value", "BG/NBD + Gamma-Gamma: P(alive), expected purchases, CLV");
+  value->add_option("--horizon", flags->horizon, "days ahead for expected purchases and CLV")->capture_default_str();
+  value->add_option("--discount-rate", flags->discount_rate, "discount rate per 30 days")->capture_default_str();
+  value->add_flag("--model", flags->model, "print the fitted model instead of the customers");
+  value->footer(
+      "Fitted on the orders before --now (shop-local days, time in weeks, same-day orders one purchase).\n"
+      "at_risk is P(alive) below config value.at_risk_p_alive (default 0.3); value.penalty sets an L2\n"
+      "penalty. Exit 1 when there is too little data. Formulas: docs/customer-value.md.\n"
+      "Example: shopkeep customers value --json | jq 'sort_by(-(.clv|tonumber)) | .[:10]'");
+  registry.on_run(value, [flags](Context& ctx) { run_value(ctx, *flags); });
+}
+
+}  // namespace shopkeep::cmd

@@ -1,0 +1,66 @@
+#include "analytics/rfm.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+#include "analytics/value/customer_summary.hpp"
+#include "core/money.hpp"
+
+namespace shopkeep::analytics {
+
+std::vector<int> quintile_scores(const std::vector<double>& values) {
+  std::vector<size_t> order(values.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return values[a] < values[b]; });
+  std::vector<int> scores(values.size());
+  for (size_t rank = 0; rank < order.size(); ++rank)
+    scores[order[rank]] = static_cast<int>(rank * 5 / order.size()) + 1;
+  return scores;
+}
+
+std::string rfm_segment(int r, int fm) {
+  // Rows: recency 5 (most recent) .. 1; columns: FM 1 .. 5. Every segment appears in the grid;
+  // "Can't Lose Them" (recently lapsed best customers) is not swallowed by "At Risk".
+  static const char* grid[5][5] = {
+      {"New", "Potential Loyalist", "Potential Loyalist", "Champions", "Champions"},              // R5
+      {"Promising", "Potential Loyalist", "Potential Loyalist", "Loyal", "Champions"},            // R4
+      {"About To Sleep", "Need Attention", "Need Attention", "Loyal", "Loyal"},                  // R3
+      {"Hibernating", "About To Sleep", "At Risk", "At Risk", "Can't Lose Them"},                // R2
+      {"Lost", "Hibernating", "At Risk", "Can't Lose Them", "Can't Lose Them"},                  // R1
+  };
+  r = std::clamp(r, 1, 5);
+  fm = std::clamp(fm, 1, 5);
+  return grid[5 - r][fm - 1];
+}
+
+nlohmann::ordered_json rfm_rows(store::Db& db, Instant now, const store::ShopSettings& shop) {
+  auto customers = value::customer_summaries(db, now, shop);
+  std::int64_t today = value::local_day_number(now, shop.zone);
+  std::vector<double> recency, frequency, monetary;
+  for (const auto& c : customers) {
+    recency.push_back(-static_cast<double>(today - c.last_day));  // more recent is better
+    frequency.push_back(static_cast<double>(c.orders));
+    monetary.push_back(static_cast<double>(c.total_spend));
+  }
+  auto r = quintile_scores(recency), f = quintile_scores(frequency), m = quintile_scores(monetary);
+  auto rows = nlohmann::ordered_json::array();
+  for (size_t i = 0; i < customers.size(); ++i) {
+    const auto& c = customers[i];
+    int fm = (f[i] + m[i] + 1) / 2;
+    nlohmann::ordered_json row;
+    row["customer_id"] = c.customer_id;
+    row["email"] = c.email.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(c.email);
+    row["recency_days"] = today - c.last_day;
+    row["frequency"] = c.orders;
+    row["monetary"] = format_minor_units(c.total_spend, shop.currency_exponent);
+    row["r"] = r[i];
+    row["f"] = f[i];
+    row["m"] = m[i];
+    row["segment"] = rfm_segment(r[i], fm);
+    row["currency"] = shop.currency;
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+}  // namespace shopkeep::analytics

@@ -1,0 +1,107 @@
+#include "analytics/value/customer_value.hpp"
+
+#include <cmath>
+
+#include "core/error.hpp"
+#include "core/money.hpp"
+
+namespace shopkeep::analytics::value {
+
+namespace {
+constexpr std::int64_t kMinimumRepeatBuyers = 10;
+constexpr std::int64_t kMinimumCustomers = 20;
+
+Rfv rfv_of(const CustomerSummary& s, std::int64_t now_day) { return {s.frequency(), s.recency_weeks(), s.age_weeks(now_day)}; }
+
+double round_to(double v, int digits) {
+  double scale = std::pow(10.0, digits);
+  return std::round(v * scale) / scale;
+}
+}  // namespace
+
+ValueOptions value_options(const Config& config, Instant now) {
+  ValueOptions o;
+  o.now = now;
+  if (auto v = config.get_number("value.penalty")) o.penalty = *v;
+  if (auto v = config.get_number("value.at_risk_p_alive")) o.at_risk_p_alive = *v;
+  return o;
+}
+
+ValueModel fit_value_model(store::Db& db, const ValueOptions& options, const store::ShopSettings& shop) {
+  ValueModel model;
+  model.customers = customer_summaries(db, options.now, shop);
+  model.now_day = local_day_number(options.now, shop.zone);
+  std::vector<Rfv> rfv;
+  std::vector<SpendSummary> spend;
+  for (const auto& c : model.customers) {
+    rfv.push_back(rfv_of(c, model.now_day));
+    if (c.purchase_days > 1) {
+      ++model.repeat_buyers;
+      spend.push_back({c.frequency(), c.repeat_mean(shop.currency_exponent)});
+    }
+  }
+  if (static_cast<std::int64_t>(model.customers.size()) < kMinimumCustomers || model.repeat_buyers < kMinimumRepeatBuyers)
+    throw runtime_error("too little data to fit a customer-value model: " + std::to_string(model.customers.size()) +
+                            " customers with orders, " + std::to_string(model.repeat_buyers) + " of them repeat buyers",
+                        "at least " + std::to_string(kMinimumCustomers) + " customers and " +
+                            std::to_string(kMinimumRepeatBuyers) + " repeat buyers before --now are needed");
+  model.bgnbd = fit_bgnbd(rfv, options.penalty);
+  model.gamma_gamma = fit_gamma_gamma(spend, options.penalty);
+  if (model.gamma_gamma.params.q <= 1)
+    throw runtime_error("the spend model does not fit this data (q <= 1: infinite mean order value)",
+                        "try a penalty (config value.penalty = 0.001)");
+  return model;
+}
+
+double clv(const BgNbdParams& p, const Rfv& c, double expected_value, double horizon_days, double discount_rate) {
+  double total = 0, previous = 0;
+  int periods = static_cast<int>(std::ceil(horizon_days / 30.0));
+  for (int k = 1; k <= periods; ++k) {
+    double end_days = std::min(30.0 * k, horizon_days);
+    double expected = conditional_expected_purchases(p, c, end_days / 7.0);
+    total += (expected - previous) * expected_value / std::pow(1.0 + discount_rate, k);
+    previous = expected;
+  }
+  return total;
+}
+
+nlohmann::ordered_json model_json(const ValueModel& m, const store::ShopSettings&) {
+  nlohmann::ordered_json j;
+  const auto& b = m.bgnbd.params;
+  const auto& g = m.gamma_gamma.params;
+  j["bgnbd"] = {{"r", b.r}, {"alpha", b.alpha}, {"a", b.a}, {"b", b.b}, {"log_likelihood", m.bgnbd.log_likelihood}};
+  j["gamma_gamma"] = {{"p", g.p}, {"q", g.q}, {"v", g.v}, {"log_likelihood", m.gamma_gamma.log_likelihood}};
+  j["time_unit"] = "week";
+  j["customers"] = m.customers.size();
+  j["repeat_buyers"] = m.repeat_buyers;
+  j["calibration_end"] = format_date(Day{std::chrono::days{m.now_day}});
+  return j;
+}
+
+nlohmann::ordered_json customer_values(const ValueModel& m, const ValueOptions& o, const store::ShopSettings& shop) {
+  auto rows = nlohmann::ordered_json::array();
+  double horizon_weeks = o.horizon_days / 7.0;
+  for (const auto& c : m.customers) {
+    Rfv rfv = rfv_of(c, m.now_day);
+    double alive = p_alive(m.bgnbd.params, rfv);
+    double purchases = conditional_expected_purchases(m.bgnbd.params, rfv, horizon_weeks);
+    double value = conditional_expected_spend(m.gamma_gamma.params, {rfv.x, c.repeat_mean(shop.currency_exponent)});
+    double lifetime = clv(m.bgnbd.params, rfv, value, o.horizon_days, o.discount_rate);
+    nlohmann::ordered_json row;
+    row["customer_id"] = c.customer_id;
+    row["email"] = c.email.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(c.email);
+    row["frequency"] = c.purchase_days - 1;
+    row["recency_weeks"] = round_to(rfv.t_x, 4);
+    row["age_weeks"] = round_to(rfv.T, 4);
+    row["p_alive"] = round_to(alive, 6);
+    row["expected_purchases"] = round_to(purchases, 6);
+    row["expected_avg_order_value"] = format_minor_units(round_to_minor_units(value, shop.currency_exponent), shop.currency_exponent);
+    row["clv"] = format_minor_units(round_to_minor_units(lifetime, shop.currency_exponent), shop.currency_exponent);
+    row["currency"] = shop.currency;
+    row["at_risk"] = alive < o.at_risk_p_alive;
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+}  // namespace shopkeep::analytics::value
