@@ -1,0 +1,242 @@
+#include "analytics/kpi.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/money.hpp"
+
+namespace shopkeep::analytics {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+constexpr const char* kCounts = "o.test = 0 AND o.cancelled_at IS NULL AND o.deleted_at IS NULL";
+
+struct PeriodTotals {
+  std::int64_t orders = 0, gross = 0, discounts = 0, refunds = 0;
+  std::unordered_map<std::int64_t, int> customers;  // orders per customer in the period
+  std::int64_t new_customers = 0, returning = 0, returning_rate_numerator = 0, repeat = 0;
+  std::int64_t abandoned = 0, checkouts = 0, recovered = 0;
+  std::vector<double> first_reply, full_resolution;
+  std::int64_t solved = 0, one_touch = 0, good = 0, bad = 0;
+};
+
+class Calculator {
+ public:
+  Calculator(store::Db& db, const KpiOptions& o, const store::ShopSettings& shop)
+      : db_(db), o_(o), shop_(shop), periods_(periods_between(o.by, o.from, o.to, shop.zone)) {
+    if (periods_.empty()) return;
+    Day before = period_start_day(o.by, shop.zone.local_day(periods_.front().start - std::chrono::seconds{1}));
+    previous_ = Period{before, shop.zone.start_of_day(before), periods_.front().start};
+    totals_.resize(periods_.size());
+  }
+
+  Json run() {
+    if (periods_.empty()) return Json::array();
+    orders();
+    gross();
+    checkouts();
+    support();
+    return rows();
+  }
+
+ private:
+  // Index of the period holding t, or -1.
+  int index_of(Instant t) const {
+    if (t < range_start() || !(t < range_end())) return -1;
+    auto it = std::upper_bound(periods_.begin(), periods_.end(), t, [](Instant v, const Period& p) { return v < p.start; });
+    return static_cast<int>(it - periods_.begin()) - 1;
+  }
+  Instant range_start() const { return std::max(periods_.front().start, o_.from); }
+  Instant range_end() const { return std::min(periods_.back().end, o_.to); }
+  std::int64_t money(const store::Stmt& s, int column) const {
+    return s.is_null(column) ? 0 : parse_minor_units(s.get_text(column), shop_.currency_exponent).value_or(0);
+  }
+
+  void orders() {
+    store::Stmt s(db_, std::string("SELECT o.customer_id, coalesce(o.processed_at, o.created_at) AS at, o.total_discounts, "
+                                   "o.total_refunded FROM orders o WHERE ") + kCounts + " AND at < ?1 ORDER BY at");
+    s.bind(1, format_rfc3339(range_end()));
+    std::unordered_map<std::int64_t, Instant> first_order;
+    std::unordered_set<std::int64_t> previous_customers;
+    while (s.step()) {
+      auto at = parse_rfc3339(s.get_text(1));
+      if (!at) continue;
+      std::optional<std::int64_t> customer = s.get_opt_int(0);
+      if (customer) first_order.try_emplace(*customer, *at);
+      if (customer && previous_.start <= *at && *at < previous_.end) previous_customers.insert(*customer);
+      int k = index_of(*at);
+      if (k < 0) continue;
+      PeriodTotals& p = totals_[k];
+      ++p.orders;
+      p.discounts += money(s, 2);
+      p.refunds += money(s, 3);
+      if (customer) ++p.customers[*customer];
+    }
+    for (size_t k = 0; k < totals_.size(); ++k) {
+      PeriodTotals& p = totals_[k];
+      for (const auto& [customer, n] : p.customers) {
+        bool before = first_order.at(customer) < periods_[k].start;
+        bool is_new = !before;
+        p.new_customers += is_new;
+        p.returning += before;
+        p.returning_rate_numerator += before || n > 1;
+        p.repeat += n >= 2;
+      }
+    }
+    previous_customers_ = std::move(previous_customers);
+  }
+
+  void gross() {
+    store::Stmt s(db_, std::string("SELECT coalesce(o.processed_at, o.created_at) AS at, l.unit_price, l.quantity "
+                                   "FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE ") +
+                           kCounts + " AND at >= ?1 AND at < ?2");
+    s.bind(1, format_rfc3339(range_start())).bind(2, format_rfc3339(range_end()));
+    while (s.step()) {
+      auto at = parse_rfc3339(s.get_text(0));
+      int k = at ? index_of(*at) : -1;
+      if (k >= 0) totals_[k].gross += money(s, 1) * (s.is_null(2) ? 0 : s.get_int(2));
+    }
+  }
+
+  void checkouts() {
+    // Recovered as in `carts report`: completed, or the customer (or email) ordered within the
+    // window after the checkout's last activity.
+    store::Stmt s(db_,
+        "SELECT k.created_at, k.completed_at IS NOT NULL, EXISTS (SELECT 1 FROM orders o WHERE o.test = 0 AND "
+        "o.cancelled_at IS NULL AND o.deleted_at IS NULL AND coalesce(o.processed_at, o.created_at) > k.updated_at "
+        "AND coalesce(o.processed_at, o.created_at) <= strftime('%Y-%m-%dT%H:%M:%SZ', k.updated_at, ?3) "
+        "AND (o.customer_id = k.customer_id OR (k.email IS NOT NULL AND lower(trim(o.email)) = lower(trim(k.email))))) "
+        "FROM checkouts k WHERE k.deleted_at IS NULL AND k.created_at >= ?1 AND k.created_at < ?2");
+    s.bind(1, format_rfc3339(range_start())).bind(2, format_rfc3339(range_end()));
+    s.bind(3, "+" + std::to_string(o_.recovery_window.count()) + " seconds");
+    while (s.step()) {
+      auto at = parse_rfc3339(s.get_text(0));
+      int k = at ? index_of(*at) : -1;
+      if (k < 0) continue;
+      bool completed = s.get_int(1) != 0;
+      ++totals_[k].checkouts;
+      totals_[k].abandoned += !completed;
+      totals_[k].recovered += completed || s.get_int(2) != 0;
+    }
+  }
+
+  void support() {
+    store::Stmt replies(db_,
+        "SELECT t.created_at, m.reply_time_calendar_minutes FROM tickets t JOIN ticket_metrics m ON m.ticket_id = t.id "
+        "WHERE t.deleted_at IS NULL AND m.reply_time_calendar_minutes IS NOT NULL AND t.created_at >= ?1 AND t.created_at < ?2");
+    replies.bind(1, format_rfc3339(range_start())).bind(2, format_rfc3339(range_end()));
+    while (replies.step()) {
+      auto at = parse_rfc3339(replies.get_text(0));
+      int k = at ? index_of(*at) : -1;
+      if (k >= 0) totals_[k].first_reply.push_back(static_cast<double>(replies.get_int(1)));
+    }
+    store::Stmt solved(db_,
+        "SELECT m.solved_at, m.full_resolution_time_calendar_minutes, m.replies FROM ticket_metrics m "
+        "JOIN tickets t ON t.id = m.ticket_id WHERE t.deleted_at IS NULL AND t.status IN ('solved', 'closed') "
+        "AND m.solved_at >= ?1 AND m.solved_at < ?2");
+    solved.bind(1, format_rfc3339(range_start())).bind(2, format_rfc3339(range_end()));
+    while (solved.step()) {
+      auto at = parse_rfc3339(solved.get_text(0));
+      int k = at ? index_of(*at) : -1;
+      if (k < 0) continue;
+      ++totals_[k].solved;
+      if (!solved.is_null(1)) totals_[k].full_resolution.push_back(static_cast<double>(solved.get_int(1)));
+      totals_[k].one_touch += !solved.is_null(2) && solved.get_int(2) == 1;
+    }
+    store::Stmt ratings(db_, "SELECT created_at, score FROM satisfaction_ratings WHERE score IN ('good', 'bad') "
+                             "AND created_at >= ?1 AND created_at < ?2");
+    ratings.bind(1, format_rfc3339(range_start())).bind(2, format_rfc3339(range_end()));
+    while (ratings.step()) {
+      auto at = parse_rfc3339(ratings.get_text(0));
+      int k = at ? index_of(*at) : -1;
+      if (k < 0) continue;
+      (ratings.get_text(1) == "good" ? totals_[k].good : totals_[k].bad) += 1;
+    }
+  }
+
+  static Json ratio(double numerator, double denominator) {
+    return denominator > 0 ? Json(numerator / denominator) : Json();
+  }
+  static Json number(const std::optional<double>& v) { return v ? Json(*v) : Json(); }
+
+  Json rows() const {
+    Json out = Json::array();
+    int e = shop_.currency_exponent;
+    for (size_t k = 0; k < totals_.size(); ++k) {
+      const PeriodTotals& p = totals_[k];
+      const auto& previous = k == 0 ? previous_customers_ : key_set(totals_[k - 1].customers);
+      std::int64_t churned = 0;
+      for (auto c : previous) churned += p.customers.count(c) == 0;
+      double customers = static_cast<double>(p.customers.size());
+      Json row;
+      row["period_start"] = format_date(periods_[k].first_day);
+      row["orders"] = p.orders;
+      row["customers"] = p.customers.size();
+      row["gross_sales"] = format_minor_units(p.gross, e);
+      row["discounts"] = format_minor_units(p.discounts, e);
+      row["refunds"] = format_minor_units(p.refunds, e);
+      row["net_sales"] = format_minor_units(p.gross - p.discounts - p.refunds, e);
+      // AOV is rounded half away from zero to the currency's minor unit.
+      row["aov"] = p.orders ? Json(format_minor_units(rounded_division(p.gross - p.discounts, p.orders), e)) : Json();
+      row["new_customers"] = p.new_customers;
+      row["returning_customers"] = p.returning;
+      row["returning_customer_rate"] = ratio(static_cast<double>(p.returning_rate_numerator), customers);
+      row["repeat_purchase_rate"] = ratio(static_cast<double>(p.repeat), customers);
+      row["checkout_conversion"] = ratio(static_cast<double>(p.orders), static_cast<double>(p.orders + p.abandoned));
+      row["cart_recovery_rate"] = ratio(static_cast<double>(p.recovered), static_cast<double>(p.checkouts));
+      row["churn_rate"] = ratio(static_cast<double>(churned), static_cast<double>(previous.size()));
+      row["first_reply_minutes_median"] = number(median(p.first_reply));
+      row["first_reply_minutes_p90"] = number(nearest_rank(p.first_reply, 90));
+      row["full_resolution_minutes_median"] = number(median(p.full_resolution));
+      row["one_touch_rate"] = ratio(static_cast<double>(p.one_touch), static_cast<double>(p.solved));
+      row["csat"] = ratio(static_cast<double>(p.good), static_cast<double>(p.good + p.bad));
+      row["currency"] = shop_.currency;
+      out.push_back(std::move(row));
+    }
+    return out;
+  }
+
+  static std::unordered_set<std::int64_t> key_set(const std::unordered_map<std::int64_t, int>& m) {
+    std::unordered_set<std::int64_t> keys;
+    for (const auto& [k, _] : m) keys.insert(k);
+    return keys;
+  }
+  static std::int64_t rounded_division(std::int64_t a, std::int64_t b) {
+    std::int64_t q = a / b, r = a % b;
+    if (2 * std::llabs(r) >= std::llabs(b)) q += ((a < 0) == (b < 0)) ? 1 : -1;
+    return q;
+  }
+
+  store::Db& db_;
+  const KpiOptions& o_;
+  const store::ShopSettings& shop_;
+  std::vector<Period> periods_;
+  Period previous_{};
+  std::vector<PeriodTotals> totals_;
+  std::unordered_set<std::int64_t> previous_customers_;
+};
+
+}  // namespace
+
+std::optional<double> nearest_rank(std::vector<double> values, double p) {
+  if (values.empty()) return std::nullopt;
+  std::sort(values.begin(), values.end());
+  auto rank = static_cast<size_t>(std::ceil(p / 100.0 * static_cast<double>(values.size())));
+  return values[std::clamp<size_t>(rank, 1, values.size()) - 1];
+}
+
+std::optional<double> median(std::vector<double> values) {
+  if (values.empty()) return std::nullopt;
+  std::sort(values.begin(), values.end());
+  size_t n = values.size();
+  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2.0;
+}
+
+nlohmann::ordered_json shop_kpis(store::Db& db, const KpiOptions& options, const store::ShopSettings& shop) {
+  return Calculator(db, options, shop).run();
+}
+
+}  // namespace shopkeep::analytics

@@ -1,0 +1,61 @@
+# kpi: hand-computed values on a two-month fixture in New York time.
+
+DATA=$SHOPKEEP_SOURCE_DIR/testdata/kpi
+load() {
+  "$SHOPKEEP" -q import shopify "$DATA/shop.jsonl"
+  "$SHOPKEEP" -q import zendesk "$DATA/tickets.json" "$DATA/satisfaction_ratings.json"
+}
+field() {  # field PERIOD_INDEX NAME
+  json_get "d[$1][\"$2\"]"
+}
+
+TEST "monthly KPIs equal the hand-computed values"
+load
+sk kpi --from 2026-01-01 --to 2026-03-01 --json
+expect_rc 0
+expect_eq "$(json_get 'len(d)')" 2 periods
+expect_eq "$(field 0 period_start) $(field 1 period_start)" "2026-01-01 2026-02-01" "period starts"
+# January: orders 1, 2 and 3 (placed at 23:30 on 31 January, New York time).
+expect_eq "$(field 0 orders) $(field 0 customers)" "3 2" "January orders and customers"
+expect_eq "$(field 0 gross_sales) $(field 0 discounts) $(field 0 refunds) $(field 0 net_sales)" "50.00 2.50 5.00 42.50" "January sales"
+expect_eq "$(field 0 aov) $(field 0 currency)" "15.83 USD" "January AOV"
+expect_eq "$(field 0 new_customers) $(field 0 returning_customers)" "2 0" "January new and returning"
+expect_eq "$(field 0 returning_customer_rate) $(field 0 repeat_purchase_rate)" "0.5 0.5" "January rates"
+expect_eq "$(field 0 churn_rate)" "1.0" "January churn (December's only customer did not come back)"
+expect_eq "$(field 0 checkout_conversion) $(field 0 cart_recovery_rate)" "0.75 1.0" "January checkouts"
+expect_eq "$(field 0 first_reply_minutes_median) $(field 0 first_reply_minutes_p90)" "90.0 600.0" "January first reply"
+expect_eq "$(field 0 full_resolution_minutes_median) $(field 0 one_touch_rate) $(field 0 csat)" "1440.0 1.0 1.0" "January support"
+# February: orders 4, 7 and the guest order 8 (the test order 5 does not count).
+expect_eq "$(field 1 orders) $(field 1 customers)" "3 2" "February orders and customers"
+expect_eq "$(field 1 gross_sales) $(field 1 net_sales) $(field 1 aov)" "30.00 30.00 10.00" "February sales"
+expect_eq "$(field 1 new_customers) $(field 1 returning_customers)" "0 2" "February new and returning"
+expect_eq "$(field 1 returning_customer_rate) $(field 1 repeat_purchase_rate) $(field 1 churn_rate)" "1.0 0.0 0.5" "February rates"
+expect_eq "$(field 1 checkout_conversion) $(field 1 cart_recovery_rate)" "0.75 0.5" "February checkouts"
+expect_eq "$(field 1 first_reply_minutes_median) $(field 1 full_resolution_minutes_median)" "None 37000.0" "February support"
+expect_eq "$(field 1 one_touch_rate) $(field 1 csat)" "0.0 0.5" "February one-touch and CSAT"
+
+TEST "empty periods are included, weeks start on Monday"
+load
+sk kpi --from 2026-03-01 --to 2026-04-01 --json
+expect_rc 0
+expect_eq "$(field 0 orders) $(field 0 aov) $(field 0 csat)" "0 None None" "an empty month"
+sk kpi --by week --from 2026-01-05 --to 2026-01-19 --json
+expect_eq "$(json_get '[r["period_start"] for r in d]')" "['2026-01-05', '2026-01-12']" "ISO weeks"
+expect_eq "$(field 0 orders)" 1 "week of 5 January"
+
+TEST "default: the 12 whole months before --now"
+load
+sk kpi --now 2026-03-15T12:00:00Z --json
+expect_rc 0
+expect_eq "$(json_get 'len(d)')" 12 periods
+expect_eq "$(json_get 'd[0]["period_start"] + " " + d[-1]["period_start"]')" "2025-03-01 2026-02-01" "range"
+
+TEST "bad arguments"
+load
+sk kpi --by year
+expect_rc 2
+expect_err_contains "--by"
+sk kpi --from 2026-03-01 --to 2026-01-01
+expect_rc 2
+sk kpi --from yesterday
+expect_rc 2
