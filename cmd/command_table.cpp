@@ -20,6 +20,7 @@ const std::vector<CommandDef>& command_table() {
       {"import", setup_import},
       {"status", setup_status},
       {"sql", setup_sql},
+      {"audit", setup_audit},
       {"kpi", setup_kpi},
       {"customers", setup_customers},
       {"customer", setup_customer},

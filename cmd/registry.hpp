@@ -41,5 +41,6 @@ void setup_carts(CLI::App& root, Registry& registry);
 void setup_demo(CLI::App& root, Registry& registry);
 void setup_customers(CLI::App& root, Registry& registry);
 void setup_kpi(CLI::App& root, Registry& registry);
+void setup_audit(CLI::App& root, Registry& registry);
 
 }  // namespace shopkeep::cmd

@@ -1,0 +1,96 @@
+// shopkeep audit [--only LIST] [--fail-on info|warn|error]: what to fix before trusting automation.
+#include <fmt/format.h>
+
+#include <map>
+#include <memory>
+
+#include "analytics/audit/audit.hpp"
+#include "core/error.hpp"
+#include "registry.hpp"
+#include "store/shop_settings.hpp"
+
+namespace shopkeep::cmd {
+
+namespace {
+
+namespace audit = analytics::audit;
+
+struct AuditFlags {
+  std::vector<std::string> only;
+  std::optional<std::string> fail_on;
+};
+
+// People read a summary per check with one example; scripts get every finding with --json.
+void write_table(Context& ctx, const std::vector<audit::Finding>& findings) {
+  if (findings.empty()) {
+    ctx.out() << "No findings.\n";
+    return;
+  }
+  std::map<std::string, std::pair<int, const audit::Finding*>> per_check;
+  for (const auto& f : findings) {
+    auto& entry = per_check[f.check];
+    if (entry.first++ == 0) entry.second = &f;
+  }
+  auto rows = output::Json::array();
+  for (const auto& check : audit::all_checks()) {
+    auto it = per_check.find(check.id);
+    if (it == per_check.end()) continue;
+    const audit::Finding& f = *it->second.second;
+    rows.push_back({{"severity", audit::severity_name(f.severity)}, {"check", f.check}, {"findings", it->second.first},
+                    {"example", f.subject + ": " + f.message}});
+  }
+  ctx.write_listing(rows);
+  ctx.out() << fmt::format("\n{} findings. Every finding: shopkeep audit --json (or --format csv).\n", findings.size());
+}
+
+void run_audit(Context& ctx, const AuditFlags& flags) {
+  std::optional<audit::Severity> fail_on;
+  if (flags.fail_on) fail_on = audit::parse_severity(*flags.fail_on);
+  std::vector<std::string> only;
+  for (const auto& item : flags.only) {
+    size_t start = 0;
+    while (start <= item.size()) {
+      size_t comma = item.find(',', start);
+      std::string name = item.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      if (!name.empty()) only.push_back(name);
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+  }
+  auto store = ctx.open_store();
+  auto shop = store::load_shop_settings(*store, ctx.config());
+  auto findings = audit::run_audit(*store, ctx.config(), shop, ctx.now(), only);
+  if (ctx.format() == output::Format::table) {
+    write_table(ctx, findings);
+  } else {
+    auto rows = output::Json::array();
+    for (const auto& f : findings)
+      rows.push_back({{"check", f.check}, {"category", f.category}, {"severity", audit::severity_name(f.severity)},
+                      {"subject", f.subject}, {"message", f.message}});
+    ctx.write_listing(rows);
+  }
+  if (!fail_on) return;
+  for (const auto& f : findings)
+    if (f.severity >= *fail_on)
+      throw Error(ExitCode::threshold, fmt::format("audit found {}-level findings (--fail-on {})", audit::severity_name(f.severity),
+                                                   audit::severity_name(*fail_on)));
+}
+
+}  // namespace
+
+void setup_audit(CLI::App& root, Registry& registry) {
+  auto flags = std::make_shared<AuditFlags>();
+  auto* cmd = root.add_subcommand("audit", "Data, catalog, customer, order, support and compliance findings");
+  cmd->add_option("--only", flags->only, "categories or check ids, comma-separated (e.g. catalog,support.unsolved)");
+  cmd->add_option("--fail-on", flags->fail_on, "exit 5 when a finding has at least this severity: info, warn, error");
+  std::string checks;
+  for (const auto& c : analytics::audit::all_checks())
+    checks += fmt::format("  {:<32} {:<5} {}\n", c.id, analytics::audit::severity_name(c.severity), c.summary);
+  cmd->footer("Checks:\n" + checks +
+              "Thresholds are in the config's [audit] table (docs/audit-kpi.md). Table output summarises per check;\n"
+              "--json lists every finding (check, category, severity, subject, message).\n"
+              "Example (cron): shopkeep audit --only catalog,support --fail-on error -q || mail -s 'shop audit' me");
+  registry.on_run(cmd, [flags](Context& ctx) { run_audit(ctx, *flags); });
+}
+
+}  // namespace shopkeep::cmd

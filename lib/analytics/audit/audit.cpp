@@ -1,0 +1,69 @@
+#include "analytics/audit/audit.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "core/error.hpp"
+
+namespace shopkeep::analytics::audit {
+
+const char* severity_name(Severity s) {
+  switch (s) {
+    case Severity::info: return "info";
+    case Severity::warn: return "warn";
+    case Severity::error: return "error";
+  }
+  return "info";
+}
+
+Severity parse_severity(const std::string& text) {
+  if (text == "info") return Severity::info;
+  if (text == "warn") return Severity::warn;
+  if (text == "error") return Severity::error;
+  throw usage_error("invalid severity '" + text + "'", "choose info, warn or error");
+}
+
+double AuditContext::number(const char* key, double fallback) const {
+  return config.get_number(std::string("audit.") + key).value_or(fallback);
+}
+
+void AuditContext::add(const std::string& subject, const std::string& message, std::optional<Severity> severity) const {
+  out->push_back({check->id, check->category, severity.value_or(check->severity), subject, message});
+}
+
+const std::vector<Check>& all_checks() {
+  static const std::vector<Check> checks = [] {
+    std::vector<Check> c;
+    add_data_checks(c);
+    add_catalog_checks(c);
+    add_customer_checks(c);
+    add_order_checks(c);
+    add_support_checks(c);
+    add_compliance_checks(c);
+    return c;
+  }();
+  return checks;
+}
+
+std::vector<Finding> run_audit(store::Db& db, const Config& config, const store::ShopSettings& shop, Instant now,
+                               const std::vector<std::string>& only) {
+  std::set<std::string> valid;
+  for (const auto& c : all_checks()) valid.insert(c.id), valid.insert(c.category);
+  for (const auto& name : only)
+    if (!valid.count(name)) {
+      std::string names;
+      for (const auto& v : valid) names += (names.empty() ? "" : ", ") + v;
+      throw usage_error("--only: unknown check or category '" + name + "'", "valid names: " + names);
+    }
+  std::vector<Finding> findings;
+  for (const auto& check : all_checks()) {
+    bool selected = only.empty() || std::find(only.begin(), only.end(), check.id) != only.end() ||
+                    std::find(only.begin(), only.end(), check.category) != only.end();
+    if (!selected) continue;
+    AuditContext ctx{db, config, shop, now, &findings, &check};
+    check.run(ctx);
+  }
+  return findings;
+}
+
+}  // namespace shopkeep::analytics::audit

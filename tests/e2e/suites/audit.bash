@@ -1,0 +1,79 @@
+# audit: every check fires on a shop built to trigger it and stays silent on a clean one.
+
+NOW=2026-06-01T12:00:00Z
+load() {  # load clean|dirty
+  "$PYTHON" "$SHOPKEEP_SOURCE_DIR/testdata/audit/make_audit_shop.py" "$1" shop
+  "$SHOPKEEP" -q import shopify shop/shop.jsonl
+  "$SHOPKEEP" -q import zendesk shop/users.json shop/tickets.json shop/ratings.json
+}
+checks_found() {
+  json_get '" ".join(sorted(set(f["check"] for f in d)))'
+}
+
+TEST "a clean shop has no warnings or errors"
+load clean
+sk audit --now $NOW --json
+expect_rc 0
+expect_eq "$(json_get '[f["check"] for f in d if f["severity"] != "info"]')" "[]" "warn/error findings"
+sk audit --now $NOW --fail-on warn
+expect_rc 0
+
+TEST "every check fires on the dirty shop, with subjects per record"
+load dirty
+sk audit --now $NOW --json
+expect_rc 0
+found=$(checks_found)
+for check in data.completeness catalog.no_images catalog.no_description catalog.no_seo catalog.media_without_alt \
+  catalog.zero_price catalog.compare_at_not_above catalog.negative_inventory catalog.best_seller_out_of_stock \
+  catalog.missing_sku catalog.duplicate_sku customers.duplicate_email customers.invalid_email customers.unknown_consent \
+  orders.unfulfilled orders.refund_rate orders.test_orders support.first_reply_overdue support.unsolved \
+  support.bad_csat_no_followup compliance.retention data.sync_freshness data.zendesk_match; do
+  [[ " $found " == *" $check "* ]] || fail "check $check did not fire (found: $found)"
+done
+expect_eq "$(json_get 'sorted(f["subject"] for f in d if f["check"] == "customers.duplicate_email")')" "['customers:1', 'customers:3']" "one finding per duplicate"
+expect_eq "$(json_get '[f["subject"] for f in d if f["check"] == "catalog.zero_price"]')" "['variants:70']" "zero price subject"
+expect_eq "$(json_get '[f["subject"] for f in d if f["check"] == "catalog.best_seller_out_of_stock"]')" "['products:1']" "best seller"
+expect_eq "$(json_get '[f["subject"] for f in d if f["check"] == "support.bad_csat_no_followup"]')" "['tickets:2']" "bad csat"
+expect_eq "$(json_get 'sorted(set(f["category"] for f in d))')" "['catalog', 'compliance', 'customers', 'data', 'orders', 'support']" "categories"
+expect_eq "$(json_get 'all(set(f) == {"check","category","severity","subject","message"} for f in d)')" True "fields"
+
+TEST "forgotten people who come back are a compliance error"
+load dirty
+"$SHOPKEEP" -q customer forget bo@example.com
+"$SHOPKEEP" -q import shopify shop/shop.jsonl
+sk audit --now $NOW --only compliance --json
+expect_eq "$(json_get '[f["check"] for f in d if f["check"] == "compliance.suppressed_present"]')" "[]" "suppressed people stay out"
+
+TEST "--only selects categories and checks; a bad name is a usage error"
+load dirty
+sk audit --now $NOW --only catalog --json
+expect_eq "$(json_get 'sorted(set(f["category"] for f in d))')" "['catalog']" "--only catalog"
+sk audit --now $NOW --only support.unsolved,customers.invalid_email --json
+expect_eq "$(checks_found)" "customers.invalid_email support.unsolved" "--only with check ids"
+sk audit --only catalgo
+expect_rc 2
+expect_err_contains "unknown check or category 'catalgo'"
+
+TEST "--fail-on makes a cron job fail with exit 5"
+load dirty
+sk audit --now $NOW --fail-on error --json
+expect_rc 5
+expect_err_contains "error-level findings"
+[ -n "$OUT" ] || fail "findings were not printed before failing"
+sk audit --now $NOW --only customers --fail-on error
+expect_rc 0
+sk audit --now $NOW --fail-on fatal
+expect_rc 2
+
+TEST "table output summarises per check"
+load dirty
+sk audit --now $NOW
+expect_rc 0
+expect_out_contains "catalog.zero_price"
+expect_out_contains "findings. Every finding: shopkeep audit --json"
+
+TEST "thresholds come from config"
+load dirty
+printf '[audit]\nunsolved_days = 30\n' > c.toml
+sk --config c.toml audit --now $NOW --only support.unsolved --json
+expect_eq "$(json_get 'len(d)')" 0 "unsolved findings with a 30-day threshold"
