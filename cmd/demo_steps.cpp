@@ -3,11 +3,14 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <tuple>
 
 #include "analytics/carts/cart_config.hpp"
 #include "analytics/carts/cart_plan.hpp"
 #include "analytics/carts/cart_report.hpp"
+#include "analytics/audit/audit.hpp"
 #include "analytics/customer_profile.hpp"
+#include "analytics/kpi.hpp"
 #include "analytics/rfm.hpp"
 #include "analytics/value/customer_value.hpp"
 #include "store/shop_settings.hpp"
@@ -36,6 +39,34 @@ DemoResult best_customer_step(DemoRun& run) {
   return {profile, fmt::format("most frequent customer: {} orders, {} {} spent, {} tickets",
                                profile["orders"].get<std::int64_t>(), profile["spend"].get<std::string>(),
                                profile["currency"].get<std::string>(), profile["tickets"].get<std::int64_t>())};
+}
+
+DemoResult audit_step(DemoRun& run) {
+  namespace audit = analytics::audit;
+  auto findings = audit::run_audit(run.db, run.ctx.config(), store::load_shop_settings(run.db, run.ctx.config()), run.now, {});
+  output::Json rows = output::Json::array();
+  int by_severity[3] = {0, 0, 0};
+  for (const auto& f : findings) {
+    ++by_severity[static_cast<int>(f.severity)];
+    rows.push_back({{"check", f.check}, {"category", f.category}, {"severity", audit::severity_name(f.severity)},
+                    {"subject", f.subject}, {"message", f.message}});
+  }
+  return {rows, fmt::format("{} findings: {} errors, {} warnings, {} info", findings.size(), by_severity[2], by_severity[1],
+                            by_severity[0])};
+}
+
+DemoResult kpi_step(DemoRun& run) {
+  auto shop = store::load_shop_settings(run.db, run.ctx.config());
+  analytics::KpiOptions options;
+  std::tie(options.from, options.to) = analytics::whole_months_before(run.now, 12, shop.zone);
+  auto rows = analytics::shop_kpis(run.db, options, shop);
+  if (rows.empty()) return {rows, "no periods"};
+  const auto& last = rows.back();
+  return {rows, fmt::format("last month {}: {} orders, {} {} net sales, AOV {}, returning customer rate {:.0f}%",
+                            last["period_start"].get<std::string>(), last["orders"].get<std::int64_t>(),
+                            last["net_sales"].get<std::string>(), last["currency"].get<std::string>(),
+                            last["aov"].is_null() ? "-" : last["aov"].get<std::string>(),
+                            last["returning_customer_rate"].is_null() ? 0.0 : last["returning_customer_rate"].get<double>() * 100)};
 }
 
 DemoResult rfm_step(DemoRun& run) {
@@ -85,6 +116,8 @@ DemoResult carts_report_step(DemoRun& run) {
 const std::vector<DemoStep>& demo_steps() {
   static const std::vector<DemoStep> steps = {
       {"status", status_step},
+      {"audit", audit_step},
+      {"kpi", kpi_step},
       {"customers-rfm", rfm_step},
       {"customers-value", value_step},
       {"customer", best_customer_step},

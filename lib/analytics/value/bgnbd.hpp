@@ -25,10 +25,14 @@ struct BgNbdFit {
   double log_likelihood = 0;  // without the penalty
 };
 
-// Maximum likelihood (nlopt, on log parameters), with an optional L2 penalty on the parameters as
+// Maximum likelihood (nlopt L-BFGS with the analytic gradient, on log parameters), with an optional L2 penalty on the parameters as
 // lifetimes applies it. Customers with identical (x, t_x, T) are grouped first. Throws a runtime
 // error when the optimiser cannot find a finite optimum.
 BgNbdFit fit_bgnbd(const std::vector<Rfv>& customers, double penalty = 0);
+
+// The total log-likelihood and, when `gradient` is given, its derivatives with respect to
+// log r, log alpha, log a and log b (what the fit optimises).
+double bgnbd_total_log_likelihood(const std::vector<Rfv>& customers, const BgNbdParams& p, double* gradient);
 
 double p_alive(const BgNbdParams& p, const Rfv& c);
 

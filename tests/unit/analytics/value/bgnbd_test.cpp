@@ -107,3 +107,18 @@ TEST_CASE("a simulation drawn from BG/NBD gives its parameters back") {
   CHECK(fit.params.a == doctest::Approx(truth.a).epsilon(0.25));
   CHECK(fit.params.b == doctest::Approx(truth.b).epsilon(0.3));
 }
+
+TEST_CASE("the analytic gradient matches finite differences") {
+  std::vector<Rfv> customers = {{2, 30.43, 38.86}, {0, 0, 38.86}, {1, 1.71, 38.86}, {5, 20, 30}, {12, 50, 52}};
+  BgNbdParams p{0.5, 3, 0.8, 2.5};
+  double g[4];
+  double base = bgnbd_total_log_likelihood(customers, p, g);
+  const double h = 1e-6;
+  for (int i = 0; i < 4; ++i) {
+    BgNbdParams q = p;
+    double* field[4] = {&q.r, &q.alpha, &q.a, &q.b};
+    *field[i] *= std::exp(h);
+    double numeric = (bgnbd_total_log_likelihood(customers, q, nullptr) - base) / h;
+    CHECK(g[i] == doctest::Approx(numeric).epsilon(1e-4));
+  }
+}
