@@ -24,6 +24,7 @@ const std::vector<CommandDef>& command_table() {
       {"kpi", setup_kpi},
       {"customers", setup_customers},
       {"customer", setup_customer},
+      {"recommend", setup_recommend},
       {"carts", setup_carts},
       {"demo", setup_demo},
   };

@@ -42,5 +42,6 @@ void setup_demo(CLI::App& root, Registry& registry);
 void setup_customers(CLI::App& root, Registry& registry);
 void setup_kpi(CLI::App& root, Registry& registry);
 void setup_audit(CLI::App& root, Registry& registry);
+void setup_recommend(CLI::App& root, Registry& registry);
 
 }  // namespace shopkeep::cmd
