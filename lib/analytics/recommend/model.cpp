@@ -8,15 +8,6 @@ namespace shopkeep::analytics::recommend {
 
 namespace {
 
-using PairCounts = std::unordered_map<std::uint64_t, std::int32_t>;
-
-std::uint64_t key(Item a, Item b) { return (static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint32_t>(b); }
-
-void count_pairs(const std::vector<Item>& items, PairCounts& counts) {
-  for (size_t i = 0; i < items.size(); ++i)
-    for (size_t j = i + 1; j < items.size(); ++j) ++counts[key(items[i], items[j])];
-}
-
 std::string fixed(double v, int digits) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.*f", digits, v);
@@ -29,62 +20,77 @@ double median(std::vector<double> v) {
   return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
+// Co-occurrence counts of every item with `item` across the groups (orders or customers) that
+// contain it: a dense accumulator with a list of touched entries, linear in the pairs visited.
+class Accumulator {
+ public:
+  explicit Accumulator(size_t n) : count_(n, 0) {}
+  void add(Item i) {
+    if (count_[i]++ == 0) touched_.push_back(i);
+  }
+  template <typename F>
+  void drain(F&& visit) {
+    for (Item i : touched_) {
+      visit(i, count_[i]);
+      count_[i] = 0;
+    }
+    touched_.clear();
+  }
+
+ private:
+  std::vector<std::int32_t> count_;
+  std::vector<Item> touched_;
+};
+
+// groups_of[item] = the groups containing it.
+std::vector<std::vector<std::int32_t>> invert(const std::vector<std::vector<Item>>& groups, size_t items) {
+  std::vector<std::vector<std::int32_t>> groups_of(items);
+  for (size_t g = 0; g < groups.size(); ++g)
+    for (Item i : groups[g]) groups_of[i].push_back(static_cast<std::int32_t>(g));
+  return groups_of;
+}
+
 }  // namespace
 
 Model::Model(const std::vector<Purchase>& purchases, const Catalog& catalog, ModelOptions options)
     : catalog_(catalog), options_(options) {
   const size_t n = catalog.size();
   orders_with_.assign(n, 0);
-  together_.resize(n);
-  neighbours_.resize(n);
   refill_days_.assign(n, 0);
-  PairCounts in_orders;
-  std::unordered_map<std::int64_t, std::vector<Item>> customer_items;
+  baskets_.reserve(purchases.size());
   std::vector<std::vector<double>> intervals(n);
   std::vector<std::int64_t> repeaters(n, 0);
   for (const auto& p : purchases) {
     ++orders_;
     for (Item i : p.items) ++orders_with_[i];
-    count_pairs(p.items, in_orders);
+    baskets_.push_back(p.items);
     if (!p.customer_id) continue;
-    auto& seen = history_[*p.customer_id];
-    auto& last = last_bought_[*p.customer_id];
-    for (Item i : p.items) {
-      if (seen[i]++ == 0) customer_items[*p.customer_id].push_back(i);
-      auto previous = last.find(i);
-      if (previous != last.end()) {
-        double days = std::chrono::duration<double>(p.at - previous->second).count() / 86400.0;
-        if (days >= 1) intervals[i].push_back(days);
-        if (seen[i] == 2) ++repeaters[i];
-      }
-      last[i] = p.at;
+    auto [it, fresh] = customer_index_.try_emplace(*p.customer_id, static_cast<int>(history_.size()));
+    if (fresh) {
+      history_.emplace_back();
+      last_bought_.emplace_back();
+      last_basket_.emplace_back();
     }
-    last_basket_[*p.customer_id] = p.items;
-  }
-  for (const auto& [pair, count] : in_orders) {
-    Item a = static_cast<Item>(pair >> 32), b = static_cast<Item>(pair & 0xffffffff);
-    together_[a].emplace_back(b, count);
-    together_[b].emplace_back(a, count);
-  }
-  // Item-to-item: co-occurrence over customers, cosine-normalised, top-N kept per item.
-  PairCounts by_customer;
-  std::vector<std::int64_t> customers_with(n, 0);
-  for (auto& [customer, items] : customer_items) {
-    std::sort(items.begin(), items.end());
-    for (Item i : items) ++customers_with[i];
-    count_pairs(items, by_customer);
-  }
-  for (const auto& [pair, count] : by_customer) {
-    Item a = static_cast<Item>(pair >> 32), b = static_cast<Item>(pair & 0xffffffff);
-    double cosine = count / std::sqrt(static_cast<double>(customers_with[a]) * static_cast<double>(customers_with[b]));
-    neighbours_[a].emplace_back(b, cosine);
-    neighbours_[b].emplace_back(a, cosine);
-  }
-  for (auto& list : neighbours_) {
-    auto cut = std::min(list.size(), options_.neighbours);
-    std::partial_sort(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(cut), list.end(),
-                      [](const auto& x, const auto& y) { return x.second != y.second ? x.second > y.second : x.first < y.first; });
-    list.resize(cut);
+    int c = it->second;
+    auto& history = history_[c];
+    auto& last = last_bought_[c];
+    for (Item i : p.items) {
+      auto h = std::lower_bound(history.begin(), history.end(), std::make_pair(i, 0));
+      if (h != history.end() && h->first == i) {
+        if (++h->second == 2) ++repeaters[i];
+      } else {
+        history.insert(h, {i, 1});
+      }
+      auto l = std::lower_bound(last.begin(), last.end(), i, [](const auto& e, Item v) { return e.first < v; });
+      if (l != last.end() && l->first == i) {
+        double days = std::chrono::duration<double>(p.at - l->second).count() / 86400.0;
+        if (days >= 1) intervals[i].push_back(days);
+        l->second = p.at;
+      } else {
+        last.insert(l, {i, p.at});
+      }
+    }
+    last_basket_[c] = p.items;
   }
   for (size_t i = 0; i < n; ++i)
     if (repeaters[i] >= options_.min_refill_customers && !intervals[i].empty()) refill_days_[i] = median(intervals[i]);
@@ -92,6 +98,56 @@ Model::Model(const std::vector<Purchase>& purchases, const Catalog& catalog, Mod
   for (size_t i = 0; i < n; ++i) by_popularity_[i] = static_cast<Item>(i);
   std::stable_sort(by_popularity_.begin(), by_popularity_.end(),
                    [&](Item a, Item b) { return orders_with_[a] > orders_with_[b]; });
+}
+
+void Model::build_together() const {
+  if (together_built_) return;
+  together_built_ = true;
+  const size_t n = catalog_.size();
+  together_.assign(n, {});
+  auto orders_of = invert(baskets_, n);
+  Accumulator acc(n);
+  for (size_t a = 0; a < n; ++a) {
+    for (auto o : orders_of[a])
+      for (Item b : baskets_[o])
+        if (b != static_cast<Item>(a)) acc.add(b);
+    acc.drain([&](Item b, std::int32_t count) { together_[a].emplace_back(b, count); });
+  }
+}
+
+// Item-to-item (Linden, Smith & York): for each product, walk its customers and their products,
+// count co-buyers, normalise by cosine and keep the top N.
+void Model::build_neighbours() const {
+  if (neighbours_built_) return;
+  neighbours_built_ = true;
+  const size_t n = catalog_.size();
+  neighbours_.assign(n, {});
+  std::vector<std::vector<Item>> items_of(history_.size());
+  for (size_t c = 0; c < history_.size(); ++c)
+    for (const auto& [item, count] : history_[c]) items_of[c].push_back(item);
+  auto customers_of = invert(items_of, n);
+  Accumulator acc(n);
+  for (size_t a = 0; a < n; ++a) {
+    if (customers_of[a].empty()) continue;
+    for (auto c : customers_of[a])
+      for (Item b : items_of[c])
+        if (b != static_cast<Item>(a)) acc.add(b);
+    auto& list = neighbours_[a];
+    double na = static_cast<double>(customers_of[a].size());
+    acc.drain([&](Item b, std::int32_t count) {
+      list.emplace_back(b, count / std::sqrt(na * static_cast<double>(customers_of[b].size())));
+    });
+    auto cut = std::min(list.size(), options_.neighbours);
+    std::partial_sort(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(cut), list.end(),
+                      [](const auto& x, const auto& y) { return x.second != y.second ? x.second > y.second : x.first < y.first; });
+    list.resize(cut);
+    list.shrink_to_fit();
+  }
+}
+
+int Model::customer_index(std::int64_t customer) const {
+  auto it = customer_index_.find(customer);
+  return it == customer_index_.end() ? -1 : it->second;
 }
 
 bool Model::allowed(Item item) const { return !options_.only_available || catalog_.available[item]; }
@@ -110,6 +166,7 @@ std::vector<Scored> Model::top(std::unordered_map<Item, std::pair<double, std::s
 }
 
 std::vector<Scored> Model::fbt(const std::vector<Item>& basket, size_t k) const {
+  build_together();
   std::unordered_map<Item, std::pair<double, std::string>> scores;
   for (Item anchor : basket) {
     if (orders_with_[anchor] == 0) continue;
@@ -125,6 +182,7 @@ std::vector<Scored> Model::fbt(const std::vector<Item>& basket, size_t k) const 
 }
 
 std::vector<Scored> Model::similar(const std::vector<Item>& basket, size_t k) const {
+  build_neighbours();
   std::unordered_map<Item, std::pair<double, std::string>> scores;
   for (Item anchor : basket)
     for (const auto& [other, cosine] : neighbours_[anchor]) {
@@ -137,14 +195,19 @@ std::vector<Scored> Model::similar(const std::vector<Item>& basket, size_t k) co
 }
 
 std::vector<Scored> Model::personal(std::int64_t customer, size_t k) const {
-  auto h = history_.find(customer);
-  if (h == history_.end()) return popularity(k);
+  const auto* h = history(customer);
+  if (h == nullptr) return popularity(k);
+  build_neighbours();
+  auto owned = [&](Item i) {
+    auto it = std::lower_bound(h->begin(), h->end(), std::make_pair(i, 0));
+    return it != h->end() && it->first == i;
+  };
   // Evidence from everything they bought: neighbours weighted by how often they bought the item.
   int most = 1;
-  for (const auto& [item, n] : h->second) most = std::max(most, n);
+  for (const auto& [item, n] : *h) most = std::max(most, n);
   std::unordered_map<Item, std::pair<double, std::string>> similarity;
   double strongest = 0;
-  for (const auto& [item, n] : h->second)
+  for (const auto& [item, n] : *h)
     for (const auto& [other, cosine] : neighbours_[item]) {
       auto& s = similarity[other];
       if (s.first == 0) s.second = "similar to " + catalog_.title[item];
@@ -156,20 +219,20 @@ std::vector<Scored> Model::personal(std::int64_t customer, size_t k) const {
   // What they buy again and again comes first (more often, higher), ordered within by how well it
   // fits the rest of their history; then the products most similar to their history, with a little
   // popularity as a prior so that thin evidence does not outrank a proven best seller.
-  for (const auto& [item, n] : h->second) {
+  for (const auto& [item, n] : *h) {
     auto sim = similarity.find(item);
     double fit = sim == similarity.end() || strongest == 0 ? 0 : sim->second.first / strongest;
     scores[item] = {2.0 + static_cast<double>(n) / most + 0.1 * fit,
                     n >= 2 ? "you bought it " + std::to_string(n) + " times" : "you bought it before"};
   }
   for (auto& [item, s] : similarity)
-    if (!h->second.count(item))
+    if (!owned(item))
       scores[item] = {s.first / strongest + 0.5 * static_cast<double>(orders_with_[item]) / top_orders, std::move(s.second)};
   auto out = top(scores, k);
   if (out.size() < k) {  // top up with best sellers they do not have yet
     std::vector<Item> have;
     for (const auto& s : out) have.push_back(s.item);
-    for (const auto& [item, n] : h->second) have.push_back(item);
+    for (const auto& [item, n] : *h) have.push_back(item);
     for (auto& s : popularity(k - out.size(), have)) out.push_back(std::move(s));
   }
   return out;
@@ -177,9 +240,9 @@ std::vector<Scored> Model::personal(std::int64_t customer, size_t k) const {
 
 std::vector<Scored> Model::refill(std::int64_t customer, Instant now, size_t k) const {
   std::unordered_map<Item, std::pair<double, std::string>> scores;
-  auto last = last_bought_.find(customer);
-  if (last == last_bought_.end()) return {};
-  for (const auto& [item, when] : last->second) {
+  int c = customer_index(customer);
+  if (c < 0) return {};
+  for (const auto& [item, when] : last_bought_[c]) {
     double interval = refill_days_[item];
     if (interval <= 0) continue;
     double since = std::chrono::duration<double>(now - when).count() / 86400.0;
@@ -205,9 +268,8 @@ std::vector<Scored> Model::popularity(size_t k, const std::vector<Item>& exclude
 
 std::vector<Scored> Model::own_history(std::int64_t customer, size_t k) const {
   std::unordered_map<Item, std::pair<double, std::string>> scores;
-  auto h = history_.find(customer);
-  if (h != history_.end())
-    for (const auto& [item, n] : h->second) scores[item] = {static_cast<double>(n), "in " + std::to_string(n) + " of your orders"};
+  if (const auto* h = history(customer))
+    for (const auto& [item, n] : *h) scores[item] = {static_cast<double>(n), "in " + std::to_string(n) + " of your orders"};
   auto out = top(scores, k);
   if (out.size() < k) {
     std::vector<Item> have;
@@ -217,14 +279,14 @@ std::vector<Scored> Model::own_history(std::int64_t customer, size_t k) const {
   return out;
 }
 
-const std::unordered_map<Item, int>* Model::history(std::int64_t customer) const {
-  auto it = history_.find(customer);
-  return it == history_.end() ? nullptr : &it->second;
+const std::vector<std::pair<Item, int>>* Model::history(std::int64_t customer) const {
+  int c = customer_index(customer);
+  return c < 0 ? nullptr : &history_[c];
 }
 
 const std::vector<Item>* Model::last_basket(std::int64_t customer) const {
-  auto it = last_basket_.find(customer);
-  return it == last_basket_.end() ? nullptr : &it->second;
+  int c = customer_index(customer);
+  return c < 0 ? nullptr : &last_basket_[c];
 }
 
 std::optional<double> Model::refill_interval_days(Item item) const {

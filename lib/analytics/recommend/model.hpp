@@ -38,26 +38,35 @@ class Model {
   std::vector<Scored> popularity(size_t k, const std::vector<Item>& exclude = {}) const;
   std::vector<Scored> own_history(std::int64_t customer, size_t k) const;
 
-  // The customer's items by number of their orders containing them.
-  const std::unordered_map<Item, int>* history(std::int64_t customer) const;
+  // The customer's items with the number of their orders containing each (sorted by item).
+  const std::vector<std::pair<Item, int>>* history(std::int64_t customer) const;
   const std::vector<Item>* last_basket(std::int64_t customer) const;
   std::optional<double> refill_interval_days(Item item) const;
 
  private:
   bool allowed(Item item) const;
   std::vector<Scored> top(std::unordered_map<Item, std::pair<double, std::string>>& scores, size_t k) const;
+  // Built on first use, so each method pays only for what it needs.
+  void build_together() const;
+  void build_neighbours() const;
+  int customer_index(std::int64_t customer) const;
 
   const Catalog& catalog_;
   ModelOptions options_;
-  std::vector<std::int64_t> orders_with_;                                   // per item
-  std::vector<std::vector<std::pair<Item, std::int32_t>>> together_;        // per item: co-ordered items and counts
-  std::vector<std::vector<std::pair<Item, double>>> neighbours_;            // per item: cosine top-N
-  std::unordered_map<std::int64_t, std::unordered_map<Item, int>> history_;
-  std::unordered_map<std::int64_t, std::vector<Item>> last_basket_;
-  std::unordered_map<std::int64_t, std::unordered_map<Item, Instant>> last_bought_;
-  std::vector<double> refill_days_;                                          // per item, 0 = not a consumable
+  std::vector<std::int64_t> orders_with_;  // per item
+  std::vector<std::vector<Item>> baskets_;  // per order, for fbt
+  // Per customer (dense index): items with the number of their orders containing each, sorted by item;
+  // when each item was last bought; and the last basket.
+  std::unordered_map<std::int64_t, int> customer_index_;
+  std::vector<std::vector<std::pair<Item, int>>> history_;
+  std::vector<std::vector<std::pair<Item, Instant>>> last_bought_;
+  std::vector<std::vector<Item>> last_basket_;
+  std::vector<double> refill_days_;         // per item, 0 = not a consumable
   std::vector<Item> by_popularity_;
   std::int64_t orders_ = 0;
+  mutable bool together_built_ = false, neighbours_built_ = false;
+  mutable std::vector<std::vector<std::pair<Item, std::int32_t>>> together_;  // per item: co-ordered items, counts
+  mutable std::vector<std::vector<std::pair<Item, double>>> neighbours_;      // per item: cosine top-N
 };
 
 }  // namespace shopkeep::analytics::recommend
