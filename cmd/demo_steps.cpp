@@ -11,6 +11,7 @@
 #include "analytics/audit/audit.hpp"
 #include "analytics/customer_profile.hpp"
 #include "analytics/kpi.hpp"
+#include "analytics/recommend/recommend.hpp"
 #include "analytics/rfm.hpp"
 #include "analytics/value/customer_value.hpp"
 #include "store/shop_settings.hpp"
@@ -90,6 +91,17 @@ DemoResult value_step(DemoRun& run) {
                               b.b, at_risk)};
 }
 
+DemoResult recommend_step(DemoRun& run) {
+  namespace rec = analytics::recommend;
+  auto evaluation = rec::evaluate(run.db, run.now, 10);
+  auto rules = rec::rules(run.db, run.now, 0.01, 0.25, 10);
+  std::string summary = fmt::format("{} rules at support 1%; hit rate at 10 over {} test customers:",
+                                    rules.size(), evaluation["test_customers"].get<std::int64_t>());
+  for (const auto& m : evaluation["methods"])
+    summary += fmt::format(" {} {:.2f}", m["method"].get<std::string>(), m["hit_rate"].is_null() ? 0.0 : m["hit_rate"].get<double>());
+  return {{{"evaluate", evaluation}, {"rules", rules}}, summary};
+}
+
 DemoResult carts_step(DemoRun& run) {
   auto shop = store::load_shop_settings(run.db, run.ctx.config());
   auto config = analytics::carts::load_cart_config(run.ctx.config());
@@ -121,6 +133,7 @@ const std::vector<DemoStep>& demo_steps() {
       {"customers-rfm", rfm_step},
       {"customers-value", value_step},
       {"customer", best_customer_step},
+      {"recommend", recommend_step},
       {"carts", carts_step},
       {"carts-report", carts_report_step},
   };
