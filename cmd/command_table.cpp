@@ -17,6 +17,7 @@ const Runner* Registry::chosen(CLI::App& root) const {
 const std::vector<CommandDef>& command_table() {
   static const std::vector<CommandDef> table = {
       {"init", setup_init},
+      {"sync", setup_sync},
       {"import", setup_import},
       {"status", setup_status},
       {"sql", setup_sql},

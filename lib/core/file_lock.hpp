@@ -1,0 +1,20 @@
+#pragma once
+// An exclusive advisory lock on a file (flock), so two syncs of one store never run at once.
+#include <chrono>
+#include <string>
+
+namespace shopkeep {
+
+class FileLock {
+ public:
+  // Waits up to `patience` for the lock, then throws a runtime error saying who holds it.
+  FileLock(const std::string& path, std::chrono::seconds patience);
+  ~FileLock();
+  FileLock(const FileLock&) = delete;
+  FileLock& operator=(const FileLock&) = delete;
+
+ private:
+  int fd_ = -1;
+};
+
+}  // namespace shopkeep

@@ -1,0 +1,225 @@
+#include "shopify/sync.hpp"
+
+#include <algorithm>
+
+#include "core/error.hpp"
+#include "shopify/gid.hpp"
+#include "shopify/record_writer.hpp"
+#include "shopify/sync_queries.hpp"
+#include "store/sync_state.hpp"
+
+namespace shopkeep::shopify {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr const char* kSource = "shopify";
+
+std::string table_of(const std::string& resource) {
+  return resource == "checkouts" ? "checkouts" : resource;
+}
+
+class ResourceSync {
+ public:
+  ResourceSync(store::Db& db, GraphqlClient& client, Reporter& reporter, const SyncOptions& options, const ResourceQuery& q)
+      : db_(db), client_(client), reporter_(reporter), options_(options), q_(q), synced_at_(format_rfc3339(options.now)) {}
+
+  ResourceOutcome run() {
+    ResourceOutcome outcome{q_.name, 0, 0, std::nullopt};
+    std::optional<std::string> filter_from = starting_point();
+    std::string filter = filter_from ? "updated_at:>='" + *filter_from + "'" : "";
+    std::string high_water = filter_from.value_or("");
+    if (options_.full) db_.exec("CREATE TEMP TABLE IF NOT EXISTS sync_seen (id INTEGER PRIMARY KEY); DELETE FROM temp.sync_seen;");
+    json variables = {{"first", q_.page_size}, {"after", nullptr}, {"query", filter.empty() ? json() : json(filter)}};
+    for (;;) {
+      json data = client_.query(q_.page_query(), variables, q_.page_cost());
+      const json& connection = data.at(q_.connection);
+      std::vector<std::string> objects;
+      for (const auto& node : connection.at("nodes")) {
+        unwrap(node, objects);
+        if (auto updated = node.find("updatedAt"); updated != node.end() && updated->is_string())
+          high_water = std::max(high_water, normalised(updated->get<std::string>()));
+      }
+      const json& page_info = connection.at("pageInfo");
+      bool more = page_info.value("hasNextPage", false);
+      commit_page(objects, connection.at("nodes"), more ? std::optional<std::string>() : std::optional(high_water), high_water);
+      outcome.records += connection.at("nodes").size();
+      reporter_.progress("shopify " + q_.name, outcome.records, 0);
+      if (!more) break;
+      variables["after"] = page_info.at("endCursor");
+    }
+    if (options_.full) outcome.deleted = mark_missing_deleted();
+    return outcome;
+  }
+
+ private:
+  static std::string normalised(const std::string& time) {
+    auto t = parse_rfc3339(time);
+    return t ? format_rfc3339(*t) : time;
+  }
+
+  // Where the filter starts: --since, else the stored cursor minus the overlap; nothing for --full.
+  std::optional<std::string> starting_point() const {
+    if (options_.full) return std::nullopt;
+    if (options_.since) return format_rfc3339(*options_.since);
+    auto cursor = store::read_cursor(db_, kSource, q_.name);
+    if (!cursor) return std::nullopt;
+    auto t = parse_rfc3339(*cursor);
+    return t ? std::optional(format_rfc3339(*t - options_.overlap)) : std::nullopt;
+  }
+
+  // A node becomes the bulk-JSONL shape: the object without its connections, and each child as
+  // its own object with __parentId (more children are fetched when the connection has more).
+  void unwrap(const json& node, std::vector<std::string>& objects) {
+    json parent = node;
+    std::string parent_id = node.at("id").get<std::string>();
+    std::vector<json> children;
+    for (size_t i = 0; i < q_.nested.size(); ++i) {
+      const auto& field = q_.nested[i].field;
+      if (!parent.contains(field)) continue;
+      json connection = parent[field];
+      parent.erase(field);
+      for (;;) {
+        for (const auto& child : connection.at("nodes")) {
+          json c = child;
+          c["__parentId"] = parent_id;
+          children.push_back(std::move(c));
+        }
+        if (!connection.at("pageInfo").value("hasNextPage", false)) break;
+        json more = client_.query(q_.nested_query(i),
+                                  {{"id", parent_id}, {"first", 100}, {"after", connection["pageInfo"]["endCursor"]}}, 104);
+        connection = more.at("node").at(field);
+      }
+    }
+    objects.push_back(parent.dump());
+    for (const auto& c : children) objects.push_back(c.dump());
+  }
+
+  // One transaction: the page's records and, for a sorted resource, the cursor after them; for an
+  // unsorted one the cursor moves only once the last page is in (a crash re-reads from the old one).
+  void commit_page(const std::vector<std::string>& objects, const json& nodes, const std::optional<std::string>& final_cursor,
+                   const std::string& high_water) {
+    store::Transaction tx(db_);
+    RecordWriter writer(db_, reporter_, synced_at_);
+    std::uint64_t n = 0;
+    std::string where = "shopify " + q_.name + " page";
+    for (const auto& o : objects) writer.write(o, {where, ++n}, false);
+    writer.finish();
+    if (options_.full) {
+      store::Stmt seen(db_, "INSERT OR IGNORE INTO temp.sync_seen (id) VALUES (?1)");
+      for (const auto& node : nodes) {
+        auto gid = parse_gid(node.at("id").get<std::string>());
+        if (gid && gid->number) {
+          seen.bind(1, *gid->number);
+          seen.run();
+        }
+      }
+    }
+    if (q_.sorted_by_updated_at && !high_water.empty()) store::write_cursor(db_, kSource, q_.name, high_water);
+    else if (final_cursor && !final_cursor->empty()) store::write_cursor(db_, kSource, q_.name, *final_cursor);
+    tx.commit();
+  }
+
+  std::uint64_t mark_missing_deleted() {
+    store::Transaction tx(db_);
+    std::string table = table_of(q_.name);
+    store::Stmt mark(db_, "UPDATE " + table + " SET deleted_at = ?1 WHERE deleted_at IS NULL AND id NOT IN (SELECT id FROM temp.sync_seen)");
+    mark.bind(1, synced_at_);
+    mark.run();
+    auto deleted = static_cast<std::uint64_t>(db_.changes());
+    tx.commit();
+    return deleted;
+  }
+
+  store::Db& db_;
+  GraphqlClient& client_;
+  Reporter& reporter_;
+  const SyncOptions& options_;
+  const ResourceQuery& q_;
+  std::string synced_at_;
+};
+
+void sync_shop(store::Db& db, GraphqlClient& client, Reporter& reporter, const SyncOptions& options) {
+  json data = client.query(shop_query(), json::object(), 2);
+  store::Transaction tx(db);
+  RecordWriter writer(db, reporter, format_rfc3339(options.now));
+  writer.write(data.at("shop").dump(), {"shopify shop", 1}, false);
+  writer.finish();
+  tx.commit();
+}
+
+// Products deleted in Shopify never show up in an updated_at filter: compare the ids.
+std::uint64_t detect_deleted_products(store::Db& db, GraphqlClient& client, const SyncOptions& options) {
+  db.exec("CREATE TEMP TABLE IF NOT EXISTS live_products (id INTEGER PRIMARY KEY); DELETE FROM temp.live_products;");
+  json variables = {{"first", 250}, {"after", nullptr}};
+  const std::string query = "query SyncProductIds($first: Int!, $after: String) { products(first: $first, after: $after) "
+                            "{ pageInfo { hasNextPage endCursor } nodes { id } } }";
+  store::Stmt live(db, "INSERT OR IGNORE INTO temp.live_products (id) VALUES (?1)");
+  for (;;) {
+    json data = client.query(query, variables, 252);
+    for (const auto& node : data.at("products").at("nodes")) {
+      auto gid = parse_gid(node.at("id").get<std::string>());
+      if (gid && gid->number) {
+        live.bind(1, *gid->number);
+        live.run();
+      }
+    }
+    if (!data["products"]["pageInfo"].value("hasNextPage", false)) break;
+    variables["after"] = data["products"]["pageInfo"]["endCursor"];
+  }
+  store::Transaction tx(db);
+  store::Stmt mark(db, "UPDATE products SET deleted_at = ?1 WHERE deleted_at IS NULL AND id NOT IN (SELECT id FROM temp.live_products)");
+  mark.bind(1, format_rfc3339(options.now));
+  mark.run();
+  auto deleted = static_cast<std::uint64_t>(db.changes());
+  tx.commit();
+  return deleted;
+}
+
+}  // namespace
+
+std::vector<std::string> shopify_resource_names() {
+  std::vector<std::string> names = {"shop"};
+  for (const auto& r : resource_queries()) names.push_back(r.name);
+  return names;
+}
+
+std::vector<ResourceOutcome> sync_shopify(store::Db& db, GraphqlClient& client, Reporter& reporter, const SyncOptions& options) {
+  auto wanted = [&](const std::string& name) {
+    return options.resources.empty() || std::find(options.resources.begin(), options.resources.end(), name) != options.resources.end();
+  };
+  std::vector<ResourceOutcome> outcomes;
+  auto attempt = [&](const std::string& name, const std::function<ResourceOutcome()>& work) {
+    std::string at = format_rfc3339(options.now);
+    try {
+      outcomes.push_back(work());
+      store::record_attempt(db, kSource, name, at, std::nullopt);
+    } catch (const Error& e) {
+      if (e.code() == ExitCode::auth) throw;
+      reporter.warn("shopify " + name + ": " + e.what());
+      outcomes.push_back({name, 0, 0, std::string(e.what())});
+      store::record_attempt(db, kSource, name, at, std::string(e.what()));
+    } catch (const std::exception& e) {  // a malformed answer: report, go on with the others
+      reporter.warn("shopify " + name + ": " + e.what());
+      outcomes.push_back({name, 0, 0, std::string(e.what())});
+      store::record_attempt(db, kSource, name, at, std::string(e.what()));
+    }
+    reporter.progress_done();
+  };
+  if (wanted("shop")) attempt("shop", [&] {
+      sync_shop(db, client, reporter, options);
+      return ResourceOutcome{"shop", 1, 0, std::nullopt};
+    });
+  for (const auto& q : resource_queries()) {
+    if (!wanted(q.name)) continue;
+    attempt(q.name, [&] {
+      auto outcome = ResourceSync(db, client, reporter, options, q).run();
+      if (q.name == "products" && !options.full) outcome.deleted += detect_deleted_products(db, client, options);
+      return outcome;
+    });
+  }
+  return outcomes;
+}
+
+}  // namespace shopkeep::shopify

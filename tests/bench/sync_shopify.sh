@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Benchmark: paginated sync of 10,000 generated orders from the fake Shopify at a restore rate where
+# the run takes a minute or two. Reports the achieved cost throughput (actual query cost per second)
+# as a ratio of what the bucket allows (its restore rate), and whether any answer was THROTTLED.
+# Usage: tests/bench/sync_shopify.sh BUILD_DIR   (env RESTORE=300 ORDERS=10000)
+set -euo pipefail
+build=$(cd "$1" && pwd)
+here=$(cd "$(dirname "$0")" && pwd)
+restore=${RESTORE:-300}
+orders=${ORDERS:-10000}
+work=$(mktemp -d)
+trap 'kill $fake 2>/dev/null; rm -rf "$work"' EXIT
+"$build/genshop" --out "$work/shop" --orders "$orders" --customers $((orders / 10)) --products 200 --checkouts 10 --tickets 1
+/usr/bin/python3 "$here/../fakes/shopify_fake.py" --data "$work"/shop/shopify/{shop,orders}.jsonl --port-file "$work/port" \
+  --restore-rate "$restore" --maximum 1000 --log "$work/fake.log" &
+fake=$!
+for _ in $(seq 50); do [ -s "$work/port" ] && break; sleep 0.1; done
+export SHOPIFY_SHOP=http://127.0.0.1:$(cat "$work/port") SHOPIFY_ACCESS_TOKEN=shpat_test
+start=$(date +%s.%N)
+"$build/shopkeep" --db "$work/s.db" -q sync --resources orders
+end=$(date +%s.%N)
+/usr/bin/python3 - "$work/fake.log" "$start" "$end" "$restore" <<'PY'
+import re, sys
+log, start, end, restore = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4])
+lines = open(log).read().splitlines()
+actual = sum(int(m.group(1)) for l in lines if (m := re.search(r"ok actual=(\d+)", l)))
+throttled = sum(1 for l in lines if l == "THROTTLED")
+seconds = end - start
+# The bucket starts full (1,000 points): what it allows over the run is that plus the restore.
+allowed = (1000 + restore * seconds) / seconds
+print(f"{actual} cost points in {seconds:.1f} s = {actual / seconds:.0f}/s; the limit allows {allowed:.0f}/s "
+      f"(restore {restore:.0f}/s + the initial bucket) -> ratio {actual / seconds / allowed:.2f}; THROTTLED answers: {throttled}")
+PY

@@ -1,0 +1,145 @@
+# sync shopify against the fake Shopify server: the store equals an import of the same data, with
+# or without faults; auth, lock, cursors and incremental reads.
+
+FAKE=$SHOPKEEP_SOURCE_DIR/tests/fakes/shopify_fake.py
+NOW=2026-10-01T00:00:00Z
+FAKE_PIDS=()
+stop_fakes() { for p in "${FAKE_PIDS[@]}"; do kill "$p" 2>/dev/null; done; FAKE_PIDS=(); }
+trap 'stop_fakes; rm -rf "$E2E_ROOT"' EXIT
+
+make_shop() {  # a small generated shop, once per suite
+  if [ ! -d "$E2E_ROOT/shop" ]; then
+    "$GENSHOP" --out "$E2E_ROOT/shop" --customers 120 --orders 400 --products 30 --checkouts 40 --tickets 5 --seed 3 || fail "genshop"
+  fi
+}
+start_fake() {  # start_fake ARGS...: serves the shop; sets SHOPIFY_SHOP and the token
+  rm -f port
+  "$PYTHON" "$FAKE" --port-file port "$@" &
+  FAKE_PIDS+=($!)
+  for _ in $(seq 50); do [ -s port ] && break; sleep 0.1; done
+  export SHOPIFY_SHOP=http://127.0.0.1:$(cat port) SHOPIFY_ACCESS_TOKEN=shpat_test SHOPKEEP_HTTP_TIMEOUT=2
+}
+dump_store() {  # every Shopify row without synced_at
+  local db=$1 t
+  for t in shop customers orders order_lines products variants media checkouts checkout_lines; do
+    "$SHOPKEEP" --db "$db" sql "SELECT * FROM $t ORDER BY id" --format ndjson |
+      "$PYTHON" -c 'import json,sys
+for l in sys.stdin:
+    d=json.loads(l); d.pop("synced_at",None); d.pop("raw",None); print(json.dumps(d,sort_keys=True))'
+  done
+}
+reference_dump() {  # the same data through import shopify
+  "$SHOPKEEP" --db ref.db -q import shopify "$E2E_ROOT"/shop/shopify/*.jsonl
+  dump_store ref.db
+}
+
+TEST "a first sync equals an import of the same data"
+make_shop
+start_fake --data "$E2E_ROOT"/shop/shopify/*.jsonl
+sk sync --now $NOW
+expect_rc 0
+expect_err_contains "synced shopify"
+expect_err_contains "400 orders"
+[ "$(dump_store store.db)" == "$(reference_dump)" ] || fail "synced store differs from the imported one"
+sk status --json
+expect_eq "$(json_get 'sorted(s["resource"] for s in d["sources"])')" "['checkouts', 'customers', 'orders', 'products', 'shop']" "status sources"
+expect_eq "$(json_get 'all(s["last_success"] == "'$NOW'" for s in d["sources"])')" True "last success"
+stop_fakes
+
+for fault in throttle:3 429:4 500:3 cut:4 slow:5; do
+TEST "fault $fault: the final store equals the no-fault one"
+make_shop
+start_fake --data "$E2E_ROOT"/shop/shopify/*.jsonl --fault "$fault" --slow-seconds 4
+sk sync --now $NOW -v
+expect_rc 0
+expect_err_contains "retrying Shopify request"
+[ "$(dump_store store.db)" == "$(reference_dump)" ] || fail "store differs after fault $fault"
+stop_fakes
+done
+
+TEST "a cost bucket that refills slowly: waits instead of being throttled"
+make_shop
+start_fake --data "$E2E_ROOT"/shop/shopify/*.jsonl --restore-rate 400 --maximum 1000 --log fake.log
+sk sync --now $NOW
+expect_rc 0
+grep -q THROTTLED fake.log && fail "the client was throttled"
+[ "$(dump_store store.db)" == "$(reference_dump)" ] || fail "store differs"
+stop_fakes
+
+TEST "a wrong token exits 3 with a hint; nothing configured exits 2"
+make_shop
+start_fake --data "$E2E_ROOT"/shop/shopify/*.jsonl
+SHOPIFY_ACCESS_TOKEN=wrong sk sync --now $NOW
+expect_rc 3
+expect_err_contains "SHOPIFY_ACCESS_TOKEN"
+[[ "$ERR" == *wrong* ]] && fail "the token appears in the message"
+unset SHOPIFY_SHOP
+sk sync
+expect_rc 2
+expect_err_contains "no source is configured"
+sk sync zendesk
+expect_rc 2
+stop_fakes
+
+TEST "client credentials: a short-lived token, renewed when it expires"
+make_shop
+start_fake --data "$E2E_ROOT"/shop/shopify/*.jsonl --client-id app --client-secret s3cret --fault expire:7
+unset SHOPIFY_ACCESS_TOKEN
+SHOPIFY_CLIENT_ID=app SHOPIFY_CLIENT_SECRET=s3cret sk sync --now $NOW -v
+expect_rc 0
+expect_err_contains "renewed the Shopify access token"
+[ "$(dump_store store.db)" == "$(reference_dump)" ] || fail "store differs"
+SHOPIFY_CLIENT_ID=app SHOPIFY_CLIENT_SECRET=nope sk sync --now $NOW
+expect_rc 3
+stop_fakes
+
+TEST "incremental: a changed order is picked up; older versions never win"
+make_shop
+start_fake --data "$E2E_ROOT"/shop/shopify/*.jsonl
+"$SHOPKEEP" -q sync --now $NOW
+stop_fakes
+order=$(grep -m1 '"gid://shopify/Order/' "$E2E_ROOT/shop/shopify/orders.jsonl")
+id=$(printf '%s' "$order" | "$PYTHON" -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+printf '%s' "$order" | "$PYTHON" -c 'import json,sys
+o=json.load(sys.stdin); o["updatedAt"]="2026-09-30T23:00:00Z"; o["name"]="#EDITED"; print(json.dumps(o))' > changed.jsonl
+grep -v "\"$id\"" "$E2E_ROOT/shop/shopify/orders.jsonl" > rest.jsonl
+start_fake --data "$E2E_ROOT"/shop/shopify/{shop,customers,products,checkouts}.jsonl rest.jsonl changed.jsonl --log fake.log
+sk sync --now $NOW --resources orders
+expect_rc 0
+expect_err_contains "orders"
+expect_eq "$(q "SELECT name FROM orders WHERE id = ${id##*/}")" "#EDITED" "changed order"
+sk sync --now $NOW --resources orders --since 2020-01-01
+expect_rc 0
+expect_eq "$(q "SELECT name FROM orders WHERE id = ${id##*/}")" "#EDITED" "a re-read changes nothing"
+sk sync --resources bogus
+expect_rc 2
+stop_fakes
+
+TEST "kill -9 mid-sync, then sync again: the store equals an uninterrupted sync"
+make_shop
+start_fake --data "$E2E_ROOT"/shop/shopify/*.jsonl --restore-rate 60 --maximum 200
+"$SHOPKEEP" --now $NOW sync >/dev/null 2>&1 &
+victim=$!
+sleep 1.5
+kill -9 $victim 2>/dev/null
+wait $victim 2>/dev/null
+stop_fakes
+start_fake --data "$E2E_ROOT"/shop/shopify/*.jsonl
+sk sync --now $NOW
+expect_rc 0
+[ "$(dump_store store.db)" == "$(reference_dump)" ] || fail "store differs after a crash and a resumed sync"
+stop_fakes
+
+TEST "two syncs of one store never run at once"
+make_shop
+start_fake --data "$E2E_ROOT"/shop/shopify/*.jsonl --restore-rate 30 --maximum 100
+"$SHOPKEEP" --now $NOW sync >/dev/null 2>&1 &
+first=$!
+sleep 0.5
+start=$(date +%s)
+sk sync --now $NOW
+expect_rc 1
+expect_err_contains "another sync of this store is running"
+kill $first 2>/dev/null
+wait $first 2>/dev/null
+stop_fakes

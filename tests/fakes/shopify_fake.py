@@ -1,0 +1,258 @@
+#!/usr/bin/python3
+"""A fake Shopify Admin API on 127.0.0.1 for end-to-end tests, speaking the real protocol:
+GraphQL connections with cursors, pageInfo and `query:` filters on updated_at, sortKey UPDATED_AT,
+nested connections with their own pages (node(id:) follow-ups), a leaky-bucket cost limit with
+extensions.cost.throttleStatus and THROTTLED answers, the client-credentials token endpoint, and
+switchable faults. Data: the bulk-JSONL files `import shopify` reads.
+
+  shopify_fake.py --data FILE... [--port-file F] [--restore-rate 100] [--maximum 1000]
+      [--token T] [--client-id I --client-secret S] [--fault KIND:EVERY ...] [--log F]
+Faults (every Nth GraphQL request): throttle, 429, 500, slow (sleeps past the client timeout), cut
+(a body cut off mid-way), expire (the token stops working once; with client credentials a new one
+must be fetched)."""
+import argparse
+import base64
+import json
+import re
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+CONNECTIONS = {"customers": "Customer", "orders": "Order", "products": "Product", "abandonedCheckouts": "AbandonedCheckout"}
+CHILD_FIELD = {"LineItem": "lineItems", "ProductVariant": "variants", "MediaImage": "media", "Video": "media",
+               "ExternalVideo": "media", "Model3d": "media", "AbandonedCheckoutLineItem": "lineItems"}
+
+
+def gid_type(gid):
+    return gid.split("/")[3]
+
+
+class Store:
+    def __init__(self, files):
+        self.objects = {}  # gid -> object (without children)
+        self.children = {}  # parent gid -> field -> [child]
+        self.shop = None
+        for name in files:
+            with open(name) as f:
+                for line in f:
+                    if not line.strip():
+                        continue
+                    o = json.loads(line)
+                    parent = o.pop("__parentId", None)
+                    if parent:
+                        self.children.setdefault(parent, {}).setdefault(CHILD_FIELD[gid_type(o["id"])], []).append(o)
+                    elif gid_type(o["id"]) == "Shop":
+                        self.shop = o
+                    else:
+                        self.objects[o["id"]] = o
+
+    def of_type(self, type_name):
+        return [o for o in self.objects.values() if gid_type(o["id"]) == type_name]
+
+
+class Bucket:
+    def __init__(self, maximum, restore_rate):
+        self.maximum, self.rate, self.available, self.at = maximum, restore_rate, maximum, time.monotonic()
+        self.lock = threading.Lock()
+
+    def take(self, requested, actual):
+        with self.lock:
+            now = time.monotonic()
+            self.available = min(self.maximum, self.available + (now - self.at) * self.rate)
+            self.at = now
+            if requested > self.available:
+                return False
+            self.available -= actual
+            return True
+
+    def status(self):
+        return {"maximumAvailable": self.maximum, "currentlyAvailable": round(self.available), "restoreRate": self.rate}
+
+
+def page(items, first, after):
+    start = int(base64.b64decode(after).decode()) if after else 0
+    chunk = items[start:start + first]
+    end = start + len(chunk)
+    cursor = base64.b64encode(str(end).encode()).decode()
+    return chunk, {"hasNextPage": end < len(items), "endCursor": cursor if chunk else after}
+
+
+def nested_first(query, field):
+    m = re.search(field + r"\(first: (\d+)\)", query)
+    return int(m.group(1)) if m else 0
+
+
+class Fake:
+    def __init__(self, args):
+        self.store = Store(args.data)
+        self.bucket = Bucket(args.maximum, args.restore_rate)
+        self.args = args
+        self.faults = {}
+        for f in args.fault:
+            kind, every = f.split(":")
+            self.faults[kind] = int(every)
+        self.requests = 0
+        self.expired_tokens = set()
+        self.issued = 0
+        self.lock = threading.Lock()
+        self.log = open(args.log, "a") if args.log else None
+
+    def record(self, text):
+        if self.log:
+            self.log.write(text + "\n")
+            self.log.flush()
+
+    def fault_now(self):
+        with self.lock:
+            self.requests += 1
+            n = self.requests
+        for kind, every in self.faults.items():
+            if every and n % every == 0:
+                return kind
+        return None
+
+    def token_ok(self, token):
+        if self.args.client_id:
+            return token.startswith("issued-") and token not in self.expired_tokens
+        return token == self.args.token
+
+    def connection(self, name, variables, query):
+        type_name = CONNECTIONS[name]
+        items = self.store.of_type(type_name)
+        filt = variables.get("query") or ""
+        m = re.search(r"updated_at:>='([^']+)'", filt)
+        if m:
+            items = [o for o in items if (o.get("updatedAt") or "") >= m.group(1)]
+        if "sortKey: UPDATED_AT" in query:
+            items.sort(key=lambda o: (o.get("updatedAt") or "", int(o["id"].split("/")[-1])))
+        else:
+            items.sort(key=lambda o: int(o["id"].split("/")[-1]))
+        if re.search(r"nodes \{ id \} \}", query) and name == "products":
+            chunk, info = page(items, variables["first"], variables.get("after"))
+            return {"pageInfo": info, "nodes": [{"id": o["id"]} for o in chunk]}, len(chunk)
+        chunk, info = page(items, variables["first"], variables.get("after"))
+        nodes, cost = [], 0
+        for o in chunk:
+            node = dict(o)
+            for field in ("lineItems", "variants", "media"):
+                first = nested_first(query, field)
+                if first:
+                    kids = self.store.children.get(o["id"], {}).get(field, [])
+                    kid_chunk, kid_info = page(kids, first, None)
+                    node[field] = {"pageInfo": kid_info, "nodes": kid_chunk}
+                    cost += len(kid_chunk)
+            nodes.append(node)
+            cost += 1
+        return {"pageInfo": info, "nodes": nodes}, cost + 1
+
+    def node(self, variables, query):
+        field = re.search(r"\{ (lineItems|variants|media)\(first: \$first", query).group(1)
+        kids = self.store.children.get(variables["id"], {}).get(field, [])
+        chunk, info = page(kids, variables["first"], variables.get("after"))
+        return {"node": {field: {"pageInfo": info, "nodes": chunk}}}, len(chunk) + 1
+
+    def graphql(self, body):
+        query, variables = body["query"], body.get("variables") or {}
+        if "shop {" in query:
+            return {"shop": self.store.shop or {"id": "gid://shopify/Shop/1", "ianaTimezone": "UTC", "currencyCode": "USD"}}, 1, 1
+        if "node(id: $id)" in query:
+            data, actual = self.node(variables, query)
+            return data, variables["first"] + 2, actual
+        name = re.search(r"\{ (\w+)\(first: \$first", query).group(1)
+        first = variables["first"]
+        requested = 2 + first * (1 + sum(2 + nested_first(query, f) for f in ("lineItems", "variants", "media") if nested_first(query, f)))
+        conn, actual = self.connection(name, variables, query)
+        return {name: conn}, requested, actual
+
+
+def make_handler(fake):
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args):
+            pass
+
+        def reply(self, status, body, headers=None, cut=False):
+            try:
+                self.send(status, body, headers, cut)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client gave up (a "slow" fault past its timeout)
+
+        def send(self, status, body, headers, cut):
+            data = json.dumps(body).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("X-Shopify-API-Version", "2026-10")
+            for k, v in (headers or {}).items():
+                self.send_header(k, v)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            if cut:
+                self.wfile.write(data[: len(data) // 2])
+                self.wfile.flush()
+                self.close_connection = True
+                return
+            self.wfile.write(data)
+
+        def do_POST(self):
+            length = int(self.headers.get("Content-Length", 0))
+            body = json.loads(self.rfile.read(length) or b"{}")
+            if self.path == "/admin/oauth/access_token":
+                if body.get("client_id") == fake.args.client_id and body.get("client_secret") == fake.args.client_secret:
+                    fake.issued += 1
+                    return self.reply(200, {"access_token": f"issued-{fake.issued}", "scope": "read_orders", "expires_in": 86399})
+                return self.reply(400, {"error": "invalid_client"})
+            if not re.match(r"^/admin/api/[\w-]+/graphql\.json$", self.path):
+                return self.reply(404, {"errors": "Not Found"})
+            token = self.headers.get("X-Shopify-Access-Token", "")
+            if not fake.token_ok(token):
+                return self.reply(401, {"errors": "[API] Invalid API key or access token (unrecognized login or wrong password)"})
+            fault = fake.fault_now()
+            fake.record(f"request fault={fault}")
+            if fault == "expire":
+                fake.expired_tokens.add(token)
+                return self.reply(401, {"errors": "[API] Invalid API key or access token"})
+            if fault == "429":
+                return self.reply(429, {"errors": "Exceeded 2 calls per second for api client."}, {"Retry-After": "1.0"})
+            if fault == "500":
+                return self.reply(500, {"errors": "Internal Server Error"})
+            if fault == "slow":
+                time.sleep(fake.args.slow_seconds)
+            data, requested, actual = fake.graphql(body)
+            cost = {"requestedQueryCost": requested, "actualQueryCost": actual}
+            if fault == "throttle" or not fake.bucket.take(requested, actual):
+                fake.record("THROTTLED")
+                return self.reply(200, {"errors": [{"message": "Throttled", "extensions": {"code": "THROTTLED", "documentation": "https://shopify.dev/api/usage/rate-limits"}}],
+                                        "extensions": {"cost": {"requestedQueryCost": requested, "actualQueryCost": None, "throttleStatus": fake.bucket.status()}}})
+            cost["throttleStatus"] = fake.bucket.status()
+            fake.record(f"ok actual={actual} at={time.monotonic():.3f}")
+            self.reply(200, {"data": data, "extensions": {"cost": cost}}, cut=(fault == "cut"))
+
+    return Handler
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--data", nargs="+", required=True)
+    p.add_argument("--port-file")
+    p.add_argument("--restore-rate", type=float, default=100)
+    p.add_argument("--maximum", type=float, default=1000)
+    p.add_argument("--token", default="shpat_test")
+    p.add_argument("--client-id")
+    p.add_argument("--client-secret")
+    p.add_argument("--fault", action="append", default=[])
+    p.add_argument("--slow-seconds", type=float, default=3)
+    p.add_argument("--log")
+    args = p.parse_args()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(Fake(args)))
+    port = server.server_address[1]
+    if args.port_file:
+        with open(args.port_file + ".tmp", "w") as f:
+            f.write(str(port))
+        import os
+        os.rename(args.port_file + ".tmp", args.port_file)
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    main()
