@@ -11,69 +11,58 @@ namespace shopkeep::cmd {
 
 namespace {
 
-std::string summary_line(const shopify::WriteCounts& counts) {
-  std::string text = fmt::format("imported {} lines:", counts.lines);
-  bool first = true;
-  for (const auto& [table, n] : counts.written) {
-    text += fmt::format("{} {} {}", first ? "" : ",", n, table);
-    first = false;
-  }
-  if (first) text += " nothing written";
-  if (counts.older_skipped) text += fmt::format("; {} older versions skipped", counts.older_skipped);
-  for (const auto& [type, n] : counts.unknown_types) text += fmt::format("; {} {} skipped", n, type);
-  if (counts.orphans) text += fmt::format("; {} orphaned children skipped", counts.orphans);
-  if (counts.suppressed) text += fmt::format("; {} records of forgotten people skipped", counts.suppressed);
-  return text;
-}
-
 output::Json summary_object(const shopify::WriteCounts& counts) {
   output::Json o;
   o["lines"] = counts.lines;
-  o["written"] = output::Json::object();
-  for (const auto& [table, n] : counts.written) o["written"][table] = n;
+  o["written"] = output::Json(counts.written);
   o["older_skipped"] = counts.older_skipped;
-  o["unknown_types"] = output::Json::object();
-  for (const auto& [type, n] : counts.unknown_types) o["unknown_types"][type] = n;
+  o["unknown_types"] = output::Json(counts.unknown_types);
   o["orphans"] = counts.orphans;
   o["suppressed"] = counts.suppressed;
   return o;
 }
 
-void run_import_shopify(Context& ctx, const std::vector<std::string>& files) {
-  auto store = ctx.open_store();
-  auto counts = shopify::import_files(*store, files, ctx.reporter(), format_rfc3339(ctx.now()));
-  if (ctx.format() == output::Format::table) ctx.reporter().info(summary_line(counts));
-  else ctx.write_object(summary_object(counts));
-}
-
-std::string summary_line(const zendesk::WriteCounts& counts) {
-  std::string text = fmt::format("imported {} documents:", counts.documents);
-  bool first = true;
-  for (const auto& [table, n] : counts.written) {
-    text += fmt::format("{} {} {}", first ? "" : ",", n, table);
-    first = false;
-  }
-  if (first) text += " nothing written";
-  if (counts.older_skipped) text += fmt::format("; {} older versions skipped", counts.older_skipped);
-  if (counts.suppressed) text += fmt::format("; {} records of forgotten people skipped", counts.suppressed);
-  return text;
-}
-
 output::Json summary_object(const zendesk::WriteCounts& counts) {
   output::Json o;
   o["documents"] = counts.documents;
-  o["written"] = output::Json::object();
-  for (const auto& [table, n] : counts.written) o["written"][table] = n;
+  o["written"] = output::Json(counts.written);
   o["older_skipped"] = counts.older_skipped;
   o["suppressed"] = counts.suppressed;
   return o;
 }
 
+// "imported 13 lines: 2 customers, 2 orders; 1 older versions skipped; ..." from either summary.
+std::string summary_line(const output::Json& o, const char* unit) {
+  std::string text = fmt::format("imported {} {}:", o[unit].get<std::uint64_t>(), unit);
+  bool first = true;
+  for (const auto& [table, n] : o["written"].items()) {
+    text += fmt::format("{} {} {}", first ? "" : ",", n.get<std::uint64_t>(), table);
+    first = false;
+  }
+  if (first) text += " nothing written";
+  auto count = [&](const char* key) { return o.contains(key) ? o[key].get<std::uint64_t>() : 0; };
+  if (count("older_skipped")) text += fmt::format("; {} older versions skipped", count("older_skipped"));
+  if (o.contains("unknown_types"))
+    for (const auto& [type, n] : o["unknown_types"].items()) text += fmt::format("; {} {} skipped", n.get<std::uint64_t>(), type);
+  if (count("orphans")) text += fmt::format("; {} orphaned children skipped", count("orphans"));
+  if (count("suppressed")) text += fmt::format("; {} records of forgotten people skipped", count("suppressed"));
+  return text;
+}
+
+// People get one line on stderr; scripts get the object on stdout.
+void report(Context& ctx, const output::Json& summary, const char* unit) {
+  if (ctx.format() == output::Format::table) ctx.reporter().info(summary_line(summary, unit));
+  else ctx.write_object(summary);
+}
+
+void run_import_shopify(Context& ctx, const std::vector<std::string>& files) {
+  auto store = ctx.open_store();
+  report(ctx, summary_object(shopify::import_files(*store, files, ctx.reporter(), format_rfc3339(ctx.now()))), "lines");
+}
+
 void run_import_zendesk(Context& ctx, const std::vector<std::string>& files) {
   auto store = ctx.open_store();
-  auto counts = zendesk::import_files(*store, files, ctx.reporter(), format_rfc3339(ctx.now()));
-  if (ctx.format() == output::Format::table) ctx.reporter().info(summary_line(counts));
-  else ctx.write_object(summary_object(counts));
+  report(ctx, summary_object(zendesk::import_files(*store, files, ctx.reporter(), format_rfc3339(ctx.now()))), "documents");
 }
 
 }  // namespace

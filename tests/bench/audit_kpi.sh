@@ -3,16 +3,10 @@
 # Usage: tests/bench/audit_kpi.sh BUILD_DIR   (env WORK=dir, reusing the import benchmark's shop)
 set -euo pipefail
 build=$(cd "$1" && pwd)
-work=${WORK:-${TMPDIR:-/tmp}/shopkeep-bench-import}
-mkdir -p "$work"
-if [ ! -f "$work/big/shopify/orders.jsonl" ]; then
-  "$build/genshop" --out "$work/big" --orders 1000000 --customers 100000 --checkouts 50000 --tickets 125000 --products 5000
-fi
+here=$(cd "$(dirname "$0")" && pwd)
+source "$here/big_shop.sh"
 db=$work/audit.db
-if [ ! -f "$db" ]; then
-  "$build/shopkeep" --db "$db" -q import shopify "$work"/big/shopify/*.jsonl
-  "$build/shopkeep" --db "$db" -q import zendesk "$work"/big/zendesk/*.json
-fi
+big_shop_store "$db" zendesk
 now=2026-09-30T12:00:00Z
 time_it() {  # time_it LABEL CMD...
   local label=$1 start end

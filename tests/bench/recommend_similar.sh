@@ -7,13 +7,9 @@
 set -euo pipefail
 build=$(cd "$1" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
-work=${WORK:-${TMPDIR:-/tmp}/shopkeep-bench-import}
-mkdir -p "$work"
-if [ ! -f "$work/big/shopify/orders.jsonl" ]; then
-  "$build/genshop" --out "$work/big" --orders 1000000 --customers 100000 --checkouts 50000 --tickets 125000 --products 5000
-fi
+source "$here/big_shop.sh"
 db=$work/value.db
-[ -f "$db" ] || "$build/shopkeep" --db "$db" -q import shopify "$work"/big/shopify/*.jsonl
+big_shop_store "$db"
 now=2026-09-30T12:00:00Z
 start=$(date +%s.%N)
 "$build/shopkeep" --db "$db" --now $now recommend --all --method similar -k 10 --format ndjson > "$work/similar.ndjson"
