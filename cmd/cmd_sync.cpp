@@ -64,7 +64,8 @@ bool run_shopify(Context& ctx, store::Db& db, const SyncFlags& flags) {
     options.resources.push_back(r);
   }
   auto started = std::chrono::steady_clock::now();
-  auto outcomes = shopify::sync_shopify(db, client, ctx.reporter(), options);
+  if (auto v = env_var("SHOPKEEP_SHOPIFY_BULK"); v && *v == "0") options.bulk = false;
+  auto outcomes = shopify::sync_shopify(db, client, *http, sleeper, ctx.reporter(), options);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::string parts;
   bool failed = false;
@@ -73,8 +74,16 @@ bool run_shopify(Context& ctx, store::Db& db, const SyncFlags& flags) {
     failed |= o.error.has_value();
     parts += fmt::format("{}{} {}{}", parts.empty() ? "" : ", ", o.records, o.resource, o.error ? " (FAILED)" : "");
     if (o.deleted) parts += fmt::format(" ({} marked deleted)", o.deleted);
-    json.push_back({{"source", "shopify"}, {"resource", o.resource}, {"records", o.records}, {"deleted", o.deleted},
-                    {"error", o.error ? output::Json(*o.error) : output::Json()}});
+    output::Json row = {{"source", "shopify"}, {"resource", o.resource}, {"records", o.records}, {"deleted", o.deleted},
+                        {"error", o.error ? output::Json(*o.error) : output::Json()}, {"bulk", o.bulk}};
+    if (o.bulk) {
+      row["bulk_wait_seconds"] = o.bulk_wait_seconds;
+      row["bulk_download_seconds"] = o.bulk_download_seconds;
+      row["bulk_import_seconds"] = o.bulk_import_seconds;
+      ctx.reporter().debug(fmt::format("{}: bulk job {:.1f} s waiting, {:.1f} s download, {:.1f} s import", o.resource,
+                                       o.bulk_wait_seconds, o.bulk_download_seconds, o.bulk_import_seconds));
+    }
+    json.push_back(row);
   }
   const auto& stats = client.stats();
   if (ctx.format() == output::Format::table)

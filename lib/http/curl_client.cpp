@@ -39,6 +39,30 @@ class CurlClient : public HttpClient {
   }
   ~CurlClient() override { curl_easy_cleanup(curl_); }
 
+  std::variant<long, TransportError> download(const std::string& url, const std::string& path) override {
+    FILE* out = std::fopen(path.c_str(), "wb");
+    if (out == nullptr) return TransportError{"cannot write " + path};
+    curl_easy_reset(curl_);
+    curl_easy_setopt(curl_, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(curl_, CURLOPT_WRITEFUNCTION, nullptr);  // fwrite into the FILE*
+    curl_easy_setopt(curl_, CURLOPT_WRITEDATA, out);
+    curl_easy_setopt(curl_, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(curl_, CURLOPT_SSL_VERIFYHOST, 2L);
+    curl_easy_setopt(curl_, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(curl_, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(curl_, CURLOPT_CONNECTTIMEOUT, 15L);
+    curl_easy_setopt(curl_, CURLOPT_LOW_SPEED_LIMIT, 1L);  // give up on a stalled download
+    curl_easy_setopt(curl_, CURLOPT_LOW_SPEED_TIME, 60L);
+    curl_easy_setopt(curl_, CURLOPT_ACCEPT_ENCODING, "");
+    CURLcode rc = curl_easy_perform(curl_);
+    bool closed = std::fclose(out) == 0;
+    if (rc != CURLE_OK) return TransportError{curl_easy_strerror(rc)};
+    if (!closed) return TransportError{"cannot write " + path};
+    long status = 0;
+    curl_easy_getinfo(curl_, CURLINFO_RESPONSE_CODE, &status);
+    return status;
+  }
+
   std::variant<Response, TransportError> send(const Request& request) override {
     curl_easy_reset(curl_);
     Response response;
@@ -78,6 +102,15 @@ bool loopback(const std::string& host) { return host == "127.0.0.1" || host == "
 }  // namespace
 
 std::unique_ptr<HttpClient> make_curl_client() { return std::make_unique<CurlClient>(); }
+
+void check_url(const std::string& url, const std::string& what) {
+  if (url.rfind("https://", 0) == 0) return;
+  if (url.rfind("http://", 0) == 0) {
+    base_url(url.substr(0, url.find('/', 7)), what);  // throws unless loopback
+    return;
+  }
+  throw usage_error(what + ": not an https:// URL");
+}
 
 std::string base_url(const std::string& value, const std::string& setting) {
   std::string v = value;

@@ -34,10 +34,15 @@ class HttpClient {
   virtual ~HttpClient() = default;
   // Either a response (any status) or a transport error.
   virtual std::variant<Response, TransportError> send(const Request& request) = 0;
+  // GET `url` into the file at `path` (streamed, not held in memory); the HTTP status, or an error.
+  virtual std::variant<long, TransportError> download(const std::string& url, const std::string& path) = 0;
 };
 
 // libcurl, TLS verified; `http://` only to loopback hosts.
 std::unique_ptr<HttpClient> make_curl_client();
+
+// Refuses (usage error) a URL that is neither https:// nor http:// to a loopback host.
+void check_url(const std::string& url, const std::string& what);
 
 // A base URL for a service: "my-shop.myshopify.com" -> "https://my-shop.myshopify.com";
 // "https://host:port" kept; "http://" accepted only for 127.0.0.1, localhost and [::1]. Throws a

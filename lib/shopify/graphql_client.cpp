@@ -43,14 +43,20 @@ json GraphqlClient::query(const std::string& query, const json& variables, doubl
   request.timeout = connection_.timeout;
   std::string last_problem;
   bool renewed = false;
-  for (int attempt = 0; attempt < backoff_.max_attempts; ++attempt) {
-    if (attempt > 0) ++stats_.retries;
+  // THROTTLED is back-pressure, not a failure: it has its own, larger allowance, and the wait for
+  // the bucket to refill replaces the backoff.
+  constexpr int kMaxThrottled = 50;
+  int throttled_in_a_row = 0;
+  for (int attempt = 0; attempt < backoff_.max_attempts && throttled_in_a_row < kMaxThrottled; ++attempt) {
+    if (attempt > 0 || throttled_in_a_row > 0) ++stats_.retries;
     wait_for_budget(expected_cost);
     ++stats_.requests;
     auto result = http_.send(request);
     std::chrono::milliseconds pause = backoff_.delay(attempt, rng_);
     if (auto* failure = std::get_if<http::TransportError>(&result)) {
       last_problem = "no answer from Shopify: " + failure->message;
+      // The query may have been charged without an answer saying so: assume it was.
+      if (bucket_known_) bucket_available_ = std::max(0.0, bucket_available_ - expected_cost), bucket_seen_ = std::chrono::steady_clock::now();
     } else {
       const auto& response = std::get<http::Response>(result);
       if (auto v = response.headers.find("x-shopify-api-version"); v != response.headers.end() && stats_.served_version.empty()) {
@@ -93,6 +99,8 @@ json GraphqlClient::query(const std::string& query, const json& variables, doubl
           if (!throttled && body.contains("data")) return body["data"];
           if (throttled) {
             ++stats_.throttled;
+            ++throttled_in_a_row;
+            --attempt;
             last_problem = "THROTTLED";
             pause = std::chrono::milliseconds(0);  // wait_for_budget sleeps for the refill
           } else {
@@ -104,7 +112,7 @@ json GraphqlClient::query(const std::string& query, const json& variables, doubl
     reporter_.debug("retrying Shopify request: " + last_problem);
     sleeper_.sleep(pause);
   }
-  throw runtime_error("Shopify request failed after " + std::to_string(backoff_.max_attempts) + " attempts: " + last_problem);
+  throw runtime_error("Shopify request failed after " + std::to_string(stats_.retries) + " retries: " + last_problem);
 }
 
 }  // namespace shopkeep::shopify

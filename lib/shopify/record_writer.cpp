@@ -83,6 +83,7 @@ struct RecordWriter::Impl {
   std::int64_t last_parent_id = 0;
   ParentState last_parent_state = ParentState::unknown;
   std::string where_prefix;  // "file:line: " of the line at hand
+  std::optional<std::int64_t> last_root;
 
   Impl(store::Db& d, Reporter& r, std::string at)
       : db(d),
@@ -305,6 +306,7 @@ struct RecordWriter::Impl {
 
   void write(std::string_view json, const LineSource& where, bool padded) {
     ++counts.lines;
+    last_root.reset();
     where_prefix = std::string(where.file) + ":" + std::to_string(where.line) + ": ";
     element object;
     if (auto error = parser.parse(json.data(), json.size(), !padded).get(object))
@@ -327,6 +329,7 @@ struct RecordWriter::Impl {
       return;
     }
     write_root(*spec, *gid, object, json);
+    last_root = gid->number;
   }
 
   bool parent_in_store(Table table, std::int64_t id) {
@@ -391,5 +394,6 @@ void RecordWriter::write(std::string_view json, const LineSource& where, bool pa
 }
 void RecordWriter::finish() { impl_->finish(); }
 const WriteCounts& RecordWriter::counts() const { return impl_->counts; }
+std::optional<std::int64_t> RecordWriter::last_root_id() const { return impl_->last_root; }
 
 }  // namespace shopkeep::shopify

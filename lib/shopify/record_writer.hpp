@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -42,6 +43,8 @@ class RecordWriter {
   void finish();
 
   const WriteCounts& counts() const;
+  // The id of the root object the last write() stored (none for a child or a skipped line).
+  std::optional<std::int64_t> last_root_id() const;
 
  private:
   struct Impl;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/error.hpp"
+#include "shopify/bulk.hpp"
 #include "shopify/gid.hpp"
 #include "shopify/record_writer.hpp"
 #include "shopify/sync_queries.hpp"
@@ -22,10 +23,34 @@ std::string table_of(const std::string& resource) {
 
 class ResourceSync {
  public:
-  ResourceSync(store::Db& db, GraphqlClient& client, Reporter& reporter, const SyncOptions& options, const ResourceQuery& q)
-      : db_(db), client_(client), reporter_(reporter), options_(options), q_(q), synced_at_(format_rfc3339(options.now)) {}
+  ResourceSync(store::Db& db, GraphqlClient& client, http::HttpClient& http, http::Sleeper& sleeper, Reporter& reporter,
+               const SyncOptions& options, const ResourceQuery& q)
+      : db_(db), client_(client), http_(http), sleeper_(sleeper), reporter_(reporter), options_(options), q_(q),
+        synced_at_(format_rfc3339(options.now)) {}
 
   ResourceOutcome run() {
+    bool first_sync = !options_.since && !store::read_cursor(db_, kSource, q_.name);
+    if (options_.bulk && (options_.full || first_sync)) return run_bulk();
+    return run_paginated();
+  }
+
+ private:
+  // The whole resource as one bulk job; a FAILED job's partial data is kept and the resource
+  // reported as failed (after its data committed).
+  ResourceOutcome run_bulk() {
+    ResourceOutcome outcome{q_.name, 0, 0, std::nullopt};
+    outcome.bulk = true;
+    auto result = bulk_import(db_, client_, http_, sleeper_, reporter_, q_, synced_at_, options_.full);
+    outcome.records = result.records;
+    outcome.bulk_wait_seconds = result.waiting_seconds;
+    outcome.bulk_download_seconds = result.download_seconds;
+    outcome.bulk_import_seconds = result.import_seconds;
+    if (result.partial_error) throw runtime_error(*result.partial_error);
+    if (options_.full) outcome.deleted = mark_missing_deleted();
+    return outcome;
+  }
+
+  ResourceOutcome run_paginated() {
     ResourceOutcome outcome{q_.name, 0, 0, std::nullopt};
     std::optional<std::string> filter_from = starting_point();
     std::string filter = filter_from ? "updated_at:>='" + *filter_from + "'" : "";
@@ -53,7 +78,6 @@ class ResourceSync {
     return outcome;
   }
 
- private:
   static std::string normalised(const std::string& time) {
     auto t = parse_rfc3339(time);
     return t ? format_rfc3339(*t) : time;
@@ -134,6 +158,8 @@ class ResourceSync {
 
   store::Db& db_;
   GraphqlClient& client_;
+  http::HttpClient& http_;
+  http::Sleeper& sleeper_;
   Reporter& reporter_;
   const SyncOptions& options_;
   const ResourceQuery& q_;
@@ -185,7 +211,8 @@ std::vector<std::string> shopify_resource_names() {
   return names;
 }
 
-std::vector<ResourceOutcome> sync_shopify(store::Db& db, GraphqlClient& client, Reporter& reporter, const SyncOptions& options) {
+std::vector<ResourceOutcome> sync_shopify(store::Db& db, GraphqlClient& client, http::HttpClient& http, http::Sleeper& sleeper,
+                                          Reporter& reporter, const SyncOptions& options) {
   auto wanted = [&](const std::string& name) {
     return options.resources.empty() || std::find(options.resources.begin(), options.resources.end(), name) != options.resources.end();
   };
@@ -214,8 +241,9 @@ std::vector<ResourceOutcome> sync_shopify(store::Db& db, GraphqlClient& client, 
   for (const auto& q : resource_queries()) {
     if (!wanted(q.name)) continue;
     attempt(q.name, [&] {
-      auto outcome = ResourceSync(db, client, reporter, options, q).run();
-      if (q.name == "products" && !options.full) outcome.deleted += detect_deleted_products(db, client, options);
+      bool first_sync = !options.since && !store::read_cursor(db, kSource, q.name);
+      auto outcome = ResourceSync(db, client, http, sleeper, reporter, options, q).run();
+      if (q.name == "products" && !options.full && !first_sync) outcome.deleted += detect_deleted_products(db, client, options);
       return outcome;
     });
   }

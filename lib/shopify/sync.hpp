@@ -19,6 +19,7 @@ struct SyncOptions {
   std::vector<std::string> resources;    // empty: all
   Instant now;
   std::chrono::seconds overlap{300};     // re-read this much before the cursor
+  bool bulk = true;                      // first syncs and --full through bulk operations
 };
 
 struct ResourceOutcome {
@@ -26,11 +27,14 @@ struct ResourceOutcome {
   std::uint64_t records = 0;
   std::uint64_t deleted = 0;
   std::optional<std::string> error;
+  bool bulk = false;
+  double bulk_wait_seconds = 0, bulk_download_seconds = 0, bulk_import_seconds = 0;
 };
 
 // Resources in order (shop first). An auth failure is rethrown at once; other failures of one
 // resource are recorded in its outcome while the others go on.
-std::vector<ResourceOutcome> sync_shopify(store::Db& db, GraphqlClient& client, Reporter& reporter, const SyncOptions& options);
+std::vector<ResourceOutcome> sync_shopify(store::Db& db, GraphqlClient& client, http::HttpClient& http, http::Sleeper& sleeper,
+                                          Reporter& reporter, const SyncOptions& options);
 
 // Every resource name --resources accepts.
 std::vector<std::string> shopify_resource_names();

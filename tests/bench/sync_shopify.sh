@@ -2,7 +2,9 @@
 # Benchmark: paginated sync of 10,000 generated orders from the fake Shopify at a restore rate where
 # the run takes a minute or two. Reports the achieved cost throughput (actual query cost per second)
 # as a ratio of what the bucket allows (its restore rate), and whether any answer was THROTTLED.
-# Usage: tests/bench/sync_shopify.sh BUILD_DIR   (env RESTORE=300 ORDERS=10000)
+# Then a bulk sync of 100,000 orders end to end, its time split between waiting for the job,
+# downloading and importing.
+# Usage: tests/bench/sync_shopify.sh BUILD_DIR   (env RESTORE=300 ORDERS=10000 BULK_ORDERS=100000)
 set -euo pipefail
 build=$(cd "$1" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
@@ -17,7 +19,7 @@ fake=$!
 for _ in $(seq 50); do [ -s "$work/port" ] && break; sleep 0.1; done
 export SHOPIFY_SHOP=http://127.0.0.1:$(cat "$work/port") SHOPIFY_ACCESS_TOKEN=shpat_test
 start=$(date +%s.%N)
-"$build/shopkeep" --db "$work/s.db" -q sync --resources orders
+SHOPKEEP_SHOPIFY_BULK=0 "$build/shopkeep" --db "$work/s.db" -q sync --resources orders  # paginated, not bulk
 end=$(date +%s.%N)
 /usr/bin/python3 - "$work/fake.log" "$start" "$end" "$restore" <<'PY'
 import re, sys
@@ -30,4 +32,24 @@ seconds = end - start
 allowed = (1000 + restore * seconds) / seconds
 print(f"{actual} cost points in {seconds:.1f} s = {actual / seconds:.0f}/s; the limit allows {allowed:.0f}/s "
       f"(restore {restore:.0f}/s + the initial bucket) -> ratio {actual / seconds / allowed:.2f}; THROTTLED answers: {throttled}")
+PY
+
+echo
+kill $fake 2>/dev/null
+bulk_orders=${BULK_ORDERS:-100000}
+"$build/genshop" --out "$work/bulk" --orders "$bulk_orders" --customers $((bulk_orders / 10)) --products 500 --checkouts 10 --tickets 1
+rm -f "$work/port"
+/usr/bin/python3 "$here/../fakes/shopify_fake.py" --data "$work"/bulk/shopify/{shop,orders}.jsonl --port-file "$work/port" &
+fake=$!
+for _ in $(seq 100); do [ -s "$work/port" ] && break; sleep 0.1; done
+export SHOPIFY_SHOP=http://127.0.0.1:$(cat "$work/port")
+start=$(date +%s.%N)
+"$build/shopkeep" --db "$work/bulk.db" sync --resources orders --json > "$work/bulk.json"
+end=$(date +%s.%N)
+/usr/bin/python3 - "$work/bulk.json" "$start" "$end" <<'PY'
+import json, sys
+r = [x for x in json.load(open(sys.argv[1])) if x["resource"] == "orders"][0]
+total = float(sys.argv[3]) - float(sys.argv[2])
+print(f"bulk sync of {r['records']} orders: {total:.1f} s end to end = {r['bulk_wait_seconds']:.1f} s waiting for the job "
+      f"+ {r['bulk_download_seconds']:.1f} s downloading + {r['bulk_import_seconds']:.1f} s importing")
 PY

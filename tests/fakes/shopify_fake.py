@@ -89,9 +89,12 @@ class Fake:
         self.args = args
         self.faults = {}
         for f in args.fault:
-            kind, every = f.split(":")
-            self.faults[kind] = int(every)
+            kind, _, every = f.partition(":")
+            self.faults[kind] = int(every or 0)
         self.requests = 0
+        self.bulk_ops = []
+        self.busy_answers = 0
+        self.port = 0
         self.expired_tokens = set()
         self.issued = 0
         self.lock = threading.Lock()
@@ -107,6 +110,8 @@ class Fake:
             self.requests += 1
             n = self.requests
         for kind, every in self.faults.items():
+            if kind.startswith("bulk"):
+                continue
             if every and n % every == 0:
                 return kind
         return None
@@ -151,8 +156,53 @@ class Fake:
         chunk, info = page(kids, variables["first"], variables.get("after"))
         return {"node": {field: {"pageInfo": info, "nodes": chunk}}}, len(chunk) + 1
 
+    # Bulk operations: a job per bulkOperationRunQuery, RUNNING for two polls, then COMPLETED with
+    # a JSONL download on this server (or FAILED with partial data under the "bulkfail" fault).
+    def run_bulk(self, variables):
+        if self.faults.get("bulkbusy") and self.busy_answers < self.faults["bulkbusy"]:
+            self.busy_answers += 1
+            return {"bulkOperationRunQuery": {"bulkOperation": None, "userErrors": [
+                {"field": None, "message": "A bulk query operation for this app and shop is already in progress", "code": "OPERATION_IN_PROGRESS"}]}}
+        connection = re.search(r"\{ (\w+) \{ edges", variables["query"]).group(1)
+        with self.lock:
+            self.bulk_ops.append({"connection": connection, "polls": 0})
+            n = len(self.bulk_ops)
+        return {"bulkOperationRunQuery": {"bulkOperation": {"id": f"gid://shopify/BulkOperation/{n}", "status": "CREATED"}, "userErrors": []}}
+
+    def poll_bulk(self, variables):
+        n = int(variables["id"].split("/")[-1])
+        op = self.bulk_ops[n - 1]
+        op["polls"] += 1
+        node = {"id": variables["id"], "status": "RUNNING", "errorCode": None, "objectCount": "0", "fileSize": None,
+                "url": None, "partialDataUrl": None}
+        if op["polls"] >= 3:
+            lines = self.bulk_lines(op["connection"])
+            node["objectCount"] = str(len(lines))
+            if "bulkfail" in self.faults:
+                node.update(status="FAILED", errorCode="INTERNAL_SERVER_ERROR",
+                            partialDataUrl=f"http://127.0.0.1:{self.port}/bulk/{n}.jsonl?partial=1")
+            else:
+                node.update(status="COMPLETED", url=f"http://127.0.0.1:{self.port}/bulk/{n}.jsonl" if lines else None)
+        return {"node": node}
+
+    def bulk_lines(self, connection, partial=False):
+        lines = []
+        items = sorted(self.store.of_type(CONNECTIONS[connection]), key=lambda o: int(o["id"].split("/")[-1]))
+        if partial:
+            items = items[: len(items) // 2]
+        for o in items:
+            lines.append(json.dumps(o))
+            for field, kids in self.store.children.get(o["id"], {}).items():
+                for k in kids:
+                    lines.append(json.dumps(dict(k, __parentId=o["id"])))
+        return lines
+
     def graphql(self, body):
         query, variables = body["query"], body.get("variables") or {}
+        if "bulkOperationRunQuery" in query:
+            return self.run_bulk(variables), 10, 10
+        if "on BulkOperation" in query:
+            return self.poll_bulk(variables), 1, 1
         if "shop {" in query:
             return {"shop": self.store.shop or {"id": "gid://shopify/Shop/1", "ianaTimezone": "UTC", "currencyCode": "USD"}}, 1, 1
         if "node(id: $id)" in query:
@@ -192,6 +242,18 @@ def make_handler(fake):
                 self.wfile.flush()
                 self.close_connection = True
                 return
+            self.wfile.write(data)
+
+        def do_GET(self):
+            m = re.match(r"^/bulk/(\d+)\.jsonl(\?partial=1)?$", self.path)
+            if not m:
+                return self.reply(404, {"errors": "Not Found"})
+            op = fake.bulk_ops[int(m.group(1)) - 1]
+            data = ("\n".join(fake.bulk_lines(op["connection"], partial=bool(m.group(2)))) + "\n").encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/jsonl")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
             self.wfile.write(data)
 
         def do_POST(self):
@@ -244,8 +306,10 @@ def main():
     p.add_argument("--slow-seconds", type=float, default=3)
     p.add_argument("--log")
     args = p.parse_args()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(Fake(args)))
+    fake = Fake(args)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(fake))
     port = server.server_address[1]
+    fake.port = port
     if args.port_file:
         with open(args.port_file + ".tmp", "w") as f:
             f.write(str(port))

@@ -33,7 +33,7 @@ reference_dump() {  # the same data through import shopify
   dump_store ref.db
 }
 
-TEST "a first sync equals an import of the same data"
+TEST "a first sync (bulk operations) equals an import of the same data"
 make_shop
 start_fake --data "$E2E_ROOT"/shop/shopify/*.jsonl
 sk sync --now $NOW
@@ -46,11 +46,57 @@ expect_eq "$(json_get 'sorted(s["resource"] for s in d["sources"])')" "['checkou
 expect_eq "$(json_get 'all(s["last_success"] == "'$NOW'" for s in d["sources"])')" True "last success"
 stop_fakes
 
+TEST "a first sync by pagination equals an import of the same data"
+make_shop
+start_fake --data "$E2E_ROOT"/shop/shopify/*.jsonl
+SHOPKEEP_SHOPIFY_BULK=0 sk sync --now $NOW --json
+expect_rc 0
+expect_eq "$(json_get '[r["bulk"] for r in d]')" "[False, False, False, False, False]" "no bulk job"
+[ "$(dump_store store.db)" == "$(reference_dump)" ] || fail "synced store differs from the imported one"
+stop_fakes
+
+TEST "bulk: a job already in progress is waited for; timings are reported"
+make_shop
+start_fake --data "$E2E_ROOT"/shop/shopify/*.jsonl --fault bulkbusy:2
+sk sync --now $NOW --json -v
+expect_rc 0
+expect_err_contains "already in progress"
+expect_eq "$(json_get 'all(r["bulk"] for r in d if r["resource"] != "shop")')" True "bulk jobs"
+expect_eq "$(json_get 'all("bulk_wait_seconds" in r for r in d if r["resource"] != "shop")')" True "timings"
+[ "$(dump_store store.db)" == "$(reference_dump)" ] || fail "store differs"
+stop_fakes
+
+TEST "bulk: a FAILED job keeps its partial data and the resource is reported (exit 4)"
+make_shop
+start_fake --data "$E2E_ROOT"/shop/shopify/*.jsonl --fault bulkfail
+sk sync --now $NOW --resources orders
+expect_rc 4
+expect_err_contains "the bulk job failed (INTERNAL_SERVER_ERROR); the partial data it wrote was kept"
+[ "$(q 'SELECT count(*) FROM orders')" -gt 0 ] || fail "partial data was not kept"
+[ "$(q 'SELECT count(*) FROM orders')" -lt 400 ] || fail "more than the partial data"
+expect_eq "$(q "SELECT last_error IS NOT NULL FROM sync_state WHERE resource = 'orders'")" 1 "error recorded"
+stop_fakes
+
+TEST "--full marks what is gone from Shopify as deleted"
+make_shop
+start_fake --data "$E2E_ROOT"/shop/shopify/*.jsonl
+"$SHOPKEEP" -q sync --now $NOW
+stop_fakes
+gone=$(grep -m1 '"gid://shopify/Customer/' "$E2E_ROOT/shop/shopify/customers.jsonl" | "$PYTHON" -c 'import json,sys; print(json.load(sys.stdin)["id"].split("/")[-1])')
+grep -v "Customer/$gone\"" "$E2E_ROOT/shop/shopify/customers.jsonl" > customers.jsonl
+start_fake --data "$E2E_ROOT"/shop/shopify/{shop,products,orders,checkouts}.jsonl customers.jsonl
+sk sync --full --now $NOW --resources customers
+expect_rc 0
+expect_err_contains "1 marked deleted"
+expect_eq "$(q "SELECT deleted_at FROM customers WHERE id = $gone")" "$NOW" "deleted_at"
+expect_eq "$(q 'SELECT count(*) FROM customers WHERE deleted_at IS NULL')" 119 "live customers"
+stop_fakes
+
 for fault in throttle:3 429:4 500:3 cut:4 slow:5; do
 TEST "fault $fault: the final store equals the no-fault one"
 make_shop
 start_fake --data "$E2E_ROOT"/shop/shopify/*.jsonl --fault "$fault" --slow-seconds 4
-sk sync --now $NOW -v
+SHOPKEEP_SHOPIFY_BULK=0 sk sync --now $NOW -v
 expect_rc 0
 expect_err_contains "retrying Shopify request"
 [ "$(dump_store store.db)" == "$(reference_dump)" ] || fail "store differs after fault $fault"
@@ -60,7 +106,7 @@ done
 TEST "a cost bucket that refills slowly: waits instead of being throttled"
 make_shop
 start_fake --data "$E2E_ROOT"/shop/shopify/*.jsonl --restore-rate 400 --maximum 1000 --log fake.log
-sk sync --now $NOW
+SHOPKEEP_SHOPIFY_BULK=0 sk sync --now $NOW
 expect_rc 0
 grep -q THROTTLED fake.log && fail "the client was throttled"
 [ "$(dump_store store.db)" == "$(reference_dump)" ] || fail "store differs"
@@ -118,7 +164,7 @@ stop_fakes
 TEST "kill -9 mid-sync, then sync again: the store equals an uninterrupted sync"
 make_shop
 start_fake --data "$E2E_ROOT"/shop/shopify/*.jsonl --restore-rate 60 --maximum 200
-"$SHOPKEEP" --now $NOW sync >/dev/null 2>&1 &
+SHOPKEEP_SHOPIFY_BULK=0 "$SHOPKEEP" --now $NOW sync >/dev/null 2>&1 &
 victim=$!
 sleep 1.5
 kill -9 $victim 2>/dev/null
@@ -133,7 +179,7 @@ stop_fakes
 TEST "two syncs of one store never run at once"
 make_shop
 start_fake --data "$E2E_ROOT"/shop/shopify/*.jsonl --restore-rate 30 --maximum 100
-"$SHOPKEEP" --now $NOW sync >/dev/null 2>&1 &
+SHOPKEEP_SHOPIFY_BULK=0 "$SHOPKEEP" --now $NOW sync >/dev/null 2>&1 &
 first=$!
 sleep 0.5
 start=$(date +%s)
