@@ -189,3 +189,34 @@ expect_err_contains "another sync of this store is running"
 kill $first 2>/dev/null
 wait $first 2>/dev/null
 stop_fakes
+
+TEST "an order with more line items than a page: nested connections are paged"
+make_shop
+"$PYTHON" - "$E2E_ROOT/shop/shopify/orders.jsonl" > big_order.jsonl <<'PY'
+import json, sys
+first = json.loads(open(sys.argv[1]).readline())
+order = dict(first, id="gid://shopify/Order/999999001", name="#BIG", updatedAt="2026-09-01T00:00:00Z")
+print(json.dumps(order))
+for n in range(45):
+    print(json.dumps({"id": f"gid://shopify/LineItem/88800{n:03d}", "name": f"Item {n}", "quantity": 1,
+                      "product": None, "variant": None, "__parentId": order["id"]}))
+PY
+start_fake --data "$E2E_ROOT"/shop/shopify/*.jsonl big_order.jsonl --log fake.log
+SHOPKEEP_SHOPIFY_BULK=0 sk sync --now $NOW --resources orders
+expect_rc 0
+expect_eq "$(q 'SELECT count(*) FROM order_lines WHERE order_id = 999999001')" 45 "line items of the big order"
+stop_fakes
+
+TEST "a product deleted in Shopify is marked deleted by the next incremental sync"
+make_shop
+start_fake --data "$E2E_ROOT"/shop/shopify/*.jsonl
+"$SHOPKEEP" -q sync --now $NOW
+stop_fakes
+gone=$(grep -m1 '"gid://shopify/Product/' "$E2E_ROOT/shop/shopify/products.jsonl" | "$PYTHON" -c 'import json,sys; print(json.load(sys.stdin)["id"].split("/")[-1])')
+grep -v "Product/$gone\"" "$E2E_ROOT/shop/shopify/products.jsonl" > products.jsonl
+start_fake --data "$E2E_ROOT"/shop/shopify/{shop,customers,orders,checkouts}.jsonl products.jsonl
+sk sync --now $NOW --resources products
+expect_rc 0
+expect_eq "$(q "SELECT deleted_at FROM products WHERE id = $gone")" "$NOW" "deleted product"
+expect_eq "$(q 'SELECT count(*) FROM products WHERE deleted_at IS NULL')" 29 "live products"
+stop_fakes
