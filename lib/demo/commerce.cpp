@@ -132,6 +132,16 @@ class CommerceWriter {
 
   void money_lines(JsonLine& j, const char* key, std::int64_t amount) { j.money(key, cents(amount), kCurrency); }
 
+  // sku, quantity, variant, product and original unit price: what order and checkout lines share.
+  void line_item_fields(const Line& l) {
+    if (l.variant->sku.empty()) j_.null("sku");
+    else j_.str("sku", l.variant->sku);
+    j_.num("quantity", l.quantity)
+        .raw("variant", "{\"id\":" + JsonLine::quote(gid("ProductVariant", l.variant->id)) + "}")
+        .raw("product", "{\"id\":" + JsonLine::quote(gid("Product", l.product->id)) + "}");
+    money_lines(j_, "originalUnitPriceSet", l.variant->price);
+  }
+
   std::int64_t order(Person* p, std::int64_t t, size_t refill, bool first_order) {
     std::vector<Line> lines = basket(refill);
     std::int64_t gross = 0;
@@ -194,12 +204,7 @@ class CommerceWriter {
       allocated += line_discount;
       j_.begin().str("id", gid("LineItem", 13000000000 + static_cast<std::int64_t>(counts_.line_items++)))
           .str("name", l.product->title + (l.variant->title == "Default Title" ? "" : " - " + l.variant->title));
-      if (l.variant->sku.empty()) j_.null("sku");
-      else j_.str("sku", l.variant->sku);
-      j_.num("quantity", l.quantity)
-          .raw("variant", "{\"id\":" + JsonLine::quote(gid("ProductVariant", l.variant->id)) + "}")
-          .raw("product", "{\"id\":" + JsonLine::quote(gid("Product", l.product->id)) + "}");
-      money_lines(j_, "originalUnitPriceSet", l.variant->price);
+      line_item_fields(l);
       money_lines(j_, "discountedTotalSet", line_gross - line_discount);
       j_.str("__parentId", gid("Order", id));
       orders_.line(j_.end());
@@ -238,12 +243,7 @@ class CommerceWriter {
       j_.begin().str("id", "gid://shopify/AbandonedCheckoutLineItem/" + std::string(hex) + "?checkout=" +
                                std::to_string(id) + "&index=" + std::to_string(i))
           .str("title", l.product->title).str("variantTitle", l.variant->title);
-      if (l.variant->sku.empty()) j_.null("sku");
-      else j_.str("sku", l.variant->sku);
-      j_.num("quantity", l.quantity)
-          .raw("variant", "{\"id\":" + JsonLine::quote(gid("ProductVariant", l.variant->id)) + "}")
-          .raw("product", "{\"id\":" + JsonLine::quote(gid("Product", l.product->id)) + "}");
-      money_lines(j_, "originalUnitPriceSet", l.variant->price);
+      line_item_fields(l);
       money_lines(j_, "discountedTotalPriceSet", l.variant->price * l.quantity);
       j_.str("__parentId", gid("AbandonedCheckout", id));
       checkouts_.line(j_.end());

@@ -83,7 +83,7 @@ std::uint64_t import_file(store::Db& db, Reporter& reporter, const std::string& 
   }
   writer.finish();
   // The next incremental sync starts from the newest record the job saw.
-  store::Stmt newest(db, "SELECT max(updated_at) FROM " + std::string(q.name == "checkouts" ? "checkouts" : q.name));
+  store::Stmt newest(db, "SELECT max(updated_at) FROM " + q.name);
   if (newest.step() && !newest.is_null(0)) store::write_cursor(db, "shopify", q.name, newest.get_text(0));
   tx.commit();
   return roots;

@@ -17,10 +17,6 @@ namespace {
 
 constexpr const char* kSource = "shopify";
 
-std::string table_of(const std::string& resource) {
-  return resource == "checkouts" ? "checkouts" : resource;
-}
-
 class ResourceSync {
  public:
   ResourceSync(store::Db& db, GraphqlClient& client, http::HttpClient& http, http::Sleeper& sleeper, Reporter& reporter,
@@ -147,7 +143,7 @@ class ResourceSync {
 
   std::uint64_t mark_missing_deleted() {
     store::Transaction tx(db_);
-    std::string table = table_of(q_.name);
+    const std::string& table = q_.name;  // resource names are the store's table names
     store::Stmt mark(db_, "UPDATE " + table + " SET deleted_at = ?1 WHERE deleted_at IS NULL AND id NOT IN (SELECT id FROM temp.sync_seen)");
     mark.bind(1, synced_at_);
     mark.run();

@@ -65,6 +65,22 @@ expect_file_mode() {
   local mode; mode=$(stat -c %a "$1")
   [ "$mode" == "$2" ] || fail "$1 has mode $mode, expected $2"
 }
+# dump_tables [--db DB] [--no-raw] TABLE...: every row of the tables, without synced_at (and raw),
+# one sorted JSON object a line, so two stores can be compared.
+dump_tables() {
+  local db_args=() drop='"synced_at"'
+  [ "$1" = --db ] && { db_args=(--db "$2"); shift 2; }
+  [ "$1" = --no-raw ] && { drop='"synced_at","raw"'; shift; }
+  local t
+  for t in "$@"; do
+    "$SHOPKEEP" "${db_args[@]}" sql "SELECT * FROM $t ORDER BY id" --format ndjson |
+      "$PYTHON" -c 'import json,sys
+for l in sys.stdin:
+    d=json.loads(l)
+    for k in ('"$drop"',): d.pop(k,None)
+    print(json.dumps(d,sort_keys=True))'
+  done
+}
 # q SQL: one value from the store (through shopkeep sql, as a user would).
 q() {
   "$SHOPKEEP" sql "$1" --format csv 2>/dev/null | tail -n +2 | tr -d '\r'

@@ -3,15 +3,7 @@
 DATA=$SHOPKEEP_SOURCE_DIR/testdata/shopify
 
 # Every row of every data table without synced_at, so two stores can be compared.
-dump_store() {
-  local t
-  for t in shop customers orders order_lines products variants media checkouts checkout_lines; do
-    "$SHOPKEEP" sql "SELECT * FROM $t ORDER BY id" --format ndjson |
-      "$PYTHON" -c 'import json,sys
-for l in sys.stdin:
-    d=json.loads(l); d.pop("synced_at",None); print(json.dumps(d,sort_keys=True))'
-  done
-}
+dump_store() { dump_tables shop customers orders order_lines products variants media checkouts checkout_lines; }
 
 TEST "import a small shop across three files, children before and after parents"
 sk import shopify "$DATA/small_shop.jsonl" "$DATA/later_lines.jsonl" "$DATA/later_orders.jsonl"
