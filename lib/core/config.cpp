@@ -94,7 +94,8 @@ std::string config_template() {
 [zendesk]
 # subdomain = "acme"                      # ZENDESK_SUBDOMAIN (or url = "https://acme.zendesk.com")
 # email = "agent@example.com"             # ZENDESK_EMAIL
-# api_token = "..."                       # ZENDESK_API_TOKEN (or oauth_token = "...")
+# api_token = "..."                       # ZENDESK_API_TOKEN (or oauth_token = "...", ZENDESK_OAUTH_TOKEN)
+# export_requests_per_minute = 10         # 30 with the High Volume API add-on
 )";
 }
 

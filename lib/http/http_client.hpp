@@ -49,4 +49,7 @@ void check_url(const std::string& url, const std::string& what);
 // usage error naming `setting` otherwise.
 std::string base_url(const std::string& value, const std::string& setting);
 
+// Percent-encodes everything but RFC 3986's unreserved characters (for query parameter values).
+std::string url_encode(const std::string& value);
+
 }  // namespace shopkeep::http

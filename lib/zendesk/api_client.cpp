@@ -1,0 +1,147 @@
+#include "zendesk/api_client.hpp"
+
+#include <openssl/evp.h>
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+
+#include "core/error.hpp"
+
+namespace shopkeep::zendesk {
+
+using nlohmann::json;
+using Clock = http::RateWindow::Clock;
+
+namespace {
+
+std::string base64(const std::string& text) {
+  std::string out(4 * ((text.size() + 2) / 3) + 1, '\0');
+  int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()), reinterpret_cast<const unsigned char*>(text.data()),
+                          static_cast<int>(text.size()));
+  out.resize(static_cast<size_t>(n));
+  return out;
+}
+
+std::optional<long> header_number(const http::Response& response, const char* name) {
+  auto it = response.headers.find(name);
+  if (it == response.headers.end() || it->second.empty()) return std::nullopt;
+  char* end = nullptr;
+  long value = std::strtol(it->second.c_str(), &end, 10);
+  if (end == it->second.c_str()) return std::nullopt;
+  return value;
+}
+
+// Retry-After is whole seconds (Zendesk) or fractional; an HTTP date is treated as a minute.
+std::chrono::milliseconds retry_after(const http::Response& response, std::chrono::milliseconds minute) {
+  auto it = response.headers.find("retry-after");
+  if (it == response.headers.end()) return minute;
+  char* end = nullptr;
+  double seconds = std::strtod(it->second.c_str(), &end);
+  if (end == it->second.c_str() || seconds < 0) return minute;
+  return std::chrono::milliseconds(static_cast<std::int64_t>(seconds * 1000));
+}
+
+std::string fmt_wait(const char* why, std::chrono::milliseconds wait) {
+  return fmt::format("{}: waiting {:.1f} s", why, static_cast<double>(wait.count()) / 1000.0);
+}
+
+constexpr int kMaxRateLimited = 30;  // 429s in a row for one request before giving up
+
+}  // namespace
+
+std::string api_token_authorization(const std::string& email, const std::string& token) {
+  return "Basic " + base64(email + "/token:" + token);
+}
+
+std::string oauth_authorization(const std::string& token) { return "Bearer " + token; }
+
+ApiClient::ApiClient(http::HttpClient& http, http::Sleeper& sleeper, Reporter& reporter, Connection connection)
+    : http_(http), sleeper_(sleeper), reporter_(reporter), connection_(std::move(connection)),
+      exports_(connection_.export_requests_per_minute,
+               // A sixtieth of a minute to spare: our clock and Zendesk's need not agree to the millisecond.
+               connection_.minute + connection_.minute / 60) {}
+
+void ApiClient::pause(std::chrono::milliseconds duration, bool counts_as_waiting) {
+  if (duration.count() <= 0) return;
+  if (counts_as_waiting) stats_.waited_seconds += std::chrono::duration<double>(duration).count();
+  sleeper_.sleep(duration);
+}
+
+void ApiClient::wait_for_limits(Endpoint endpoint) {
+  if (endpoint == Endpoint::incremental_export) {
+    auto wait = exports_.wait(Clock::now());
+    if (wait.count() > 0) reporter_.debug(fmt_wait("export limit", wait));
+    pause(wait, true);
+  }
+  // Keep one request in reserve for other tools sharing the account's limit.
+  if (account_remaining_ && *account_remaining_ <= 1) {
+    auto wait = std::chrono::ceil<std::chrono::milliseconds>(account_reset_ - Clock::now());
+    if (wait.count() > 0) reporter_.debug(fmt_wait("account rate limit", wait));
+    pause(wait, true);
+    account_remaining_.reset();
+  }
+}
+
+void ApiClient::remember_limits(const http::Response& response) {
+  auto remaining = header_number(response, "x-rate-limit-remaining");
+  if (!remaining) remaining = header_number(response, "ratelimit-remaining");
+  if (!remaining) return;
+  account_remaining_ = remaining;
+  // ratelimit-reset: seconds until the count starts again; without it, assume a whole minute.
+  auto reset = header_number(response, "ratelimit-reset");
+  account_reset_ = Clock::now() + (reset ? std::chrono::milliseconds(*reset * 1000) : connection_.minute);
+}
+
+std::optional<json> ApiClient::get(const std::string& path_and_query, Endpoint endpoint) {
+  http::Request request;
+  request.url = connection_.base_url + path_and_query;
+  request.headers = {{"Authorization", connection_.authorization}, {"Accept", "application/json"}};
+  request.timeout = connection_.timeout;
+  std::string last_problem;
+  int rate_limited = 0, attempts = 0;
+  for (int attempt = 0; attempt < backoff_.max_attempts && rate_limited < kMaxRateLimited; ++attempt) {
+    if (attempt > 0 || rate_limited > 0) ++stats_.retries;
+    wait_for_limits(endpoint);
+    ++stats_.requests;
+    ++attempts;
+    if (endpoint == Endpoint::incremental_export) exports_.record(Clock::now());
+    auto result = http_.send(request);
+    std::chrono::milliseconds wait = backoff_.delay(attempt, rng_);
+    if (auto* failure = std::get_if<http::TransportError>(&result)) {
+      last_problem = "no answer from Zendesk: " + failure->message;
+    } else {
+      const auto& response = std::get<http::Response>(result);
+      remember_limits(response);
+      if (response.status == 401 || response.status == 403)
+        throw Error(ExitCode::auth, "Zendesk refused the request (HTTP " + std::to_string(response.status) + ")",
+                    "check ZENDESK_EMAIL and ZENDESK_API_TOKEN (or ZENDESK_OAUTH_TOKEN) and that the user may read tickets and users");
+      if (response.status == 429) {
+        ++stats_.rate_limited;
+        ++rate_limited;
+        --attempt;  // being told to wait is not a failure
+        last_problem = "HTTP 429 (rate limited)";
+        wait = retry_after(response, connection_.minute);
+        reporter_.debug(fmt_wait("Zendesk answered 429", wait));
+        pause(wait, true);
+        continue;
+      }
+      if (response.status == 404) return std::nullopt;
+      if (response.status >= 500) {
+        last_problem = "HTTP " + std::to_string(response.status) + " from Zendesk";
+      } else if (response.status != 200) {
+        throw runtime_error("Zendesk answered HTTP " + std::to_string(response.status) + " to " + path_and_query.substr(0, path_and_query.find('?')) +
+                            ": " + response.body.substr(0, 200));
+      } else {
+        json body = json::parse(response.body, nullptr, false);
+        if (!body.is_discarded() && body.is_object()) return body;
+        last_problem = "an incomplete answer from Zendesk (cut off?)";
+      }
+    }
+    reporter_.debug("retrying Zendesk request: " + last_problem);
+    pause(wait, false);
+  }
+  throw runtime_error("Zendesk request failed after " + std::to_string(attempts) + " attempts: " + last_problem);
+}
+
+}  // namespace shopkeep::zendesk

@@ -1,0 +1,68 @@
+#pragma once
+// Zendesk's Support REST API: authenticated GETs that stay within both rate limits (the export
+// endpoints' own requests per minute, counted here, and the account's per-minute limit, read from
+// the rate headers of each answer), honour 429 Retry-After, and retry 5xx, dropped connections and
+// cut-off bodies with backoff. 401/403 throw Error(auth).
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <optional>
+#include <random>
+#include <string>
+
+#include "core/reporter.hpp"
+#include "http/http_client.hpp"
+#include "http/rate_window.hpp"
+#include "http/retry.hpp"
+
+namespace shopkeep::zendesk {
+
+struct Connection {
+  std::string base_url;       // https://acme.zendesk.com
+  std::string authorization;  // the Authorization header's value; never logged
+  std::chrono::seconds timeout{60};
+  int export_requests_per_minute = 10;  // 30 with Zendesk's High Volume API add-on
+  // The length of Zendesk's rate-limit "minute". Only tests shorten it, together with their fake server.
+  std::chrono::milliseconds minute{60000};
+};
+
+// "Basic base64(email/token:TOKEN)" for an API token; "Bearer TOKEN" for OAuth.
+std::string api_token_authorization(const std::string& email, const std::string& token);
+std::string oauth_authorization(const std::string& token);
+
+struct ClientStats {
+  std::uint64_t requests = 0, retries = 0, rate_limited = 0;  // rate_limited: 429 answers
+  double waited_seconds = 0;                                    // waiting to stay within the limits
+};
+
+enum class Endpoint { standard, incremental_export };
+
+class ApiClient {
+ public:
+  ApiClient(http::HttpClient& http, http::Sleeper& sleeper, Reporter& reporter, Connection connection);
+
+  // GET base_url + `path_and_query`; the parsed body of a 200. A 404 returns nullopt (the caller
+  // decides what a missing thing means). Other 4xx throw a runtime error.
+  std::optional<nlohmann::json> get(const std::string& path_and_query, Endpoint endpoint);
+
+  const ClientStats& stats() const { return stats_; }
+
+ private:
+  void wait_for_limits(Endpoint endpoint);
+  void remember_limits(const http::Response& response);
+  void pause(std::chrono::milliseconds duration, bool counts_as_waiting);
+
+  http::HttpClient& http_;
+  http::Sleeper& sleeper_;
+  Reporter& reporter_;
+  Connection connection_;
+  http::Backoff backoff_;
+  http::RateWindow exports_;
+  std::mt19937_64 rng_{std::random_device{}()};
+  ClientStats stats_;
+  // The account's limit as of the last answer: requests left, and when the count resets.
+  std::optional<long> account_remaining_;
+  http::RateWindow::Clock::time_point account_reset_;
+};
+
+}  // namespace shopkeep::zendesk
