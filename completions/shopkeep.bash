@@ -18,6 +18,9 @@ _shopkeep() {
     "") subs=$(shopkeep --help 2>/dev/null | sed -n '/^Subcommands:/,$p' | awk '/^  [a-z]/ {print $1}') ;;
     *) subs=$(shopkeep "${path[@]}" --help 2>/dev/null | sed -n '/^Subcommands:/,$p' | awk '/^  [a-z]/ {print $1}') ;;
   esac
+  if [[ $cur != -* && ${path[*]} == sync* ]]; then
+    COMPREPLY=($(compgen -W "shopify zendesk" -- "$cur")); return
+  fi
   if [[ $cur == -* ]]; then
     local flags
     flags=$(shopkeep "${path[@]}" --help 2>/dev/null | grep -oE '^ +(-[a-zA-Z],)?--[a-z-]+' | sed 's/.*,//; s/ //g')

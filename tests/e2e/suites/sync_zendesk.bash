@@ -64,7 +64,7 @@ stop_fakes
 TEST "pages of 7: every page committed with its cursor, the store equals the import"
 make_shop
 start_fake --log fake.log --export-limit 1000
-SHOPKEEP_ZENDESK_PAGE_SIZE=7 sk sync zendesk --now $NOW
+ZENDESK_EXPORT_REQUESTS_PER_MINUTE=1000 SHOPKEEP_ZENDESK_PAGE_SIZE=7 sk sync zendesk --now $NOW
 expect_rc 0
 [ "$(dump_store store.db)" == "$(reference_dump)" ] || fail "store differs"
 [ "$(grep -c 'incremental/tickets/cursor.json?.*cursor=' fake.log)" -ge 8 ] || fail "tickets were not paged by cursor"
@@ -93,7 +93,7 @@ grep -q '429' fake.log && fail "the client was rate-limited"
 [ "$(dump_store store.db)" == "$(reference_dump)" ] || fail "store differs"
 stop_fakes
 
-for fault in 429:4 500:3 503:5 cut:4 slow:25; do
+for fault in 429:9 500:4 503:5 cut:4 slow:25; do
 TEST "fault $fault: nothing lost, nothing doubled"
 make_shop
 start_fake --fault "$fault" --slow-seconds 4
@@ -112,8 +112,8 @@ expect_rc 3
 expect_err_contains "ZENDESK_API_TOKEN"
 [[ "$ERR" == *wrong-secret* ]] && fail "the token appears in the message"
 stop_fakes
-start_fake --fault expire:30
-SHOPKEEP_ZENDESK_PAGE_SIZE=10 sk sync zendesk --now $NOW
+start_fake --fault expire:30 --export-limit 100
+ZENDESK_EXPORT_REQUESTS_PER_MINUTE=100 SHOPKEEP_ZENDESK_PAGE_SIZE=10 sk sync zendesk --now $NOW
 expect_rc 3
 [ "$(q 'SELECT count(*) FROM zendesk_users')" -gt 0 ] || fail "committed pages were lost"
 stop_fakes
