@@ -24,10 +24,22 @@ struct SyncFlags {
   std::vector<std::string> resources;
 };
 
-// What one source did: its summary line and JSON rows; `failed` when a resource failed.
+// What one source did: its JSON rows, the summary's parts; `failed` when a resource failed.
 struct SourceResult {
   bool failed = false;
   output::Json rows = output::Json::array();
+  std::string parts;  // "400 orders, 12 customers (FAILED)"
+
+  // Adds one resource's outcome (Shopify's or Zendesk's, which share these fields); returns its row.
+  template <typename Outcome>
+  output::Json& add(const char* source, const Outcome& o) {
+    failed |= o.error.has_value();
+    parts += fmt::format("{}{} {}{}", parts.empty() ? "" : ", ", o.records, o.resource, o.error ? " (FAILED)" : "");
+    if (o.deleted) parts += fmt::format(" ({} marked deleted)", o.deleted);
+    rows.push_back({{"source", source}, {"resource", o.resource}, {"records", o.records}, {"deleted", o.deleted},
+                    {"error", o.error ? output::Json(*o.error) : output::Json()}});
+    return rows.back();
+  }
 };
 
 std::optional<std::string> setting(Context& ctx, const char* env, const char* key) {
@@ -129,14 +141,10 @@ SourceResult run_shopify(Context& ctx, store::Db& db, const SyncFlags& flags) {
   auto started = std::chrono::steady_clock::now();
   auto outcomes = shopify::sync_shopify(db, client, *http, sleeper, ctx.reporter(), options);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::string parts;
   SourceResult result;
   for (const auto& o : outcomes) {
-    result.failed |= o.error.has_value();
-    parts += fmt::format("{}{} {}{}", parts.empty() ? "" : ", ", o.records, o.resource, o.error ? " (FAILED)" : "");
-    if (o.deleted) parts += fmt::format(" ({} marked deleted)", o.deleted);
-    output::Json row = {{"source", "shopify"}, {"resource", o.resource}, {"records", o.records}, {"deleted", o.deleted},
-                        {"error", o.error ? output::Json(*o.error) : output::Json()}, {"bulk", o.bulk}};
+    output::Json& row = result.add("shopify", o);
+    row["bulk"] = o.bulk;
     if (o.bulk) {
       row["bulk_wait_seconds"] = o.bulk_wait_seconds;
       row["bulk_download_seconds"] = o.bulk_download_seconds;
@@ -144,11 +152,10 @@ SourceResult run_shopify(Context& ctx, store::Db& db, const SyncFlags& flags) {
       ctx.reporter().debug(fmt::format("{}: bulk job {:.1f} s waiting, {:.1f} s download, {:.1f} s import", o.resource,
                                        o.bulk_wait_seconds, o.bulk_download_seconds, o.bulk_import_seconds));
     }
-    result.rows.push_back(row);
   }
   const auto& stats = client.stats();
   if (ctx.format() == output::Format::table)
-    ctx.reporter().info(fmt::format("synced shopify in {:.1f} s: {} (API {}, {} requests, {} retries, {} throttled)", seconds, parts,
+    ctx.reporter().info(fmt::format("synced shopify in {:.1f} s: {} (API {}, {} requests, {} retries, {} throttled)", seconds, result.parts,
                                     stats.served_version.empty() ? "?" : stats.served_version, stats.requests, stats.retries,
                                     stats.throttled));
   return result;
@@ -167,19 +174,12 @@ SourceResult run_zendesk(Context& ctx, store::Db& db, const SyncFlags& flags) {
   auto started = std::chrono::steady_clock::now();
   auto outcomes = zendesk::sync_zendesk(db, client, ctx.reporter(), options);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::string parts;
   SourceResult result;
-  for (const auto& o : outcomes) {
-    result.failed |= o.error.has_value();
-    parts += fmt::format("{}{} {}{}", parts.empty() ? "" : ", ", o.records, o.resource, o.error ? " (FAILED)" : "");
-    if (o.deleted) parts += fmt::format(" ({} marked deleted)", o.deleted);
-    result.rows.push_back({{"source", "zendesk"}, {"resource", o.resource}, {"records", o.records}, {"deleted", o.deleted},
-                           {"error", o.error ? output::Json(*o.error) : output::Json()}});
-  }
+  for (const auto& o : outcomes) result.add("zendesk", o);
   const auto& stats = client.stats();
   if (ctx.format() == output::Format::table)
     ctx.reporter().info(fmt::format("synced zendesk in {:.1f} s: {} ({} requests, {} retries, {} rate-limited, {:.1f} s waiting for rate limits)",
-                                    seconds, parts, stats.requests, stats.retries, stats.rate_limited, stats.waited_seconds));
+                                    seconds, result.parts, stats.requests, stats.retries, stats.rate_limited, stats.waited_seconds));
   return result;
 }
 

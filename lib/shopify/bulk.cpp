@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "core/line_reader.hpp"
 #include "shopify/record_writer.hpp"
+#include "store/seen_ids.hpp"
 #include "store/sync_state.hpp"
 
 namespace shopkeep::shopify {
@@ -65,7 +66,7 @@ std::uint64_t import_file(store::Db& db, Reporter& reporter, const std::string& 
   store::Transaction tx(db);
   RecordWriter writer(db, reporter, synced_at);
   std::optional<store::Stmt> seen;
-  if (track_seen) seen.emplace(db, "INSERT OR IGNORE INTO temp.sync_seen (id) VALUES (?1)");
+  if (track_seen) seen.emplace(store::seen_id_inserter(db));
   std::uint64_t roots = 0;
   std::string_view line;
   std::string where = "shopify " + q.name + " bulk file";
@@ -115,7 +116,7 @@ BulkResult bulk_import(store::Db& db, GraphqlClient& client, http::HttpClient& h
   } else if (status != "COMPLETED") {
     throw runtime_error("the bulk job ended " + status, status == "EXPIRED" ? "run the sync again" : "");
   }
-  if (track_seen) db.exec("CREATE TEMP TABLE IF NOT EXISTS sync_seen (id INTEGER PRIMARY KEY); DELETE FROM temp.sync_seen;");
+  if (track_seen) store::reset_seen_ids(db);
   if (url.empty()) return result;  // no objects at all
   http::check_url(url, "bulk operation download");
   auto file = std::filesystem::temp_directory_path() / ("shopkeep-bulk-" + std::to_string(::getpid()) + "-" + q.name + ".jsonl");

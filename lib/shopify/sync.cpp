@@ -7,6 +7,7 @@
 #include "shopify/gid.hpp"
 #include "shopify/record_writer.hpp"
 #include "shopify/sync_queries.hpp"
+#include "store/seen_ids.hpp"
 #include "store/sync_state.hpp"
 
 namespace shopkeep::shopify {
@@ -51,7 +52,7 @@ class ResourceSync {
     std::optional<std::string> filter_from = starting_point();
     std::string filter = filter_from ? "updated_at:>='" + *filter_from + "'" : "";
     std::string high_water = filter_from.value_or("");
-    if (options_.full) db_.exec("CREATE TEMP TABLE IF NOT EXISTS sync_seen (id INTEGER PRIMARY KEY); DELETE FROM temp.sync_seen;");
+    if (options_.full) store::reset_seen_ids(db_);
     json variables = {{"first", q_.page_size}, {"after", nullptr}, {"query", filter.empty() ? json() : json(filter)}};
     for (;;) {
       json data = client_.query(q_.page_query(), variables, q_.page_cost());
@@ -127,7 +128,7 @@ class ResourceSync {
     for (const auto& o : objects) writer.write(o, {where, ++n}, false);
     writer.finish();
     if (options_.full) {
-      store::Stmt seen(db_, "INSERT OR IGNORE INTO temp.sync_seen (id) VALUES (?1)");
+      store::Stmt seen = store::seen_id_inserter(db_);
       for (const auto& node : nodes) {
         auto gid = parse_gid(node.at("id").get<std::string>());
         if (gid && gid->number) {
@@ -141,16 +142,8 @@ class ResourceSync {
     tx.commit();
   }
 
-  std::uint64_t mark_missing_deleted() {
-    store::Transaction tx(db_);
-    const std::string& table = q_.name;  // resource names are the store's table names
-    store::Stmt mark(db_, "UPDATE " + table + " SET deleted_at = ?1 WHERE deleted_at IS NULL AND id NOT IN (SELECT id FROM temp.sync_seen)");
-    mark.bind(1, synced_at_);
-    mark.run();
-    auto deleted = static_cast<std::uint64_t>(db_.changes());
-    tx.commit();
-    return deleted;
-  }
+  // Resource names are the store's table names.
+  std::uint64_t mark_missing_deleted() { return store::mark_unseen_deleted(db_, q_.name, synced_at_); }
 
   store::Db& db_;
   GraphqlClient& client_;

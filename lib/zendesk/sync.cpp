@@ -5,6 +5,7 @@
 
 #include "core/error.hpp"
 #include "http/http_client.hpp"
+#include "store/seen_ids.hpp"
 #include "store/sync_state.hpp"
 #include "zendesk/body_writer.hpp"
 
@@ -43,7 +44,7 @@ class ZendeskSync {
     auto cursor = options_.full || options_.since ? std::nullopt : store::read_cursor(db_, kSource, e.resource);
     std::string position = cursor ? "cursor=" + http::url_encode(*cursor)
                                   : "start_time=" + (options_.since && !options_.full ? epoch_seconds(*options_.since) : "0");
-    if (options_.full) db_.exec("CREATE TEMP TABLE IF NOT EXISTS sync_seen (id INTEGER PRIMARY KEY); DELETE FROM temp.sync_seen;");
+    if (options_.full) store::reset_seen_ids(db_);
     std::string base = std::string(e.path) + "?per_page=" + std::to_string(options_.page_size);
     if (*e.include) base += std::string("&include=") + e.include;
     for (;;) {
@@ -61,7 +62,7 @@ class ZendeskSync {
       if (!next) throw runtime_error(std::string(e.path) + ": a page without end_of_stream has no after_cursor");
       position = "cursor=" + http::url_encode(*next);
     }
-    if (options_.full) outcome.deleted = mark_missing_deleted(table);
+    if (options_.full) outcome.deleted = store::mark_unseen_deleted(db_, table, synced_at_);
     return outcome;
   }
 
@@ -162,7 +163,7 @@ class ZendeskSync {
     writer.write(body, std::string("zendesk ") + e.resource + " page");
     if (e.resource == std::string("tickets")) queue_comments(items);
     if (options_.full) {
-      store::Stmt seen(db_, "INSERT OR IGNORE INTO temp.sync_seen (id) VALUES (?1)");
+      store::Stmt seen = store::seen_id_inserter(db_);
       for (const auto& item : items)
         if (item.contains("id") && item["id"].is_number_integer()) seen.bind(1, item["id"].get<std::int64_t>()).run();
     }
@@ -179,16 +180,6 @@ class ZendeskSync {
       if (!t.is_object() || !t.contains("id") || !t["id"].is_number_integer()) continue;
       queue.bind(1, t["id"].get<std::int64_t>()).bind(2, synced_at_).run();
     }
-  }
-
-  std::uint64_t mark_missing_deleted(const std::string& table) {
-    store::Transaction tx(db_);
-    store::Stmt mark(db_, "UPDATE " + table + " SET deleted_at = ?1 WHERE deleted_at IS NULL AND id NOT IN (SELECT id FROM temp.sync_seen)");
-    mark.bind(1, synced_at_);
-    mark.run();
-    auto deleted = static_cast<std::uint64_t>(db_.changes());
-    tx.commit();
-    return deleted;
   }
 
   store::Db& db_;

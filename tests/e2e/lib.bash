@@ -99,3 +99,18 @@ e2e_finish() {
   echo "$E2E_PASSED passed, $E2E_FAILED failed"
   [ "$E2E_FAILED" -eq 0 ]
 }
+
+# Fake API servers (tests/fakes/*.py) for the sync suites: launch_fake SCRIPT PORT_FILE ARGS...
+# starts one in the background and waits for the port it writes; stop_fakes stops them all (also at exit).
+FAKE_PIDS=()
+launch_fake() {
+  local script=$1 port_file=$2; shift 2
+  rm -f "$port_file"
+  "$PYTHON" "$script" --port-file "$port_file" "$@" &
+  FAKE_PIDS+=($!)
+  local _
+  for _ in $(seq 100); do [ -s "$port_file" ] && return 0; sleep 0.1; done
+  fail "$script did not start"
+}
+stop_fakes() { local p; for p in "${FAKE_PIDS[@]}"; do kill "$p" 2>/dev/null; done; FAKE_PIDS=(); }
+trap 'stop_fakes; rm -rf "$E2E_ROOT"' EXIT

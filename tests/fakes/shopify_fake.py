@@ -18,6 +18,8 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from fake_http import reply_json
+
 CONNECTIONS = {"customers": "Customer", "orders": "Order", "products": "Product", "abandonedCheckouts": "AbandonedCheckout"}
 CHILD_FIELD = {"LineItem": "lineItems", "ProductVariant": "variants", "MediaImage": "media", "Video": "media",
                "ExternalVideo": "media", "Model3d": "media", "AbandonedCheckoutLineItem": "lineItems"}
@@ -223,26 +225,7 @@ def make_handler(fake):
             pass
 
         def reply(self, status, body, headers=None, cut=False):
-            try:
-                self.send(status, body, headers, cut)
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the client gave up (a "slow" fault past its timeout)
-
-        def send(self, status, body, headers, cut):
-            data = json.dumps(body).encode()
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("X-Shopify-API-Version", "2026-10")
-            for k, v in (headers or {}).items():
-                self.send_header(k, v)
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            if cut:
-                self.wfile.write(data[: len(data) // 2])
-                self.wfile.flush()
-                self.close_connection = True
-                return
-            self.wfile.write(data)
+            reply_json(self, status, body, dict(headers or {}, **{"X-Shopify-API-Version": "2026-10"}), cut)
 
         def do_GET(self):
             m = re.match(r"^/bulk/(\d+)\.jsonl(\?partial=1)?$", self.path)

@@ -3,9 +3,6 @@
 
 FAKE=$SHOPKEEP_SOURCE_DIR/tests/fakes/shopify_fake.py
 NOW=2026-10-01T00:00:00Z
-FAKE_PIDS=()
-stop_fakes() { for p in "${FAKE_PIDS[@]}"; do kill "$p" 2>/dev/null; done; FAKE_PIDS=(); }
-trap 'stop_fakes; rm -rf "$E2E_ROOT"' EXIT
 
 make_shop() {  # a small generated shop, once per suite
   if [ ! -d "$E2E_ROOT/shop" ]; then
@@ -13,10 +10,7 @@ make_shop() {  # a small generated shop, once per suite
   fi
 }
 start_fake() {  # start_fake ARGS...: serves the shop; sets SHOPIFY_SHOP and the token
-  rm -f port
-  "$PYTHON" "$FAKE" --port-file port "$@" &
-  FAKE_PIDS+=($!)
-  for _ in $(seq 50); do [ -s port ] && break; sleep 0.1; done
+  launch_fake "$FAKE" port "$@"
   export SHOPIFY_SHOP=http://127.0.0.1:$(cat port) SHOPIFY_ACCESS_TOKEN=shpat_test SHOPKEEP_HTTP_TIMEOUT=2
 }
 dump_store() {  # every Shopify row without synced_at and raw (a sync's raw has another field order)

@@ -3,9 +3,6 @@
 
 FAKE=$SHOPKEEP_SOURCE_DIR/tests/fakes/zendesk_fake.py
 NOW=2026-10-01T00:00:00Z
-FAKE_PIDS=()
-stop_fakes() { for p in "${FAKE_PIDS[@]}"; do kill "$p" 2>/dev/null; done; FAKE_PIDS=(); }
-trap 'stop_fakes; rm -rf "$E2E_ROOT"' EXIT
 
 make_shop() {  # a small generated shop, once per suite
   if [ ! -d "$E2E_ROOT/shop" ]; then
@@ -13,10 +10,7 @@ make_shop() {  # a small generated shop, once per suite
   fi
 }
 start_fake() {  # start_fake ARGS...: serves the shop's tickets; sets ZENDESK_URL and API-token credentials
-  rm -f port
-  "$PYTHON" "$FAKE" --data "$E2E_ROOT/shop/zendesk" --port-file port "$@" &
-  FAKE_PIDS+=($!)
-  for _ in $(seq 50); do [ -s port ] && break; sleep 0.1; done
+  launch_fake "$FAKE" port --data "$E2E_ROOT/shop/zendesk" "$@"
   PORT=$(cat port)
   export ZENDESK_URL=http://127.0.0.1:$PORT ZENDESK_EMAIL=agent@example.com ZENDESK_API_TOKEN=zd-test-token SHOPKEEP_HTTP_TIMEOUT=2
 }
@@ -174,9 +168,7 @@ json.dump(body, open(sys.argv[1], "w"))
 print(gone)
 PY
 )
-rm -f port
-"$PYTHON" "$FAKE" --data less --port-file port & FAKE_PIDS+=($!)
-for _ in $(seq 50); do [ -s port ] && break; sleep 0.1; done
+launch_fake "$FAKE" port --data less
 export ZENDESK_URL=http://127.0.0.1:$(cat port)
 sk sync zendesk --full --now $NOW --resources tickets
 expect_rc 0
@@ -218,8 +210,7 @@ stop_fakes
 TEST "sync with no source runs every configured one; one failing source exits 4, the other commits"
 make_shop
 start_fake
-"$PYTHON" "$SHOPKEEP_SOURCE_DIR/tests/fakes/shopify_fake.py" --data "$E2E_ROOT"/shop/shopify/*.jsonl --port-file sport & FAKE_PIDS+=($!)
-for _ in $(seq 50); do [ -s sport ] && break; sleep 0.1; done
+launch_fake "$SHOPKEEP_SOURCE_DIR/tests/fakes/shopify_fake.py" sport --data "$E2E_ROOT"/shop/shopify/*.jsonl
 export SHOPIFY_SHOP=http://127.0.0.1:$(cat sport) SHOPIFY_ACCESS_TOKEN=shpat_test
 sk sync --now $NOW --json
 expect_rc 0

@@ -1,0 +1,19 @@
+#pragma once
+// A `--full` sync's record of every id the source still has (a temporary table), and the marking
+// of the rest as deleted once the whole resource is read.
+#include <cstdint>
+#include <string>
+
+#include "store/db.hpp"
+
+namespace shopkeep::store {
+
+// Creates (or empties) the temporary table of seen ids.
+void reset_seen_ids(Db& db);
+// An INSERT of one seen id: bind ?1 and run.
+Stmt seen_id_inserter(Db& db);
+// In its own transaction: sets deleted_at = `at` on every live row of `table` whose id was not seen.
+// `table` is one of the store's own table names, never user input.
+std::uint64_t mark_unseen_deleted(Db& db, const std::string& table, const std::string& at);
+
+}  // namespace shopkeep::store
