@@ -8,7 +8,7 @@ headers, the export endpoints' own limit (10 a minute), 429 with Retry-After, an
 Data: the response bodies `import zendesk` reads (genshop's zendesk/ folder).
 
   zendesk_fake.py --data DIR [--port-file F] [--email E --token T] [--oauth-token O]
-      [--account-limit 700] [--export-limit 10] [--minute 60] [--fault KIND:EVERY ...] [--log F]
+      [--account-limit 700] [--export-limit 10] [--minute 60] [--latency-ms 0] [--fault KIND:EVERY ...] [--log F]
 Faults (every Nth API request): 429, 500, 503, slow (sleeps past the client timeout), cut (a body
 cut off mid-way), expire (the credentials stop working for good, as a revoked OAuth token does).
 Test control: POST /_fake/tickets with a JSON ticket object updates (or adds) it with updated_at = now;
@@ -201,6 +201,7 @@ class Fake:
 def make_handler(fake):
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True  # headers and body are two writes: no 40 ms delayed-ACK stall
 
         def log_message(self, *args):
             pass
@@ -236,6 +237,8 @@ def make_handler(fake):
                     fake.record(f"GET {url.path} 429 export")
                     return self.reply(429, {"error": "APIRateLimitExceeded", "description": "incremental export limit"},
                                       dict(limits, **{"Retry-After": str(reset)}))
+            if fake.args.latency_ms:
+                time.sleep(fake.args.latency_ms / 1000)  # a real server's round trip and work
             fault = fake.fault_now()
             if fault == "expire":
                 fake.expired = True
@@ -269,6 +272,7 @@ def main():
     p.add_argument("--minute", type=float, default=60)
     p.add_argument("--fault", action="append", default=[])
     p.add_argument("--slow-seconds", type=float, default=3)
+    p.add_argument("--latency-ms", type=float, default=0)
     p.add_argument("--log")
     args = p.parse_args()
     fake = Fake(args)
