@@ -1,5 +1,6 @@
-"""What the fake API servers share: a JSON answer, whole or cut off mid-way (the "cut" fault)."""
+"""What the fake API servers share: JSON answers (whole, or cut off mid-way) and the fault schedule."""
 import json
+import threading
 
 
 def reply_json(handler, status, body, headers=None, cut=False):
@@ -20,3 +21,27 @@ def reply_json(handler, status, body, headers=None, cut=False):
         handler.wfile.write(data)
     except (BrokenPipeError, ConnectionResetError):
         pass  # the client gave up (a "slow" fault past its timeout)
+
+
+class FaultSchedule:
+    """Switchable faults given as KIND:EVERY (`--fault 500:3`: every third request answers 500).
+    `kinds` maps each kind to its EVERY (0 when given without one); `next()` counts a request and
+    names the fault it gets, if any (kinds starting with one of `not_per_request` are left out)."""
+
+    def __init__(self, specs, not_per_request=()):
+        self.kinds = {}
+        for spec in specs:
+            kind, _, every = spec.partition(":")
+            self.kinds[kind] = int(every or 0)
+        self.not_per_request = tuple(not_per_request)
+        self.requests = 0
+        self.lock = threading.Lock()
+
+    def next(self):
+        with self.lock:
+            self.requests += 1
+            n = self.requests
+        for kind, every in self.kinds.items():
+            if every and n % every == 0 and not kind.startswith(self.not_per_request):
+                return kind
+        return None

@@ -18,7 +18,7 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from fake_http import reply_json
+from fake_http import FaultSchedule, reply_json
 
 CONNECTIONS = {"customers": "Customer", "orders": "Order", "products": "Product", "abandonedCheckouts": "AbandonedCheckout"}
 CHILD_FIELD = {"LineItem": "lineItems", "ProductVariant": "variants", "MediaImage": "media", "Video": "media",
@@ -89,11 +89,8 @@ class Fake:
         self.store = Store(args.data)
         self.bucket = Bucket(args.maximum, args.restore_rate)
         self.args = args
-        self.faults = {}
-        for f in args.fault:
-            kind, _, every = f.partition(":")
-            self.faults[kind] = int(every or 0)
-        self.requests = 0
+        self.schedule = FaultSchedule(args.fault, not_per_request=("bulk",))
+        self.faults = self.schedule.kinds
         self.bulk_ops = []
         self.busy_answers = 0
         self.port = 0
@@ -108,15 +105,7 @@ class Fake:
             self.log.flush()
 
     def fault_now(self):
-        with self.lock:
-            self.requests += 1
-            n = self.requests
-        for kind, every in self.faults.items():
-            if kind.startswith("bulk"):
-                continue
-            if every and n % every == 0:
-                return kind
-        return None
+        return self.schedule.next()
 
     def token_ok(self, token):
         if self.args.client_id:

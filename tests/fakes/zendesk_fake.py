@@ -24,7 +24,7 @@ from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
 
-from fake_http import reply_json
+from fake_http import FaultSchedule, reply_json
 
 
 def epoch(text):
@@ -114,11 +114,7 @@ class Fake:
         self.args = args
         self.account = Window(args.account_limit, args.minute)
         self.exports = Window(args.export_limit, args.minute)
-        self.faults = {}
-        for f in args.fault:
-            kind, _, every = f.partition(":")
-            self.faults[kind] = int(every or 0)
-        self.requests = 0
+        self.schedule = FaultSchedule(args.fault)
         self.expired = False
         self.lock = threading.Lock()
         self.log = open(args.log, "a") if args.log else None
@@ -130,13 +126,7 @@ class Fake:
                 self.log.flush()
 
     def fault_now(self):
-        with self.lock:
-            self.requests += 1
-            n = self.requests
-        for kind, every in self.faults.items():
-            if every and n % every == 0:
-                return kind
-        return None
+        return self.schedule.next()
 
     def authorised(self, header):
         if self.expired:
