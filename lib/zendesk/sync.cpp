@@ -18,14 +18,15 @@ namespace {
 constexpr const char* kSource = "zendesk";
 
 struct Export {
-  const char* resource;  // also the store table whose rows --full marks deleted
+  const char* resource;
+  const char* table;     // whose rows --full marks deleted
   const char* path;
   const char* include;   // sideloads
   const char* items;     // the body's key for the exported objects
 };
 
-constexpr Export kUsers{"users", "/api/v2/incremental/users/cursor.json", "", "users"};
-constexpr Export kTickets{"tickets", "/api/v2/incremental/tickets/cursor.json", "metric_sets", "tickets"};
+constexpr Export kUsers{"users", "zendesk_users", "/api/v2/incremental/users/cursor.json", "", "users"};
+constexpr Export kTickets{"tickets", "tickets", "/api/v2/incremental/tickets/cursor.json", "metric_sets", "tickets"};
 
 std::string epoch_seconds(Instant t) {
   return std::to_string(std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count());
@@ -40,7 +41,6 @@ class ZendeskSync {
   // end_of_stream, each page committed with the after_cursor that follows it.
   ResourceOutcome run_export(const Export& e) {
     ResourceOutcome outcome{e.resource, 0, 0, std::nullopt};
-    std::string table = e.resource == std::string("users") ? "zendesk_users" : "tickets";
     auto cursor = options_.full || options_.since ? std::nullopt : store::read_cursor(db_, kSource, e.resource);
     std::string position = cursor ? "cursor=" + http::url_encode(*cursor)
                                   : "start_time=" + (options_.since && !options_.full ? epoch_seconds(*options_.since) : "0");
@@ -62,7 +62,7 @@ class ZendeskSync {
       if (!next) throw runtime_error(std::string(e.path) + ": a page without end_of_stream has no after_cursor");
       position = "cursor=" + http::url_encode(*next);
     }
-    if (options_.full) outcome.deleted = store::mark_unseen_deleted(db_, table, synced_at_);
+    if (options_.full) outcome.deleted = store::mark_unseen_deleted(db_, e.table, synced_at_);
     return outcome;
   }
 

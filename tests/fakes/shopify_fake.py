@@ -16,9 +16,9 @@ import json
 import re
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 
-from fake_http import FaultSchedule, reply_json
+from fake_http import FaultSchedule, JsonHandler
 
 CONNECTIONS = {"customers": "Customer", "orders": "Order", "products": "Product", "abandonedCheckouts": "AbandonedCheckout"}
 CHILD_FIELD = {"LineItem": "lineItems", "ProductVariant": "variants", "MediaImage": "media", "Video": "media",
@@ -207,15 +207,8 @@ class Fake:
 
 
 def make_handler(fake):
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-        disable_nagle_algorithm = True  # headers and body are two writes: no 40 ms delayed-ACK stall
-
-        def log_message(self, *args):
-            pass
-
-        def reply(self, status, body, headers=None, cut=False):
-            reply_json(self, status, body, dict(headers or {}, **{"X-Shopify-API-Version": "2026-10"}), cut)
+    class Handler(JsonHandler):
+        extra_headers = {"X-Shopify-API-Version": "2026-10"}
 
         def do_GET(self):
             m = re.match(r"^/bulk/(\d+)\.jsonl(\?partial=1)?$", self.path)

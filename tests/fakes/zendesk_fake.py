@@ -21,10 +21,10 @@ import re
 import threading
 import time
 from datetime import datetime, timezone
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
 
-from fake_http import FaultSchedule, reply_json
+from fake_http import FaultSchedule, JsonHandler
 
 
 def epoch(text):
@@ -189,15 +189,7 @@ class Fake:
 
 
 def make_handler(fake):
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-        disable_nagle_algorithm = True  # headers and body are two writes: no 40 ms delayed-ACK stall
-
-        def log_message(self, *args):
-            pass
-
-        def reply(self, status, body, headers=None, cut=False):
-            reply_json(self, status, body, headers, cut)
+    class Handler(JsonHandler):
 
         def do_POST(self):
             length = int(self.headers.get("Content-Length", 0))

@@ -24,6 +24,14 @@ reference_dump() {  # the same data through import zendesk
   "$SHOPKEEP" --db ref.db -q import zendesk "$E2E_ROOT"/shop/zendesk/*.json
   dump_store ref.db
 }
+expect_resumed_equals_import() {  # a rerun against a fault-free fake completes the store
+  stop_fakes
+  start_fake
+  sk sync zendesk --now $NOW
+  expect_rc 0
+  [ "$(dump_store store.db)" == "$(reference_dump)" ] || fail "$1"
+  stop_fakes
+}
 counts() { q "SELECT (SELECT count(*) FROM tickets) || ' ' || (SELECT count(*) FROM ticket_comments) || ' ' || (SELECT count(*) FROM zendesk_users)"; }
 
 TEST "a first sync equals an import of the same bodies"
@@ -110,12 +118,7 @@ start_fake --fault expire:30 --export-limit 100
 ZENDESK_EXPORT_REQUESTS_PER_MINUTE=100 SHOPKEEP_ZENDESK_PAGE_SIZE=10 sk sync zendesk --now $NOW
 expect_rc 3
 [ "$(q 'SELECT count(*) FROM zendesk_users')" -gt 0 ] || fail "committed pages were lost"
-stop_fakes
-start_fake
-sk sync zendesk --now $NOW
-expect_rc 0
-[ "$(dump_store store.db)" == "$(reference_dump)" ] || fail "the resumed sync differs"
-stop_fakes
+expect_resumed_equals_import "the resumed sync differs"
 
 TEST "bad configuration exits 2 before any request"
 make_shop
@@ -185,12 +188,7 @@ victim=$!
 sleep 2.5
 kill -9 $victim 2>/dev/null
 wait $victim 2>/dev/null
-stop_fakes
-start_fake
-sk sync zendesk --now $NOW
-expect_rc 0
-[ "$(dump_store store.db)" == "$(reference_dump)" ] || fail "store differs after a crash and a resumed sync"
-stop_fakes
+expect_resumed_equals_import "store differs after a crash and a resumed sync"
 
 TEST "a forgotten person stays forgotten through a full sync"
 make_shop
