@@ -36,7 +36,9 @@ void write_table(Context& ctx, const std::vector<audit::Finding>& findings) {
     auto it = per_check.find(check.id);
     if (it == per_check.end()) continue;
     const audit::Finding& f = *it->second.second;
-    rows.push_back({{"severity", audit::severity_name(f.severity)}, {"check", f.check}, {"findings", it->second.first},
+    rows.push_back({{"severity", audit::severity_name(f.severity)},
+                    {"check", f.check},
+                    {"findings", it->second.first},
                     {"example", f.subject + ": " + f.message}});
   }
   ctx.write_listing(rows);
@@ -65,15 +67,18 @@ void run_audit(Context& ctx, const AuditFlags& flags) {
   } else {
     auto rows = output::Json::array();
     for (const auto& f : findings)
-      rows.push_back({{"check", f.check}, {"category", f.category}, {"severity", audit::severity_name(f.severity)},
-                      {"subject", f.subject}, {"message", f.message}});
+      rows.push_back({{"check", f.check},
+                      {"category", f.category},
+                      {"severity", audit::severity_name(f.severity)},
+                      {"subject", f.subject},
+                      {"message", f.message}});
     ctx.write_listing(rows);
   }
   if (!fail_on) return;
   for (const auto& f : findings)
     if (f.severity >= *fail_on)
-      throw Error(ExitCode::threshold, fmt::format("audit found {}-level findings (--fail-on {})", audit::severity_name(f.severity),
-                                                   audit::severity_name(*fail_on)));
+      throw Error(ExitCode::threshold, fmt::format("audit found {}-level findings (--fail-on {})",
+                                                   audit::severity_name(f.severity), audit::severity_name(*fail_on)));
 }
 
 }  // namespace

@@ -88,8 +88,9 @@ void setup_customer(CLI::App& root, Registry& registry) {
   auto* customer = root.add_subcommand("customer", "One person: profile, data export, erasure");
 
   auto* show = add_email_command(customer, "show", "Unified profile: Shopify + Zendesk + scores", *options);
-  show->footer("Example: shopkeep customer show ann@example.com --json | jq .orders\n"
-               "Exit 1 when nobody with that email is stored.");
+  show->footer(
+      "Example: shopkeep customer show ann@example.com --json | jq .orders\n"
+      "Exit 1 when nobody with that email is stored.");
   registry.on_run(show, [options](Context& ctx) { run_show(ctx, *options); });
 
   auto* exp = add_email_command(customer, "export",
@@ -97,12 +98,13 @@ void setup_customer(CLI::App& root, Registry& registry) {
   exp->footer("Rows of every table, raw JSON included. Exit 1 when nobody with that email is stored.");
   registry.on_run(exp, [options](Context& ctx) { run_export(ctx, *options); });
 
-  auto* forget = add_email_command(customer, "forget",
-                                   "Erase the person locally; later imports and syncs skip them", *options);
+  auto* forget =
+      add_email_command(customer, "forget", "Erase the person locally; later imports and syncs skip them", *options);
   forget->add_flag("--dry-run", options->dry_run, "show what would be deleted, change nothing");
-  forget->footer("Deletes every row about the person in one transaction, keeps only one-way hashes (table\n"
-                 "suppressions) so they are not brought back, and logs what kinds of rows went (privacy_log).\n"
-                 "No prompt. Someone not stored is a no-op (exit 0); their email is still suppressed.");
+  forget->footer(
+      "Deletes every row about the person in one transaction, keeps only one-way hashes (table\n"
+      "suppressions) so they are not brought back, and logs what kinds of rows went (privacy_log).\n"
+      "No prompt. Someone not stored is a no-op (exit 0); their email is still suppressed.");
   registry.on_run(forget, [options](Context& ctx) { run_forget(ctx, *options); });
 }
 

@@ -26,8 +26,10 @@ void run_value(Context& ctx, const ValueFlags& flags) {
   options.horizon_days = flags.horizon;
   options.discount_rate = flags.discount_rate;
   auto model = analytics::value::fit_value_model(*store, options, shop);
-  if (flags.model) ctx.write_object(analytics::value::model_json(model, shop));
-  else ctx.write_listing(analytics::value::customer_values(model, options, shop));
+  if (flags.model)
+    ctx.write_object(analytics::value::model_json(model, shop));
+  else
+    ctx.write_listing(analytics::value::customer_values(model, options, shop));
 }
 
 }  // namespace

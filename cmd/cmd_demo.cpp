@@ -51,9 +51,11 @@ void run_demo(Context& ctx, const fs::path& dir) {
   std::string synced_at = format_rfc3339(now);
   auto shopify = shopify::import_files(*db, files_in(dir / "data" / "shopify", ".jsonl"), say, synced_at);
   auto zendesk = zendesk::import_files(*db, files_in(dir / "data" / "zendesk", ".json"), say, synced_at);
-  say.info(fmt::format("Imported {} customers, {} orders with {} line items and {} tickets ({} Shopify lines, {} Zendesk "
-                       "documents) into {}", shop.customers, shop.orders, shop.line_items, shop.tickets, shopify.lines,
-                       zendesk.documents, (dir / "shopkeep.db").string()));
+  say.info(
+      fmt::format("Imported {} customers, {} orders with {} line items and {} tickets ({} Shopify lines, {} Zendesk "
+                  "documents) into {}",
+                  shop.customers, shop.orders, shop.line_items, shop.tickets, shopify.lines, zendesk.documents,
+                  (dir / "shopkeep.db").string()));
   say.info("Running every analysis as of " + format_rfc3339(now) + ":");
   DemoRun run{ctx, *db, now, dir};
   output::Json summary = output::Json::object();
@@ -64,12 +66,13 @@ void run_demo(Context& ctx, const fs::path& dir) {
     say.info(fmt::format("  {:<16} {}", step.name, result.summary));
   }
   if (ctx.format() != output::Format::table) ctx.write_object(summary);
-  say.info(fmt::format(
-      "\nResults are in {0}/*.json. Try:\n"
-      "  shopkeep --db {0}/shopkeep.db status\n"
-      "  shopkeep --db {0}/shopkeep.db --now {1} carts --all\n"
-      "  shopkeep --db {0}/shopkeep.db sql 'SELECT title, count(*) AS sold FROM order_lines GROUP BY 1 ORDER BY 2 DESC LIMIT 5'",
-      dir.string(), format_rfc3339(now)));
+  say.info(
+      fmt::format("\nResults are in {0}/*.json. Try:\n"
+                  "  shopkeep --db {0}/shopkeep.db status\n"
+                  "  shopkeep --db {0}/shopkeep.db --now {1} carts --all\n"
+                  "  shopkeep --db {0}/shopkeep.db sql 'SELECT title, count(*) AS sold FROM order_lines GROUP BY 1 "
+                  "ORDER BY 2 DESC LIMIT 5'",
+                  dir.string(), format_rfc3339(now)));
 }
 
 }  // namespace

@@ -43,7 +43,8 @@ std::string summary_line(const output::Json& o, const char* unit) {
   auto count = [&](const char* key) { return o.contains(key) ? o[key].get<std::uint64_t>() : 0; };
   if (count("older_skipped")) text += fmt::format("; {} older versions skipped", count("older_skipped"));
   if (o.contains("unknown_types"))
-    for (const auto& [type, n] : o["unknown_types"].items()) text += fmt::format("; {} {} skipped", n.get<std::uint64_t>(), type);
+    for (const auto& [type, n] : o["unknown_types"].items())
+      text += fmt::format("; {} {} skipped", n.get<std::uint64_t>(), type);
   if (count("orphans")) text += fmt::format("; {} orphaned children skipped", count("orphans"));
   if (count("suppressed")) text += fmt::format("; {} records of forgotten people skipped", count("suppressed"));
   return text;
@@ -51,8 +52,10 @@ std::string summary_line(const output::Json& o, const char* unit) {
 
 // People get one line on stderr; scripts get the object on stdout.
 void report(Context& ctx, const output::Json& summary, const char* unit) {
-  if (ctx.format() == output::Format::table) ctx.reporter().info(summary_line(summary, unit));
-  else ctx.write_object(summary);
+  if (ctx.format() == output::Format::table)
+    ctx.reporter().info(summary_line(summary, unit));
+  else
+    ctx.write_object(summary);
 }
 
 void run_import_shopify(Context& ctx, const std::vector<std::string>& files) {
@@ -62,7 +65,8 @@ void run_import_shopify(Context& ctx, const std::vector<std::string>& files) {
 
 void run_import_zendesk(Context& ctx, const std::vector<std::string>& files) {
   auto store = ctx.open_store();
-  report(ctx, summary_object(zendesk::import_files(*store, files, ctx.reporter(), format_rfc3339(ctx.now()))), "documents");
+  report(ctx, summary_object(zendesk::import_files(*store, files, ctx.reporter(), format_rfc3339(ctx.now()))),
+         "documents");
 }
 
 }  // namespace

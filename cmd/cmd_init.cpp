@@ -43,8 +43,9 @@ void run_init(Context& ctx) {
 
 void setup_init(CLI::App& root, Registry& registry) {
   auto* cmd = root.add_subcommand("init", "Write a commented config template and create the store");
-  cmd->footer("Never overwrites an existing config. The config path is --config, SHOPKEEP_CONFIG or\n"
-              "$XDG_CONFIG_HOME/shopkeep/config.toml.");
+  cmd->footer(
+      "Never overwrites an existing config. The config path is --config, SHOPKEEP_CONFIG or\n"
+      "$XDG_CONFIG_HOME/shopkeep/config.toml.");
   registry.on_run(cmd, run_init);
 }
 

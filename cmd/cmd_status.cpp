@@ -25,8 +25,10 @@ void run_status(Context& ctx) {
             << " bytes)\n\n";
   ctx.write_listing(tables);
   ctx.out() << '\n';
-  if (status["sources"].empty()) ctx.out() << "No sync yet: run 'shopkeep sync', or load files with 'shopkeep import'.\n";
-  else ctx.write_listing(status["sources"]);
+  if (status["sources"].empty())
+    ctx.out() << "No sync yet: run 'shopkeep sync', or load files with 'shopkeep import'.\n";
+  else
+    ctx.write_listing(status["sources"]);
 }
 
 }  // namespace

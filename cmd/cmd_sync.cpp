@@ -36,7 +36,10 @@ struct SourceResult {
     failed |= o.error.has_value();
     parts += fmt::format("{}{} {}{}", parts.empty() ? "" : ", ", o.records, o.resource, o.error ? " (FAILED)" : "");
     if (o.deleted) parts += fmt::format(" ({} marked deleted)", o.deleted);
-    rows.push_back({{"source", source}, {"resource", o.resource}, {"records", o.records}, {"deleted", o.deleted},
+    rows.push_back({{"source", source},
+                    {"resource", o.resource},
+                    {"records", o.records},
+                    {"deleted", o.deleted},
                     {"error", o.error ? output::Json(*o.error) : output::Json()}});
     return rows.back();
   }
@@ -81,23 +84,30 @@ shopify::Connection shopify_connection(Context& ctx, http::HttpClient& http) {
     c.access_token = *token;
   } else if (id && secret) {
     std::string base = c.base_url;
-    c.renew_token = [&http, base, id = *id, secret = *secret] { return shopify::fetch_access_token(http, base, id, secret); };
+    c.renew_token = [&http, base, id = *id, secret = *secret] {
+      return shopify::fetch_access_token(http, base, id, secret);
+    };
     c.access_token = c.renew_token();
   } else {
-    throw usage_error("Shopify credentials are missing",
-                      "set SHOPIFY_ACCESS_TOKEN, or SHOPIFY_CLIENT_ID and SHOPIFY_CLIENT_SECRET (or the shopify.* config keys)");
+    throw usage_error(
+        "Shopify credentials are missing",
+        "set SHOPIFY_ACCESS_TOKEN, or SHOPIFY_CLIENT_ID and SHOPIFY_CLIENT_SECRET (or the shopify.* config keys)");
   }
   return c;
 }
 
 std::string zendesk_base_url(Context& ctx) {
   if (auto url = setting(ctx, "ZENDESK_URL", "zendesk.url")) {
-    if (url->find("://") == std::string::npos) throw usage_error("ZENDESK_URL: '" + *url + "' is not a URL", "e.g. https://acme.zendesk.com");
+    if (url->find("://") == std::string::npos)
+      throw usage_error("ZENDESK_URL: '" + *url + "' is not a URL", "e.g. https://acme.zendesk.com");
     return http::base_url(*url, "ZENDESK_URL");
   }
   std::string sub = *setting(ctx, "ZENDESK_SUBDOMAIN", "zendesk.subdomain");
-  bool valid = !sub.empty() && std::all_of(sub.begin(), sub.end(), [](unsigned char c) { return std::isalnum(c) || c == '-'; });
-  if (!valid) throw usage_error("ZENDESK_SUBDOMAIN: '" + sub + "' is not a subdomain", "'acme' for https://acme.zendesk.com, or set ZENDESK_URL");
+  bool valid =
+      !sub.empty() && std::all_of(sub.begin(), sub.end(), [](unsigned char c) { return std::isalnum(c) || c == '-'; });
+  if (!valid)
+    throw usage_error("ZENDESK_SUBDOMAIN: '" + sub + "' is not a subdomain",
+                      "'acme' for https://acme.zendesk.com, or set ZENDESK_URL");
   return "https://" + sub + ".zendesk.com";
 }
 
@@ -108,8 +118,10 @@ zendesk::Connection zendesk_connection(Context& ctx) {
   auto oauth = setting(ctx, "ZENDESK_OAUTH_TOKEN", "zendesk.oauth_token");
   auto email = setting(ctx, "ZENDESK_EMAIL", "zendesk.email");
   auto token = setting(ctx, "ZENDESK_API_TOKEN", "zendesk.api_token");
-  if (oauth) c.authorization = zendesk::oauth_authorization(*oauth);
-  else if (email && token) c.authorization = zendesk::api_token_authorization(*email, *token);
+  if (oauth)
+    c.authorization = zendesk::oauth_authorization(*oauth);
+  else if (email && token)
+    c.authorization = zendesk::api_token_authorization(*email, *token);
   else
     throw usage_error("Zendesk credentials are missing",
                       "set ZENDESK_EMAIL and ZENDESK_API_TOKEN, or ZENDESK_OAUTH_TOKEN (or the zendesk.* config keys)");
@@ -119,7 +131,8 @@ zendesk::Connection zendesk_connection(Context& ctx) {
     c.export_requests_per_minute = n;
   }
   // Tests shorten Zendesk's minute together with their fake server's; never set in production.
-  if (auto ms = env_var("SHOPKEEP_ZENDESK_MINUTE_MS")) c.minute = std::chrono::milliseconds{std::max(1, std::atoi(ms->c_str()))};
+  if (auto ms = env_var("SHOPKEEP_ZENDESK_MINUTE_MS"))
+    c.minute = std::chrono::milliseconds{std::max(1, std::atoi(ms->c_str()))};
   return c;
 }
 
@@ -155,9 +168,9 @@ SourceResult run_shopify(Context& ctx, store::Db& db, const SyncFlags& flags) {
   }
   const auto& stats = client.stats();
   if (ctx.format() == output::Format::table)
-    ctx.reporter().info(fmt::format("synced shopify in {:.1f} s: {} (API {}, {} requests, {} retries, {} throttled)", seconds, result.parts,
-                                    stats.served_version.empty() ? "?" : stats.served_version, stats.requests, stats.retries,
-                                    stats.throttled));
+    ctx.reporter().info(fmt::format("synced shopify in {:.1f} s: {} (API {}, {} requests, {} retries, {} throttled)",
+                                    seconds, result.parts, stats.served_version.empty() ? "?" : stats.served_version,
+                                    stats.requests, stats.retries, stats.throttled));
   return result;
 }
 
@@ -170,7 +183,8 @@ SourceResult run_zendesk(Context& ctx, store::Db& db, const SyncFlags& flags) {
   options.now = ctx.now();
   options.since = since_flag(flags);
   options.resources = resources_for(flags, zendesk::zendesk_resource_names());
-  if (auto size = env_var("SHOPKEEP_ZENDESK_PAGE_SIZE")) options.page_size = std::clamp(std::atoi(size->c_str()), 1, 1000);
+  if (auto size = env_var("SHOPKEEP_ZENDESK_PAGE_SIZE"))
+    options.page_size = std::clamp(std::atoi(size->c_str()), 1, 1000);
   auto started = std::chrono::steady_clock::now();
   auto outcomes = zendesk::sync_zendesk(db, client, ctx.reporter(), options);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -178,8 +192,9 @@ SourceResult run_zendesk(Context& ctx, store::Db& db, const SyncFlags& flags) {
   for (const auto& o : outcomes) result.add("zendesk", o);
   const auto& stats = client.stats();
   if (ctx.format() == output::Format::table)
-    ctx.reporter().info(fmt::format("synced zendesk in {:.1f} s: {} ({} requests, {} retries, {} rate-limited, {:.1f} s waiting for rate limits)",
-                                    seconds, result.parts, stats.requests, stats.retries, stats.rate_limited, stats.waited_seconds));
+    ctx.reporter().info(fmt::format(
+        "synced zendesk in {:.1f} s: {} ({} requests, {} retries, {} rate-limited, {:.1f} s waiting for rate limits)",
+        seconds, result.parts, stats.requests, stats.retries, stats.rate_limited, stats.waited_seconds));
   return result;
 }
 
@@ -193,7 +208,8 @@ struct Source {
 
 const std::vector<Source>& all_sources() {
   static const std::vector<Source> sources = {
-      {"shopify", shopify_configured, run_shopify, shopify::shopify_resource_names, "set SHOPIFY_SHOP (and a token) or shopify.shop"},
+      {"shopify", shopify_configured, run_shopify, shopify::shopify_resource_names,
+       "set SHOPIFY_SHOP (and a token) or shopify.shop"},
       {"zendesk", zendesk_configured, run_zendesk, zendesk::zendesk_resource_names,
        "set ZENDESK_SUBDOMAIN or ZENDESK_URL (and credentials), or zendesk.subdomain"},
   };
@@ -214,7 +230,9 @@ std::vector<const Source*> chosen_sources(Context& ctx, const SyncFlags& flags) 
     for (const auto& s : all_sources())
       if (s.configured(ctx)) chosen.push_back(&s);
     if (chosen.empty())
-      throw usage_error("no source is configured", "set SHOPIFY_SHOP or ZENDESK_SUBDOMAIN (with credentials), or run 'shopkeep init' and edit the config");
+      throw usage_error(
+          "no source is configured",
+          "set SHOPIFY_SHOP or ZENDESK_SUBDOMAIN (with credentials), or run 'shopkeep init' and edit the config");
   }
   std::vector<std::string> all_names;
   for (const auto* s : chosen) {
@@ -222,7 +240,9 @@ std::vector<const Source*> chosen_sources(Context& ctx, const SyncFlags& flags) 
     all_names.insert(all_names.end(), names.begin(), names.end());
   }
   for (const auto& r : flags.resources)
-    if (!contains(all_names, r)) throw usage_error("--resources: unknown resource '" + r + "'", "choose from " + fmt::format("{}", fmt::join(all_names, ", ")));
+    if (!contains(all_names, r))
+      throw usage_error("--resources: unknown resource '" + r + "'",
+                        "choose from " + fmt::format("{}", fmt::join(all_names, ", ")));
   if (!flags.resources.empty())
     std::erase_if(chosen, [&](const Source* s) { return resources_for(flags, s->resources()).empty(); });
   return chosen;
@@ -245,12 +265,14 @@ void run_sync(Context& ctx, const SyncFlags& flags) {
       if (sources.size() == 1 || e.code() == ExitCode::usage) throw;
       ctx.reporter().warn(std::string(source->name) + ": " + e.what());
       failed.push_back(source->name);
-      rows.push_back({{"source", source->name}, {"resource", nullptr}, {"records", 0}, {"deleted", 0}, {"error", e.what()}});
+      rows.push_back(
+          {{"source", source->name}, {"resource", nullptr}, {"records", 0}, {"deleted", 0}, {"error", e.what()}});
     }
   }
   if (ctx.format() != output::Format::table) ctx.write_listing(rows);
   if (!failed.empty())
-    throw Error(ExitCode::partial, fmt::format("{} failed in part or whole; everything else was committed", fmt::join(failed, " and ")),
+    throw Error(ExitCode::partial,
+                fmt::format("{} failed in part or whole; everything else was committed", fmt::join(failed, " and ")),
                 "run 'shopkeep status' and sync again");
 }
 

@@ -71,8 +71,7 @@ Config load_config(const GlobalOptions& g) {
 Context::Context(const GlobalOptions& globals)
     : globals_(globals),
       config_(load_config(globals)),
-      reporter_(std::cerr, globals.quiet, globals.verbose,
-                !globals.no_progress && ::isatty(STDERR_FILENO)) {
+      reporter_(std::cerr, globals.quiet, globals.verbose, !globals.no_progress && ::isatty(STDERR_FILENO)) {
   if (globals.json && globals.format && *globals.format != "json")
     throw usage_error("--json and --format " + *globals.format + " disagree");
   format_ = globals.json ? output::Format::json : output::parse_format(globals.format.value_or("table"));
@@ -80,8 +79,7 @@ Context::Context(const GlobalOptions& globals)
   if (now_text) {
     auto parsed = parse_rfc3339(*now_text);
     if (!parsed)
-      throw usage_error("--now: invalid time '" + *now_text + "'",
-                        "use RFC 3339, e.g. 2026-01-31T12:00:00Z");
+      throw usage_error("--now: invalid time '" + *now_text + "'", "use RFC 3339, e.g. 2026-01-31T12:00:00Z");
     now_ = *parsed;
     now_given_ = true;
   } else {

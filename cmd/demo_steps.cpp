@@ -5,10 +5,10 @@
 #include <map>
 #include <tuple>
 
+#include "analytics/audit/audit.hpp"
 #include "analytics/carts/cart_config.hpp"
 #include "analytics/carts/cart_plan.hpp"
 #include "analytics/carts/cart_report.hpp"
-#include "analytics/audit/audit.hpp"
 #include "analytics/customer_profile.hpp"
 #include "analytics/kpi.hpp"
 #include "analytics/recommend/recommend.hpp"
@@ -36,7 +36,8 @@ DemoResult best_customer_step(DemoRun& run) {
                   "WHERE o.test = 0 AND o.cancelled_at IS NULL AND c.email IS NOT NULL "
                   "GROUP BY c.id ORDER BY count(*) DESC, c.id LIMIT 1");
   if (!top.step()) return {output::Json::object(), "no customer with orders"};
-  auto profile = analytics::customer_profile(run.db, top.get_text(0), store::load_shop_settings(run.db, run.ctx.config()));
+  auto profile =
+      analytics::customer_profile(run.db, top.get_text(0), store::load_shop_settings(run.db, run.ctx.config()));
   return {profile, fmt::format("most frequent customer: {} orders, {} {} spent, {} tickets",
                                profile["orders"].get<std::int64_t>(), profile["spend"].get<std::string>(),
                                profile["currency"].get<std::string>(), profile["tickets"].get<std::int64_t>())};
@@ -44,16 +45,20 @@ DemoResult best_customer_step(DemoRun& run) {
 
 DemoResult audit_step(DemoRun& run) {
   namespace audit = analytics::audit;
-  auto findings = audit::run_audit(run.db, run.ctx.config(), store::load_shop_settings(run.db, run.ctx.config()), run.now, {});
+  auto findings =
+      audit::run_audit(run.db, run.ctx.config(), store::load_shop_settings(run.db, run.ctx.config()), run.now, {});
   output::Json rows = output::Json::array();
   int by_severity[3] = {0, 0, 0};
   for (const auto& f : findings) {
     ++by_severity[static_cast<int>(f.severity)];
-    rows.push_back({{"check", f.check}, {"category", f.category}, {"severity", audit::severity_name(f.severity)},
-                    {"subject", f.subject}, {"message", f.message}});
+    rows.push_back({{"check", f.check},
+                    {"category", f.category},
+                    {"severity", audit::severity_name(f.severity)},
+                    {"subject", f.subject},
+                    {"message", f.message}});
   }
-  return {rows, fmt::format("{} findings: {} errors, {} warnings, {} info", findings.size(), by_severity[2], by_severity[1],
-                            by_severity[0])};
+  return {rows, fmt::format("{} findings: {} errors, {} warnings, {} info", findings.size(), by_severity[2],
+                            by_severity[1], by_severity[0])};
 }
 
 DemoResult kpi_step(DemoRun& run) {
@@ -63,11 +68,13 @@ DemoResult kpi_step(DemoRun& run) {
   auto rows = analytics::shop_kpis(run.db, options, shop);
   if (rows.empty()) return {rows, "no periods"};
   const auto& last = rows.back();
-  return {rows, fmt::format("last month {}: {} orders, {} {} net sales, AOV {}, returning customer rate {:.0f}%",
-                            last["period_start"].get<std::string>(), last["orders"].get<std::int64_t>(),
-                            last["net_sales"].get<std::string>(), last["currency"].get<std::string>(),
-                            last["aov"].is_null() ? "-" : last["aov"].get<std::string>(),
-                            last["returning_customer_rate"].is_null() ? 0.0 : last["returning_customer_rate"].get<double>() * 100)};
+  return {rows,
+          fmt::format(
+              "last month {}: {} orders, {} {} net sales, AOV {}, returning customer rate {:.0f}%",
+              last["period_start"].get<std::string>(), last["orders"].get<std::int64_t>(),
+              last["net_sales"].get<std::string>(), last["currency"].get<std::string>(),
+              last["aov"].is_null() ? "-" : last["aov"].get<std::string>(),
+              last["returning_customer_rate"].is_null() ? 0.0 : last["returning_customer_rate"].get<double>() * 100)};
 }
 
 DemoResult rfm_step(DemoRun& run) {
@@ -95,10 +102,11 @@ DemoResult recommend_step(DemoRun& run) {
   namespace rec = analytics::recommend;
   auto evaluation = rec::evaluate(run.db, run.now, 10);
   auto rules = rec::rules(run.db, run.now, 0.01, 0.25, 10);
-  std::string summary = fmt::format("{} rules at support 1%; hit rate at 10 over {} test customers:",
-                                    rules.size(), evaluation["test_customers"].get<std::int64_t>());
+  std::string summary = fmt::format("{} rules at support 1%; hit rate at 10 over {} test customers:", rules.size(),
+                                    evaluation["test_customers"].get<std::int64_t>());
   for (const auto& m : evaluation["methods"])
-    summary += fmt::format(" {} {:.2f}", m["method"].get<std::string>(), m["hit_rate"].is_null() ? 0.0 : m["hit_rate"].get<double>());
+    summary += fmt::format(" {} {:.2f}", m["method"].get<std::string>(),
+                           m["hit_rate"].is_null() ? 0.0 : m["hit_rate"].get<double>());
   return {{{"evaluate", evaluation}, {"rules", rules}}, summary};
 }
 
@@ -110,7 +118,8 @@ DemoResult carts_step(DemoRun& run) {
   int eligible = 0, held = 0;
   for (const auto& row : plan)
     if (!row["step"].is_null()) ++eligible, held += row["group"] == "holdout";
-  return {plan, fmt::format("{} recent abandoned checkouts, {} to chase now ({} held out)", plan.size(), eligible, held)};
+  return {plan,
+          fmt::format("{} recent abandoned checkouts, {} to chase now ({} held out)", plan.size(), eligible, held)};
 }
 
 DemoResult carts_report_step(DemoRun& run) {
@@ -120,22 +129,17 @@ DemoResult carts_report_step(DemoRun& run) {
   auto report = analytics::carts::cart_report(run.db, options, shop);
   return {report, fmt::format("{} planned in treatment, {} in holdout; conclusive: {}",
                               report["treatment"]["checkouts"].get<std::int64_t>(),
-                              report["holdout"]["checkouts"].get<std::int64_t>(), report["conclusive"].get<bool>() ? "yes" : "no")};
+                              report["holdout"]["checkouts"].get<std::int64_t>(),
+                              report["conclusive"].get<bool>() ? "yes" : "no")};
 }
 
 }  // namespace
 
 const std::vector<DemoStep>& demo_steps() {
   static const std::vector<DemoStep> steps = {
-      {"status", status_step},
-      {"audit", audit_step},
-      {"kpi", kpi_step},
-      {"customers-rfm", rfm_step},
-      {"customers-value", value_step},
-      {"customer", best_customer_step},
-      {"recommend", recommend_step},
-      {"carts", carts_step},
-      {"carts-report", carts_report_step},
+      {"status", status_step},       {"audit", audit_step},           {"kpi", kpi_step},
+      {"customers-rfm", rfm_step},   {"customers-value", value_step}, {"customer", best_customer_step},
+      {"recommend", recommend_step}, {"carts", carts_step},           {"carts-report", carts_report_step},
   };
   return steps;
 }

@@ -33,20 +33,21 @@ int report(const std::string& message, const std::string& hint, ExitCode code) {
 int report_parse_error(CLI::App& app, const CLI::ParseError& e) {
   if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) return app.exit(e);
   std::string hint = cmd::suggest_for_parse_error(app, e);
-  if (hint.empty() && dynamic_cast<const CLI::RequiredError*>(&e) == nullptr)
-    hint = "see 'shopkeep --help'";
+  if (hint.empty() && dynamic_cast<const CLI::RequiredError*>(&e) == nullptr) hint = "see 'shopkeep --help'";
   return report(e.what(), hint, ExitCode::usage);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"shopkeep: your shop's Shopify and Zendesk data in one local SQLite store,\n"
-               "turned into audits, KPIs, customer value, cart recovery, recommendations and emails.",
-               "shopkeep"};
+  CLI::App app{
+      "shopkeep: your shop's Shopify and Zendesk data in one local SQLite store,\n"
+      "turned into audits, KPIs, customer value, cart recovery, recommendations and emails.",
+      "shopkeep"};
   app.set_version_flag("--version", "shopkeep " SHOPKEEP_VERSION);
-  app.footer("Run 'shopkeep COMMAND --help' for a command's options. Global options go before or after\n"
-             "the command. Exit codes: 0 ok, 1 runtime failure, 2 usage, 3 auth, 4 partial, 5 audit threshold.");
+  app.footer(
+      "Run 'shopkeep COMMAND --help' for a command's options. Global options go before or after\n"
+      "the command. Exit codes: 0 ok, 1 runtime failure, 2 usage, 3 auth, 4 partial, 5 audit threshold.");
   app.fallthrough();  // global options may come after the subcommand
   cmd::GlobalOptions globals;
   add_global_options(app, globals);

@@ -33,10 +33,11 @@ void add_identity(store::Db& db, const std::string& email, Json& p) {
 }
 
 void add_orders(store::Db& db, const std::string& email, const store::ShopSettings& shop, Json& p) {
-  store::Stmt orders(db,
-                     "SELECT total_price, coalesce(processed_at, created_at) FROM orders "
-                     "WHERE customer_id IN (SELECT id FROM customers WHERE lower(trim(email)) = ?1 AND deleted_at IS NULL) "
-                     "AND test = 0 AND cancelled_at IS NULL AND deleted_at IS NULL ORDER BY 2");
+  store::Stmt orders(
+      db,
+      "SELECT total_price, coalesce(processed_at, created_at) FROM orders "
+      "WHERE customer_id IN (SELECT id FROM customers WHERE lower(trim(email)) = ?1 AND deleted_at IS NULL) "
+      "AND test = 0 AND cancelled_at IS NULL AND deleted_at IS NULL ORDER BY 2");
   orders.bind(1, email);
   std::int64_t count = 0, spend = 0;
   Json first, last;
@@ -51,9 +52,10 @@ void add_orders(store::Db& db, const std::string& email, const store::ShopSettin
   p["currency"] = shop.currency;
   p["first_order_at"] = first;
   p["last_order_at"] = last;
-  store::Stmt carts(db,
-                    "SELECT count(*) FROM checkouts WHERE completed_at IS NULL AND deleted_at IS NULL AND "
-                    "(lower(trim(email)) = ?1 OR customer_id IN (SELECT id FROM customers WHERE lower(trim(email)) = ?1))");
+  store::Stmt carts(
+      db,
+      "SELECT count(*) FROM checkouts WHERE completed_at IS NULL AND deleted_at IS NULL AND "
+      "(lower(trim(email)) = ?1 OR customer_id IN (SELECT id FROM customers WHERE lower(trim(email)) = ?1))");
   carts.bind(1, email);
   p["abandoned_checkouts"] = carts.step() ? carts.get_int(0) : 0;
 }

@@ -11,7 +11,6 @@
 namespace shopkeep::analytics {
 
 // Throws a runtime error (exit 1) when nobody with that email is stored.
-nlohmann::ordered_json customer_profile(store::Db& db, const std::string& email,
-                                        const store::ShopSettings& shop);
+nlohmann::ordered_json customer_profile(store::Db& db, const std::string& email, const store::ShopSettings& shop);
 
 }  // namespace shopkeep::analytics

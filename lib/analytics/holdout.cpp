@@ -17,8 +17,8 @@ double holdout_draw(const std::string& campaign, const std::string& subject) {
 }
 
 std::string assign_arm(store::Db& db, const std::string& campaign, const std::string& subject,
-                       std::optional<std::int64_t> customer_id, const std::string& email,
-                       double holdout_percent, Instant now) {
+                       std::optional<std::int64_t> customer_id, const std::string& email, double holdout_percent,
+                       Instant now) {
   store::Stmt find(db, "SELECT arm FROM holdout WHERE campaign = ?1 AND subject_key = ?2");
   find.bind(1, campaign).bind(2, subject);
   if (find.step()) return find.get_text(0);

@@ -18,7 +18,7 @@ double holdout_draw(const std::string& campaign, const std::string& subject);
 
 // "treatment" or "holdout": the stored arm, or a new draw stored now.
 std::string assign_arm(store::Db& db, const std::string& campaign, const std::string& subject,
-                       std::optional<std::int64_t> customer_id, const std::string& email,
-                       double holdout_percent, Instant now);
+                       std::optional<std::int64_t> customer_id, const std::string& email, double holdout_percent,
+                       Instant now);
 
 }  // namespace shopkeep::analytics

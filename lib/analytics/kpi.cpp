@@ -46,7 +46,8 @@ class Calculator {
   // Index of the period holding t, or -1.
   int index_of(Instant t) const {
     if (t < range_start() || !(t < range_end())) return -1;
-    auto it = std::upper_bound(periods_.begin(), periods_.end(), t, [](Instant v, const Period& p) { return v < p.start; });
+    auto it =
+        std::upper_bound(periods_.begin(), periods_.end(), t, [](Instant v, const Period& p) { return v < p.start; });
     return static_cast<int>(it - periods_.begin()) - 1;
   }
   Instant range_start() const { return std::max(periods_.front().start, o_.from); }
@@ -56,8 +57,10 @@ class Calculator {
   }
 
   void orders() {
-    store::Stmt s(db_, std::string("SELECT o.customer_id, coalesce(o.processed_at, o.created_at) AS at, o.total_discounts, "
-                                   "o.total_refunded FROM orders o WHERE ") + kCounts + " AND at < ?1 ORDER BY at");
+    store::Stmt s(db_,
+                  std::string("SELECT o.customer_id, coalesce(o.processed_at, o.created_at) AS at, o.total_discounts, "
+                              "o.total_refunded FROM orders o WHERE ") +
+                      kCounts + " AND at < ?1 ORDER BY at");
     s.bind(1, format_rfc3339(range_end()));
     std::unordered_map<std::int64_t, Instant> first_order;
     std::unordered_set<std::int64_t> previous_customers;
@@ -104,7 +107,8 @@ class Calculator {
   void checkouts() {
     // Recovered as in `carts report`: completed, or the customer (or email) ordered within the
     // window after the checkout's last activity.
-    store::Stmt s(db_,
+    store::Stmt s(
+        db_,
         "SELECT k.created_at, k.completed_at IS NOT NULL, EXISTS (SELECT 1 FROM orders o WHERE o.test = 0 AND "
         "o.cancelled_at IS NULL AND o.deleted_at IS NULL AND coalesce(o.processed_at, o.created_at) > k.updated_at "
         "AND coalesce(o.processed_at, o.created_at) <= strftime('%Y-%m-%dT%H:%M:%SZ', k.updated_at, ?3) "
@@ -124,16 +128,19 @@ class Calculator {
   }
 
   void support() {
-    store::Stmt replies(db_,
+    store::Stmt replies(
+        db_,
         "SELECT t.created_at, m.reply_time_calendar_minutes FROM tickets t JOIN ticket_metrics m ON m.ticket_id = t.id "
-        "WHERE t.deleted_at IS NULL AND m.reply_time_calendar_minutes IS NOT NULL AND t.created_at >= ?1 AND t.created_at < ?2");
+        "WHERE t.deleted_at IS NULL AND m.reply_time_calendar_minutes IS NOT NULL AND t.created_at >= ?1 AND "
+        "t.created_at < ?2");
     replies.bind(1, format_rfc3339(range_start())).bind(2, format_rfc3339(range_end()));
     while (replies.step()) {
       auto at = parse_rfc3339(replies.get_text(0));
       int k = at ? index_of(*at) : -1;
       if (k >= 0) totals_[k].first_reply.push_back(static_cast<double>(replies.get_int(1)));
     }
-    store::Stmt solved(db_,
+    store::Stmt solved(
+        db_,
         "SELECT m.solved_at, m.full_resolution_time_calendar_minutes, m.replies FROM ticket_metrics m "
         "JOIN tickets t ON t.id = m.ticket_id WHERE t.deleted_at IS NULL AND t.status IN ('solved', 'closed') "
         "AND m.solved_at >= ?1 AND m.solved_at < ?2");
@@ -146,8 +153,9 @@ class Calculator {
       if (!solved.is_null(1)) totals_[k].full_resolution.push_back(static_cast<double>(solved.get_int(1)));
       totals_[k].one_touch += !solved.is_null(2) && solved.get_int(2) == 1;
     }
-    store::Stmt ratings(db_, "SELECT created_at, score FROM satisfaction_ratings WHERE score IN ('good', 'bad') "
-                             "AND created_at >= ?1 AND created_at < ?2");
+    store::Stmt ratings(db_,
+                        "SELECT created_at, score FROM satisfaction_ratings WHERE score IN ('good', 'bad') "
+                        "AND created_at >= ?1 AND created_at < ?2");
     ratings.bind(1, format_rfc3339(range_start())).bind(2, format_rfc3339(range_end()));
     while (ratings.step()) {
       auto at = parse_rfc3339(ratings.get_text(0));

@@ -13,7 +13,7 @@ enum class PeriodKind { day, week, month };
 PeriodKind parse_period_kind(const std::string& text);  // usage error for anything else
 
 struct Period {
-  Day first_day;     // local calendar day the period starts on
+  Day first_day;  // local calendar day the period starts on
   Instant start, end;
 };
 

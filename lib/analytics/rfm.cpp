@@ -22,11 +22,11 @@ std::string rfm_segment(int r, int fm) {
   // Rows: recency 5 (most recent) .. 1; columns: FM 1 .. 5. Every segment appears in the grid;
   // "Can't Lose Them" (recently lapsed best customers) is not swallowed by "At Risk".
   static const char* grid[5][5] = {
-      {"New", "Potential Loyalist", "Potential Loyalist", "Champions", "Champions"},              // R5
-      {"Promising", "Potential Loyalist", "Potential Loyalist", "Loyal", "Champions"},            // R4
-      {"About To Sleep", "Need Attention", "Need Attention", "Loyal", "Loyal"},                  // R3
-      {"Hibernating", "About To Sleep", "At Risk", "At Risk", "Can't Lose Them"},                // R2
-      {"Lost", "Hibernating", "At Risk", "Can't Lose Them", "Can't Lose Them"},                  // R1
+      {"New", "Potential Loyalist", "Potential Loyalist", "Champions", "Champions"},    // R5
+      {"Promising", "Potential Loyalist", "Potential Loyalist", "Loyal", "Champions"},  // R4
+      {"About To Sleep", "Need Attention", "Need Attention", "Loyal", "Loyal"},         // R3
+      {"Hibernating", "About To Sleep", "At Risk", "At Risk", "Can't Lose Them"},       // R2
+      {"Lost", "Hibernating", "At Risk", "Can't Lose Them", "Can't Lose Them"},         // R1
   };
   r = std::clamp(r, 1, 5);
   fm = std::clamp(fm, 1, 5);

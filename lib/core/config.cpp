@@ -1,7 +1,7 @@
 #include "core/config.hpp"
 
-#include <cstdlib>
 #include <toml++/toml.h>
+#include <cstdlib>
 
 #include "core/error.hpp"
 
@@ -63,9 +63,8 @@ std::optional<std::string> env_var(const char* name) {
   return std::string(v);
 }
 
-std::optional<std::string> resolve_setting(const std::optional<std::string>& flag,
-                                           const char* env_name, const Config& config,
-                                           const std::string& config_key) {
+std::optional<std::string> resolve_setting(const std::optional<std::string>& flag, const char* env_name,
+                                           const Config& config, const std::string& config_key) {
   if (flag) return flag;
   if (env_name != nullptr)
     if (auto e = env_var(env_name)) return e;

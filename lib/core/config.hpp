@@ -35,9 +35,8 @@ class Config {
 std::optional<std::string> env_var(const char* name);
 
 // Flag > env > config: the first that has a value.
-std::optional<std::string> resolve_setting(const std::optional<std::string>& flag,
-                                           const char* env_name, const Config& config,
-                                           const std::string& config_key);
+std::optional<std::string> resolve_setting(const std::optional<std::string>& flag, const char* env_name,
+                                           const Config& config, const std::string& config_key);
 
 // The commented template `shopkeep init` writes.
 std::string config_template();

@@ -23,8 +23,9 @@ FileLock::FileLock(const std::string& path, std::chrono::seconds patience) {
       if (::pread(fd_, holder, sizeof holder - 1, 0) < 0) holder[0] = 0;
       ::close(fd_);
       fd_ = -1;
-      throw runtime_error("another sync of this store is running" + (holder[0] ? " (pid " + std::string(holder) + ")" : std::string()),
-                          "wait for it to finish; cron jobs should not overlap");
+      throw runtime_error(
+          "another sync of this store is running" + (holder[0] ? " (pid " + std::string(holder) + ")" : std::string()),
+          "wait for it to finish; cron jobs should not overlap");
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
   }

@@ -19,11 +19,9 @@ LineReader::LineReader(const std::string& path, size_t padding)
     file_ = stdin;
   } else {
     struct stat st {};
-    if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
-      throw usage_error(path + ": is a directory, not a file");
+    if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) throw usage_error(path + ": is a directory, not a file");
     file_ = std::fopen(path.c_str(), "rb");
-    if (file_ == nullptr)
-      throw usage_error("cannot open " + path + ": " + std::strerror(errno));
+    if (file_ == nullptr) throw usage_error("cannot open " + path + ": " + std::strerror(errno));
     owns_file_ = true;
     if (S_ISREG(st.st_mode)) size_hint_ = static_cast<std::uint64_t>(st.st_size);
   }

@@ -6,9 +6,8 @@
 namespace shopkeep {
 
 int currency_exponent(std::string_view c) {
-  static constexpr std::string_view zero[] = {"BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF",
-                                              "KRW", "PYG", "RWF", "UGX", "VND", "VUV", "XAF",
-                                              "XOF", "XPF"};
+  static constexpr std::string_view zero[] = {"BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW",
+                                              "PYG", "RWF", "UGX", "VND", "VUV", "XAF", "XOF", "XPF"};
   static constexpr std::string_view three[] = {"BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"};
   for (auto z : zero)
     if (c == z) return 0;

@@ -28,8 +28,7 @@ std::optional<Day> parse_date(std::string_view s) {
   int y, m, d;
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
   if (!digits(s, 0, 4, y) || !digits(s, 5, 2, m) || !digits(s, 8, 2, d)) return std::nullopt;
-  std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{unsigned(m)},
-                                  std::chrono::day{unsigned(d)}};
+  std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{unsigned(m)}, std::chrono::day{unsigned(d)}};
   if (!ymd.ok()) return std::nullopt;
   return Day{ymd};
 }
@@ -41,8 +40,7 @@ std::optional<Instant> parse_rfc3339(std::string_view s) {
   if (!day) return std::nullopt;
   if (s[10] != 'T' && s[10] != 't' && s[10] != ' ') return std::nullopt;
   int hh, mm, ss;
-  if (!digits(s, 11, 2, hh) || s[13] != ':' || !digits(s, 14, 2, mm) || s[16] != ':' ||
-      !digits(s, 17, 2, ss))
+  if (!digits(s, 11, 2, hh) || s[13] != ':' || !digits(s, 14, 2, mm) || s[16] != ':' || !digits(s, 17, 2, ss))
     return std::nullopt;
   if (hh > 23 || mm > 59 || ss > 60) return std::nullopt;
   size_t pos = 19;
@@ -58,8 +56,7 @@ std::optional<Instant> parse_rfc3339(std::string_view s) {
     ++pos;
   } else if (s[pos] == '+' || s[pos] == '-') {
     int oh, om;
-    if (!digits(s, pos + 1, 2, oh) || pos + 3 >= s.size() || s[pos + 3] != ':' ||
-        !digits(s, pos + 4, 2, om))
+    if (!digits(s, pos + 1, 2, oh) || pos + 3 >= s.size() || s[pos + 3] != ':' || !digits(s, pos + 4, 2, om))
       return std::nullopt;
     offset_minutes = (oh * 60 + om) * (s[pos] == '-' ? -1 : 1);
     pos += 6;
@@ -127,8 +124,7 @@ Instant Zone::start_of_day(Day d) const {
   auto info = zone->get_info(local);
   if (info.result == date::local_info::nonexistent)
     return std::chrono::time_point_cast<std::chrono::seconds>(info.first.end);
-  return std::chrono::time_point_cast<std::chrono::seconds>(
-      zone->to_sys(local, date::choose::earliest));
+  return std::chrono::time_point_cast<std::chrono::seconds>(zone->to_sys(local, date::choose::earliest));
 }
 
 Instant parse_time_arg(std::string_view text, const Zone& zone, std::string_view flag) {

@@ -23,8 +23,8 @@ class Zone {
  public:
   explicit Zone(const std::string& iana_name = "UTC");
   const std::string& name() const { return name_; }
-  Day local_day(Instant t) const;         // calendar day of t in this zone
-  Instant start_of_day(Day d) const;      // the instant local midnight of d begins
+  Day local_day(Instant t) const;     // calendar day of t in this zone
+  Instant start_of_day(Day d) const;  // the instant local midnight of d begins
 
  private:
   std::string name_;

@@ -20,24 +20,81 @@ struct Category {
 
 const std::vector<Category>& categories() {
   static const std::vector<Category> all = {
-      {"Coffee", "Roastery North", true, 30, 890, 2490, {"Espresso Beans", "Filter Roast", "Decaf Beans", "Single Origin", "House Blend"}, {"250g", "500g", "1kg"}},
-      {"Tea", "Leaf & Co", true, 45, 590, 1990, {"Green Tea", "Earl Grey", "Chai", "Rooibos", "Sencha", "Oolong"}, {"50g", "100g"}},
-      {"Filters", "Brewlab", true, 60, 390, 990, {"Paper Filters", "Cloth Filter", "Descaler", "Cleaning Tablets"}, {"Pack of 100", "Pack of 200"}},
-      {"Brewing", "Brewlab", false, 0, 1990, 8990, {"Pour-Over Dripper", "French Press", "Cold Brew Jar", "Moka Pot", "Aeropress Kit"}, {"Small", "Large"}},
-      {"Grinders", "Mahl Works", false, 0, 3990, 24990, {"Hand Grinder", "Burr Grinder", "Travel Grinder"}, {"Black", "Steel"}},
-      {"Kettles", "Mahl Works", false, 0, 2990, 12990, {"Gooseneck Kettle", "Electric Kettle"}, {"Black", "White", "Copper"}},
-      {"Cups", "Clay Studio", false, 0, 990, 3490, {"Ceramic Mug", "Espresso Cup", "Travel Mug", "Glass Cup"}, {"Sand", "Ink", "Moss", "Rust"}},
-      {"Accessories", "Brewlab", false, 0, 490, 4990, {"Scale", "Milk Jug", "Tamper", "Canister", "Gift Card"}, {"Default Title"}},
+      {"Coffee",
+       "Roastery North",
+       true,
+       30,
+       890,
+       2490,
+       {"Espresso Beans", "Filter Roast", "Decaf Beans", "Single Origin", "House Blend"},
+       {"250g", "500g", "1kg"}},
+      {"Tea",
+       "Leaf & Co",
+       true,
+       45,
+       590,
+       1990,
+       {"Green Tea", "Earl Grey", "Chai", "Rooibos", "Sencha", "Oolong"},
+       {"50g", "100g"}},
+      {"Filters",
+       "Brewlab",
+       true,
+       60,
+       390,
+       990,
+       {"Paper Filters", "Cloth Filter", "Descaler", "Cleaning Tablets"},
+       {"Pack of 100", "Pack of 200"}},
+      {"Brewing",
+       "Brewlab",
+       false,
+       0,
+       1990,
+       8990,
+       {"Pour-Over Dripper", "French Press", "Cold Brew Jar", "Moka Pot", "Aeropress Kit"},
+       {"Small", "Large"}},
+      {"Grinders",
+       "Mahl Works",
+       false,
+       0,
+       3990,
+       24990,
+       {"Hand Grinder", "Burr Grinder", "Travel Grinder"},
+       {"Black", "Steel"}},
+      {"Kettles",
+       "Mahl Works",
+       false,
+       0,
+       2990,
+       12990,
+       {"Gooseneck Kettle", "Electric Kettle"},
+       {"Black", "White", "Copper"}},
+      {"Cups",
+       "Clay Studio",
+       false,
+       0,
+       990,
+       3490,
+       {"Ceramic Mug", "Espresso Cup", "Travel Mug", "Glass Cup"},
+       {"Sand", "Ink", "Moss", "Rust"}},
+      {"Accessories",
+       "Brewlab",
+       false,
+       0,
+       490,
+       4990,
+       {"Scale", "Milk Jug", "Tamper", "Canister", "Gift Card"},
+       {"Default Title"}},
   };
   return all;
 }
 
-const char* kAdjectives[] = {"Classic", "Organic", "Bold", "Smooth", "Nordic", "Alpine", "Velvet", "Wild",
-                             "Morning", "Midnight", "Golden", "Rustic", "Urban", "Pure", "Bright"};
+const char* kAdjectives[] = {"Classic", "Organic",  "Bold",   "Smooth", "Nordic", "Alpine", "Velvet", "Wild",
+                             "Morning", "Midnight", "Golden", "Rustic", "Urban",  "Pure",   "Bright"};
 
 std::string handle_of(const std::string& title, std::int64_t id) {
   std::string h;
-  for (char c : title) h += (c == ' ' || c == '&') ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char c : title)
+    h += (c == ' ' || c == '&') ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return h + "-" + std::to_string(id % 10000);
 }
 
@@ -55,17 +112,18 @@ std::vector<Product> make_catalog(Rng& rng, size_t count) {
     p.id = 8100000000 + static_cast<std::int64_t>(i) * 7;
     p.category = cat.name;
     p.vendor = cat.vendor;
-    p.title = std::string(kAdjectives[rng.below(std::size(kAdjectives))]) + " " + cat.nouns[rng.below(cat.nouns.size())];
+    p.title =
+        std::string(kAdjectives[rng.below(std::size(kAdjectives))]) + " " + cat.nouns[rng.below(cat.nouns.size())];
     if (i >= categories().size() * 3) p.title += " No. " + std::to_string(i);
     p.handle = handle_of(p.title, p.id);
     double s = rng.uniform();
     p.status = s < 0.90 ? "ACTIVE" : s < 0.96 ? "DRAFT" : "ARCHIVED";
     p.consumable = cat.consumable;
     p.refill_days = cat.refill_days;
-    p.has_description = !rng.chance(0.06);   // defect: no description
-    p.has_seo = !rng.chance(0.12);           // defect: no SEO title/description
+    p.has_description = !rng.chance(0.06);                                 // defect: no description
+    p.has_seo = !rng.chance(0.12);                                         // defect: no SEO title/description
     p.media = rng.chance(0.05) ? 0 : static_cast<int>(rng.between(1, 3));  // defect: no images
-    p.media_without_alt = rng.chance(0.15);  // defect: media without alt text
+    p.media_without_alt = rng.chance(0.15);                                // defect: media without alt text
     int variants = static_cast<int>(std::min<size_t>(cat.variant_titles.size(), rng.between(1, 3)));
     std::int64_t base = round_price(rng.between(cat.min_price, cat.max_price));
     for (int v = 0; v < variants; ++v) {
@@ -84,12 +142,12 @@ std::vector<Product> make_catalog(Rng& rng, size_t count) {
   }
   // Planted defects an audit must find, at fixed places so every sample has them.
   if (count >= 40) {
-    catalog[5].variants[0].price = 0;                                            // zero price
-    catalog[13].variants[0].compare_at = catalog[13].variants[0].price;          // compare-at not above price
-    catalog[21].variants[0].inventory = -3;                                      // negative inventory
-    catalog[22].variants[0].sku.clear();                                         // missing SKU
-    catalog[30].variants[0].sku = catalog[31].variants[0].sku;                   // duplicate SKU
-    catalog[0].variants.front().inventory = 0;                                   // a best seller out of stock
+    catalog[5].variants[0].price = 0;                                    // zero price
+    catalog[13].variants[0].compare_at = catalog[13].variants[0].price;  // compare-at not above price
+    catalog[21].variants[0].inventory = -3;                              // negative inventory
+    catalog[22].variants[0].sku.clear();                                 // missing SKU
+    catalog[30].variants[0].sku = catalog[31].variants[0].sku;           // duplicate SKU
+    catalog[0].variants.front().inventory = 0;                           // a best seller out of stock
     for (auto& v : catalog[0].variants) v.inventory = 0;
   }
   // Companions: equipment goes with a consumable and the other way round.

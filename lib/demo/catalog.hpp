@@ -12,9 +12,9 @@ namespace shopkeep::demo {
 struct Variant {
   std::int64_t id;
   std::string title, sku;
-  std::int64_t price;          // cents
-  std::int64_t compare_at;     // cents, 0 = none
-  std::int64_t unit_cost;      // cents
+  std::int64_t price;       // cents
+  std::int64_t compare_at;  // cents, 0 = none
+  std::int64_t unit_cost;   // cents
   std::int64_t inventory;
 };
 
@@ -22,10 +22,10 @@ struct Product {
   std::int64_t id;
   std::string title, handle, category, vendor, status;
   bool consumable = false;
-  int refill_days = 0;         // typical interval between repeat purchases (consumables)
-  size_t companion = 0;        // index of the product often bought with this one
+  int refill_days = 0;   // typical interval between repeat purchases (consumables)
+  size_t companion = 0;  // index of the product often bought with this one
   bool has_description = true, has_seo = true;
-  int media = 1;               // images
+  int media = 1;  // images
   bool media_without_alt = false;
   std::vector<Variant> variants;
 };

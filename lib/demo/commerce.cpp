@@ -21,11 +21,14 @@ struct Line {
   std::int64_t quantity;
 };
 
-std::string gid(const char* type, std::int64_t id) { return "gid://shopify/" + std::string(type) + "/" + std::to_string(id); }
+std::string gid(const char* type, std::int64_t id) {
+  return "gid://shopify/" + std::string(type) + "/" + std::to_string(id);
+}
 
 // Seasonality: November and December sell about twice as much as an average month.
 double season_weight(std::int64_t t) {
-  auto day = std::chrono::sys_days{std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds{std::chrono::seconds{t}})};
+  auto day =
+      std::chrono::sys_days{std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds{std::chrono::seconds{t}})};
   unsigned month = static_cast<unsigned>(std::chrono::year_month_day{day}.month());
   static const double weight[] = {0.8, 0.75, 0.9, 0.95, 1.0, 0.85, 0.8, 0.85, 1.0, 1.1, 1.9, 2.0};
   return weight[month - 1];
@@ -43,9 +46,15 @@ const Variant& pick_variant(Rng& rng, const Product& p) { return p.variants[rng.
 
 class CommerceWriter {
  public:
-  CommerceWriter(const std::filesystem::path& dir, Rng& rng, const std::vector<Product>& catalog, const CommercePlan& plan)
-      : rng_(rng), catalog_(catalog), plan_(plan), picker_(popularity_weights(rng, catalog)),
-        customers_(dir / "customers.jsonl"), orders_(dir / "orders.jsonl"), checkouts_(dir / "checkouts.jsonl") {
+  CommerceWriter(const std::filesystem::path& dir, Rng& rng, const std::vector<Product>& catalog,
+                 const CommercePlan& plan)
+      : rng_(rng),
+        catalog_(catalog),
+        plan_(plan),
+        picker_(popularity_weights(rng, catalog)),
+        customers_(dir / "customers.jsonl"),
+        orders_(dir / "orders.jsonl"),
+        checkouts_(dir / "checkouts.jsonl") {
     for (size_t i = 0; i < catalog.size(); ++i)
       if (catalog[i].consumable) consumables_.push_back(i);
     returned_quota_ = plan.checkouts * 3 / 10;
@@ -56,23 +65,27 @@ class CommerceWriter {
   void customer(Person& p) {
     std::vector<std::int64_t> times = timeline(p.orders);
     std::int64_t spend = 0;
-    size_t refill = consumables_.empty() || p.orders < 3 || !rng_.chance(0.5) ? SIZE_MAX : consumables_[picker_.pick(rng_) % consumables_.size()];
+    size_t refill = consumables_.empty() || p.orders < 3 || !rng_.chance(0.5)
+                        ? SIZE_MAX
+                        : consumables_[picker_.pick(rng_) % consumables_.size()];
     for (size_t k = 0; k < times.size(); ++k) spend += order(&p, times[k], refill, k == 0);
-    std::int64_t created = times.empty() ? seasonal_time(rng_, plan_.start, plan_.end) : times.front() - rng_.between(0, 30) * kDay;
+    std::int64_t created =
+        times.empty() ? seasonal_time(rng_, plan_.start, plan_.end) : times.front() - rng_.between(0, 30) * kDay;
     write_customer(p, created, times.empty() ? created : times.back(), spend);
   }
 
   void guest_orders(std::uint64_t count) {
     for (std::uint64_t g = 0; g < count; ++g)
-      order(nullptr, warp(static_cast<std::int64_t>(rng_.below(static_cast<std::uint64_t>(plan_.end - plan_.start)))), SIZE_MAX, true);
+      order(nullptr, warp(static_cast<std::int64_t>(rng_.below(static_cast<std::uint64_t>(plan_.end - plan_.start)))),
+            SIZE_MAX, true);
   }
 
   // The abandoned checkouts no order followed (the rest were written before their orders).
   void abandoned(const std::vector<Person>& people) {
     while (counts_.checkouts < plan_.checkouts) {
       const Person* p = rng_.chance(0.05) || people.empty() ? nullptr : &people[rng_.below(people.size())];
-      std::int64_t t = rng_.chance(0.12) ? plan_.end - rng_.between(3600, 7 * kDay)
-                                         : plan_.end - rng_.between(7 * kDay, 365 * kDay);
+      std::int64_t t =
+          rng_.chance(0.12) ? plan_.end - rng_.between(3600, 7 * kDay) : plan_.end - rng_.between(7 * kDay, 365 * kDay);
       std::vector<Line> lines = basket(SIZE_MAX);
       checkout(p, t - rng_.between(300, 3600), t, lines, std::nullopt);
     }
@@ -97,7 +110,8 @@ class CommerceWriter {
     std::int64_t u = static_cast<std::int64_t>(rng_.below(static_cast<std::uint64_t>(history)));
     times.push_back(warp(u));
     for (std::uint32_t k = 1; k < n; ++k) {
-      double days = rng_.chance(0.6) ? std::max(5.0, rng_.normal(std::min(30.0, mean_gap), 4)) : rng_.exponential(mean_gap) + 1;
+      double days =
+          rng_.chance(0.6) ? std::max(5.0, rng_.normal(std::min(30.0, mean_gap), 4)) : rng_.exponential(mean_gap) + 1;
       u = (u + static_cast<std::int64_t>(days * kDay)) % history;
       times.push_back(warp(u));
     }
@@ -109,7 +123,8 @@ class CommerceWriter {
   std::int64_t warp(std::int64_t u) const {
     double target = static_cast<double>(u) / static_cast<double>(plan_.end - plan_.start) * season_cdf_.back();
     auto it = std::upper_bound(season_cdf_.begin(), season_cdf_.end(), target);
-    std::int64_t day = std::min<std::int64_t>(it - season_cdf_.begin(), static_cast<std::int64_t>(season_cdf_.size()) - 1);
+    std::int64_t day =
+        std::min<std::int64_t>(it - season_cdf_.begin(), static_cast<std::int64_t>(season_cdf_.size()) - 1);
     double before = day ? season_cdf_[day - 1] : 0.0;
     double fraction = (target - before) / (season_cdf_[day] - before);
     return std::min(plan_.end - 1, plan_.start + day * kDay + static_cast<std::int64_t>(fraction * kDay));
@@ -134,8 +149,10 @@ class CommerceWriter {
 
   // sku, quantity, variant, product and original unit price: what order and checkout lines share.
   void line_item_fields(const Line& l) {
-    if (l.variant->sku.empty()) j_.null("sku");
-    else j_.str("sku", l.variant->sku);
+    if (l.variant->sku.empty())
+      j_.null("sku");
+    else
+      j_.str("sku", l.variant->sku);
     j_.num("quantity", l.quantity)
         .raw("variant", "{\"id\":" + JsonLine::quote(gid("ProductVariant", l.variant->id)) + "}")
         .raw("product", "{\"id\":" + JsonLine::quote(gid("Product", l.product->id)) + "}");
@@ -147,8 +164,10 @@ class CommerceWriter {
     std::int64_t gross = 0;
     for (const auto& l : lines) gross += l.variant->price * l.quantity;
     std::string code;
-    if (first_order && rng_.chance(0.12)) code = "WELCOME10";
-    else if (rng_.chance(0.08)) code = rng_.chance(0.5) ? "SUMMER15" : "BLACKFRIDAY20";
+    if (first_order && rng_.chance(0.12))
+      code = "WELCOME10";
+    else if (rng_.chance(0.08))
+      code = rng_.chance(0.5) ? "SUMMER15" : "BLACKFRIDAY20";
     int percent = code.empty() ? 0 : code == "WELCOME10" ? 10 : code == "SUMMER15" ? 15 : 20;
     std::int64_t discount = gross * percent / 100;
     std::int64_t subtotal = gross - discount;
@@ -162,7 +181,8 @@ class CommerceWriter {
     std::uint64_t number = 1001 + counts_.orders;
     ++counts_.orders;
     // Some orders came back after an abandoned checkout of the same basket.
-    if (p != nullptr && returned_written_ < returned_quota_ && rng_.chance(static_cast<double>(returned_quota_) / (plan_.orders + 1) * 1.5)) {
+    if (p != nullptr && returned_written_ < returned_quota_ &&
+        rng_.chance(static_cast<double>(returned_quota_) / (plan_.orders + 1) * 1.5)) {
       ++returned_written_;
       std::int64_t abandoned_at = t - rng_.between(2 * 3600, 48 * 3600);
       checkout(p, abandoned_at - rng_.between(300, 3600), abandoned_at, lines,
@@ -170,22 +190,34 @@ class CommerceWriter {
     }
     bool recent = plan_.end - t < 3 * kDay;
     bool stuck = !recent && rng_.chance(0.004);  // paid long ago, never shipped: an audit finding
-    std::string financial = refunded == total && refunded > 0 ? "REFUNDED" : refunded > 0 ? "PARTIALLY_REFUNDED" : "PAID";
+    std::string financial = refunded == total && refunded > 0 ? "REFUNDED"
+                            : refunded > 0                    ? "PARTIALLY_REFUNDED"
+                                                              : "PAID";
     std::string fulfillment = cancelled ? "UNFULFILLED" : (recent || stuck) ? "UNFULFILLED" : "FULFILLED";
     std::int64_t updated = std::min(plan_.end, t + rng_.between(600, 5 * kDay));
 
     j_.begin().str("id", gid("Order", id)).str("name", "#" + std::to_string(number));
-    if (p) j_.str("email", p->email);
-    else j_.str("email", "guest" + std::to_string(number) + "@mail.example");
+    if (p)
+      j_.str("email", p->email);
+    else
+      j_.str("email", "guest" + std::to_string(number) + "@mail.example");
     j_.str("createdAt", iso_time(t)).str("updatedAt", iso_time(updated)).str("processedAt", iso_time(t));
-    if (cancelled) j_.str("cancelledAt", iso_time(std::min(plan_.end, t + 3600)));
-    else j_.null("cancelledAt");
-    if (fulfillment == "FULFILLED") j_.str("closedAt", iso_time(updated));
-    else j_.null("closedAt");
-    j_.boolean("test", test).str("currencyCode", kCurrency).str("displayFinancialStatus", financial)
+    if (cancelled)
+      j_.str("cancelledAt", iso_time(std::min(plan_.end, t + 3600)));
+    else
+      j_.null("cancelledAt");
+    if (fulfillment == "FULFILLED")
+      j_.str("closedAt", iso_time(updated));
+    else
+      j_.null("closedAt");
+    j_.boolean("test", test)
+        .str("currencyCode", kCurrency)
+        .str("displayFinancialStatus", financial)
         .str("displayFulfillmentStatus", fulfillment);
-    if (p) j_.raw("customer", "{\"id\":" + JsonLine::quote(gid("Customer", p->id)) + "}");
-    else j_.null("customer");
+    if (p)
+      j_.raw("customer", "{\"id\":" + JsonLine::quote(gid("Customer", p->id)) + "}");
+    else
+      j_.null("customer");
     j_.raw("discountCodes", code.empty() ? "[]" : "[" + JsonLine::quote(code) + "]");
     j_.raw("tags", "[]").str("sourceName", rng_.chance(0.9) ? "web" : "pos");
     money_lines(j_, "totalPriceSet", total);
@@ -202,7 +234,8 @@ class CommerceWriter {
       std::int64_t line_gross = l.variant->price * l.quantity;
       std::int64_t line_discount = i + 1 == lines.size() ? discount - allocated : line_gross * percent / 100;
       allocated += line_discount;
-      j_.begin().str("id", gid("LineItem", 13000000000 + static_cast<std::int64_t>(counts_.line_items++)))
+      j_.begin()
+          .str("id", gid("LineItem", 13000000000 + static_cast<std::int64_t>(counts_.line_items++)))
           .str("name", l.product->title + (l.variant->title == "Default Title" ? "" : " - " + l.variant->title));
       line_item_fields(l);
       money_lines(j_, "discountedTotalSet", line_gross - line_discount);
@@ -220,10 +253,15 @@ class CommerceWriter {
     std::int64_t subtotal = 0;
     for (const auto& l : lines) subtotal += l.variant->price * l.quantity;
     std::int64_t total = subtotal + (subtotal >= 5000 ? 0 : 490);
-    j_.begin().str("id", gid("AbandonedCheckout", id)).str("name", "#C" + std::to_string(id % 1000000))
-        .str("createdAt", iso_time(created)).str("updatedAt", iso_time(completed ? *completed : updated));
-    if (completed) j_.str("completedAt", iso_time(*completed));
-    else j_.null("completedAt");
+    j_.begin()
+        .str("id", gid("AbandonedCheckout", id))
+        .str("name", "#C" + std::to_string(id % 1000000))
+        .str("createdAt", iso_time(created))
+        .str("updatedAt", iso_time(completed ? *completed : updated));
+    if (completed)
+      j_.str("completedAt", iso_time(*completed));
+    else
+      j_.null("completedAt");
     j_.str("abandonedCheckoutUrl", "https://northwind-coffee.example/checkouts/" + std::to_string(id) + "/recover");
     if (p) {
       j_.open("customer").str("id", gid("Customer", p->id));
@@ -240,9 +278,11 @@ class CommerceWriter {
       const Line& l = lines[i];
       char hex[17];
       std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(rng_.next()));
-      j_.begin().str("id", "gid://shopify/AbandonedCheckoutLineItem/" + std::string(hex) + "?checkout=" +
-                               std::to_string(id) + "&index=" + std::to_string(i))
-          .str("title", l.product->title).str("variantTitle", l.variant->title);
+      j_.begin()
+          .str("id", "gid://shopify/AbandonedCheckoutLineItem/" + std::string(hex) + "?checkout=" + std::to_string(id) +
+                         "&index=" + std::to_string(i))
+          .str("title", l.product->title)
+          .str("variantTitle", l.variant->title);
       line_item_fields(l);
       money_lines(j_, "discountedTotalPriceSet", l.variant->price * l.quantity);
       j_.str("__parentId", gid("AbandonedCheckout", id));
@@ -251,8 +291,12 @@ class CommerceWriter {
   }
 
   void write_customer(const Person& p, std::int64_t created, std::int64_t updated, std::int64_t spend) {
-    j_.begin().str("id", gid("Customer", p.id)).str("firstName", p.first).str("lastName", p.last)
-        .str("createdAt", iso_time(created)).str("updatedAt", iso_time(updated))
+    j_.begin()
+        .str("id", gid("Customer", p.id))
+        .str("firstName", p.first)
+        .str("lastName", p.last)
+        .str("createdAt", iso_time(created))
+        .str("updatedAt", iso_time(updated))
         .str("numberOfOrders", std::to_string(p.orders));
     j_.open("amountSpent").str("amount", cents(spend)).str("currencyCode", kCurrency).close();
     j_.raw("tags", p.test ? "[\"test\"]" : p.orders >= 10 ? "[\"vip\"]" : "[]").str("locale", "de");
@@ -264,8 +308,8 @@ class CommerceWriter {
                                             ",\"consentUpdatedAt\":" + JsonLine::quote(iso_time(created)) + "}");
     } else {
       j_.raw("defaultEmailAddress", "{\"emailAddress\":" + JsonLine::quote(p.email) + ",\"marketingState\":" + state +
-                                        ",\"marketingOptInLevel\":" + level + ",\"marketingUpdatedAt\":" +
-                                        JsonLine::quote(iso_time(created)) + "}");
+                                        ",\"marketingOptInLevel\":" + level +
+                                        ",\"marketingUpdatedAt\":" + JsonLine::quote(iso_time(created)) + "}");
     }
     j_.raw("defaultPhoneNumber", "null");
     j_.raw("defaultAddress", "{\"countryCodeV2\":\"DE\",\"provinceCode\":null,\"city\":" + JsonLine::quote(p.city) +
@@ -297,32 +341,48 @@ void write_products(const std::filesystem::path& file, const std::vector<Product
   for (const auto& p : catalog) {
     std::int64_t total_inventory = 0;
     for (const auto& v : p.variants) total_inventory += v.inventory;
-    j.begin().str("id", "gid://shopify/Product/" + std::to_string(p.id)).str("title", p.title).str("handle", p.handle)
-        .str("status", p.status).str("vendor", p.vendor).str("productType", p.category)
+    j.begin()
+        .str("id", "gid://shopify/Product/" + std::to_string(p.id))
+        .str("title", p.title)
+        .str("handle", p.handle)
+        .str("status", p.status)
+        .str("vendor", p.vendor)
+        .str("productType", p.category)
         .raw("tags", p.consumable ? "[\"consumable\"]" : "[]")
-        .str("createdAt", iso_time(start - 30 * kDay)).str("updatedAt", iso_time(start - kDay))
+        .str("createdAt", iso_time(start - 30 * kDay))
+        .str("updatedAt", iso_time(start - kDay))
         .str("publishedAt", iso_time(start - 29 * kDay))
         .str("descriptionHtml", p.has_description ? "<p>" + p.title + " from " + p.vendor + ".</p>" : "");
-    if (p.has_seo) j.open("seo").str("title", p.title).str("description", p.title + " - " + p.category).close();
-    else j.raw("seo", "{\"title\":null,\"description\":null}");
-    j.str("onlineStoreUrl", "https://northwind-coffee.example/products/" + p.handle).num("totalInventory", total_inventory);
+    if (p.has_seo)
+      j.open("seo").str("title", p.title).str("description", p.title + " - " + p.category).close();
+    else
+      j.raw("seo", "{\"title\":null,\"description\":null}");
+    j.str("onlineStoreUrl", "https://northwind-coffee.example/products/" + p.handle)
+        .num("totalInventory", total_inventory);
     out.line(j.end());
     for (const auto& v : p.variants) {
       j.begin().str("id", "gid://shopify/ProductVariant/" + std::to_string(v.id)).str("title", v.title);
-      if (v.sku.empty()) j.null("sku");
-      else j.str("sku", v.sku);
+      if (v.sku.empty())
+        j.null("sku");
+      else
+        j.str("sku", v.sku);
       j.null("barcode").str("price", cents(v.price));
-      if (v.compare_at) j.str("compareAtPrice", cents(v.compare_at));
-      else j.null("compareAtPrice");
+      if (v.compare_at)
+        j.str("compareAtPrice", cents(v.compare_at));
+      else
+        j.null("compareAtPrice");
       j.num("inventoryQuantity", v.inventory)
-          .raw("inventoryItem", "{\"unitCost\":{\"amount\":" + JsonLine::quote(cents(v.unit_cost)) + ",\"currencyCode\":\"EUR\"}}")
+          .raw("inventoryItem",
+               "{\"unitCost\":{\"amount\":" + JsonLine::quote(cents(v.unit_cost)) + ",\"currencyCode\":\"EUR\"}}")
           .str("__parentId", "gid://shopify/Product/" + std::to_string(p.id));
       out.line(j.end());
     }
     for (int m = 0; m < p.media; ++m) {
       j.begin().str("id", "gid://shopify/MediaImage/" + std::to_string(media_id++));
-      if (p.media_without_alt) j.null("alt");
-      else j.str("alt", p.title + " photo " + std::to_string(m + 1));
+      if (p.media_without_alt)
+        j.null("alt");
+      else
+        j.str("alt", p.title + " photo " + std::to_string(m + 1));
       j.str("mediaContentType", "IMAGE").str("__parentId", "gid://shopify/Product/" + std::to_string(p.id));
       out.line(j.end());
     }

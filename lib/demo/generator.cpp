@@ -19,16 +19,22 @@ namespace {
 void write_shop(const fs::path& file) {
   OutputFile out(file);
   JsonLine j;
-  out.line(j.begin().str("id", "gid://shopify/Shop/72000000").str("name", "Northwind Coffee")
-               .str("email", "hello@northwind-coffee.example").str("ianaTimezone", "Europe/Berlin")
-               .str("currencyCode", "EUR").str("myshopifyDomain", "northwind-coffee.myshopify.com").end());
+  out.line(j.begin()
+               .str("id", "gid://shopify/Shop/72000000")
+               .str("name", "Northwind Coffee")
+               .str("email", "hello@northwind-coffee.example")
+               .str("ianaTimezone", "Europe/Berlin")
+               .str("currencyCode", "EUR")
+               .str("myshopifyDomain", "northwind-coffee.myshopify.com")
+               .end());
   out.close();
 }
 
 }  // namespace
 
 GeneratedShop generate_shop(const fs::path& dir, const ShopSize& size) {
-  if (size.customers == 0 || size.products == 0) throw usage_error("the shop needs at least one customer and one product");
+  if (size.customers == 0 || size.products == 0)
+    throw usage_error("the shop needs at least one customer and one product");
   std::error_code ec;
   fs::create_directories(dir / "shopify", ec);
   fs::create_directories(dir / "zendesk", ec);
@@ -41,7 +47,8 @@ GeneratedShop generate_shop(const fs::path& dir, const ShopSize& size) {
   auto people = make_people(people_rng, size.customers);
   write_shop(dir / "shopify" / "shop.jsonl");
   write_products(dir / "shopify" / "products.jsonl", catalog, start);
-  auto commerce = write_commerce(dir / "shopify", orders_rng, catalog, people, {size.orders, size.checkouts, start, end});
+  auto commerce =
+      write_commerce(dir / "shopify", orders_rng, catalog, people, {size.orders, size.checkouts, start, end});
   auto tickets = write_support(dir / "zendesk", support_rng, people, {size.tickets, start, end});
   GeneratedShop shop;
   shop.customers = people.size();

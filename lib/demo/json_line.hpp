@@ -9,7 +9,12 @@ namespace shopkeep::demo {
 
 class JsonLine {
  public:
-  JsonLine& begin() { out_.clear(); out_ += '{'; first_ = true; return *this; }
+  JsonLine& begin() {
+    out_.clear();
+    out_ += '{';
+    first_ = true;
+    return *this;
+  }
   JsonLine& key(std::string_view k) {
     if (!first_) out_ += ',';
     first_ = false;
@@ -17,11 +22,31 @@ class JsonLine {
     out_ += ':';
     return *this;
   }
-  JsonLine& str(std::string_view k, std::string_view v) { key(k); quoted(v); return *this; }
-  JsonLine& num(std::string_view k, std::int64_t v) { key(k); out_ += std::to_string(v); return *this; }
-  JsonLine& boolean(std::string_view k, bool v) { key(k); out_ += v ? "true" : "false"; return *this; }
-  JsonLine& null(std::string_view k) { key(k); out_ += "null"; return *this; }
-  JsonLine& raw(std::string_view k, std::string_view json) { key(k); out_ += json; return *this; }
+  JsonLine& str(std::string_view k, std::string_view v) {
+    key(k);
+    quoted(v);
+    return *this;
+  }
+  JsonLine& num(std::string_view k, std::int64_t v) {
+    key(k);
+    out_ += std::to_string(v);
+    return *this;
+  }
+  JsonLine& boolean(std::string_view k, bool v) {
+    key(k);
+    out_ += v ? "true" : "false";
+    return *this;
+  }
+  JsonLine& null(std::string_view k) {
+    key(k);
+    out_ += "null";
+    return *this;
+  }
+  JsonLine& raw(std::string_view k, std::string_view json) {
+    key(k);
+    out_ += json;
+    return *this;
+  }
   // {"shopMoney":{"amount":"12.90","currencyCode":"EUR"}}
   JsonLine& money(std::string_view k, std::string_view amount, std::string_view currency) {
     key(k);
@@ -32,9 +57,21 @@ class JsonLine {
     out_ += "}}";
     return *this;
   }
-  JsonLine& open(std::string_view k) { key(k); out_ += '{'; first_ = true; return *this; }
-  JsonLine& close() { out_ += '}'; first_ = false; return *this; }
-  const std::string& end() { out_ += '}'; return out_; }
+  JsonLine& open(std::string_view k) {
+    key(k);
+    out_ += '{';
+    first_ = true;
+    return *this;
+  }
+  JsonLine& close() {
+    out_ += '}';
+    first_ = false;
+    return *this;
+  }
+  const std::string& end() {
+    out_ += '}';
+    return out_;
+  }
   static std::string quote(std::string_view v) {
     JsonLine j;
     j.quoted(v);

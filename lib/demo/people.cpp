@@ -7,17 +7,18 @@ namespace shopkeep::demo {
 
 namespace {
 
-const std::string_view kFirst[] = {"Anna", "Ben", "Clara", "David", "Emma", "Felix", "Greta", "Hannah", "Ivan", "Julia",
-                                   "Karl", "Lena", "Marco", "Nina", "Oskar", "Paula", "Quentin", "Rosa", "Sven", "Tara",
-                                   "Ulla", "Viktor", "Wanda", "Yusuf", "Zoe", "Liam", "Mia", "Noah", "Olivia", "Elif",
-                                   "Mateo", "Sofia", "Jonas", "Leonie", "Amir", "Ines", "Tom", "Ida", "Finn", "Maja"};
-const std::string_view kLast[] = {"Schmidt", "Müller", "Weber", "Fischer", "Wagner", "Becker", "Hoffmann", "Koch",
-                                  "Richter", "Klein", "Wolf", "Neumann", "Schwarz", "Braun", "Zimmermann", "Krüger",
-                                  "Hartmann", "Lange", "Werner", "Lehmann", "Kaya", "Nowak", "Rossi", "Garcia",
-                                  "Jensen", "Berg", "Lindqvist", "Dubois", "Moreau", "Silva"};
+const std::string_view kFirst[] = {"Anna",    "Ben",    "Clara", "David", "Emma",   "Felix",  "Greta", "Hannah",
+                                   "Ivan",    "Julia",  "Karl",  "Lena",  "Marco",  "Nina",   "Oskar", "Paula",
+                                   "Quentin", "Rosa",   "Sven",  "Tara",  "Ulla",   "Viktor", "Wanda", "Yusuf",
+                                   "Zoe",     "Liam",   "Mia",   "Noah",  "Olivia", "Elif",   "Mateo", "Sofia",
+                                   "Jonas",   "Leonie", "Amir",  "Ines",  "Tom",    "Ida",    "Finn",  "Maja"};
+const std::string_view kLast[] = {
+    "Schmidt", "Müller",  "Weber",   "Fischer", "Wagner",     "Becker", "Hoffmann",  "Koch",   "Richter", "Klein",
+    "Wolf",    "Neumann", "Schwarz", "Braun",   "Zimmermann", "Krüger", "Hartmann",  "Lange",  "Werner",  "Lehmann",
+    "Kaya",    "Nowak",   "Rossi",   "Garcia",  "Jensen",     "Berg",   "Lindqvist", "Dubois", "Moreau",  "Silva"};
 const std::string_view kDomains[] = {"example.com", "example.net", "example.org", "mail.example", "post.example"};
-const std::string_view kCities[] = {"Berlin", "Hamburg", "München", "Köln", "Leipzig", "Wien", "Zürich", "Graz",
-                                    "Bremen", "Dresden"};
+const std::string_view kCities[] = {"Berlin", "Hamburg", "München", "Köln",   "Leipzig",
+                                    "Wien",   "Zürich",  "Graz",    "Bremen", "Dresden"};
 
 std::string ascii_lower(std::string_view s) {
   std::string out;
@@ -45,7 +46,8 @@ std::vector<Person> make_people(Rng& rng, std::uint64_t count) {
     p.id = 7400000000 + static_cast<std::int64_t>(i) * 11;
     p.first = std::string(rng.pick(kFirst));
     p.last = std::string(rng.pick(kLast));
-    p.email = ascii_lower(p.first) + "." + ascii_lower(p.last) + std::to_string(i) + "@" + std::string(rng.pick(kDomains));
+    p.email =
+        ascii_lower(p.first) + "." + ascii_lower(p.last) + std::to_string(i) + "@" + std::string(rng.pick(kDomains));
     p.city = std::string(rng.pick(kCities));
     p.zip = std::to_string(rng.between(10000, 99999));
     double c = rng.uniform();
@@ -58,7 +60,8 @@ std::vector<Person> make_people(Rng& rng, std::uint64_t count) {
     dup[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(dup[0])));
     people[i].email = dup;
   }
-  for (std::uint64_t i = 33; i < count; i += 331) people[i].email = ascii_lower(people[i].first) + "@@" + std::string(kDomains[0]);
+  for (std::uint64_t i = 33; i < count; i += 331)
+    people[i].email = ascii_lower(people[i].first) + "@@" + std::string(kDomains[0]);
   for (std::uint64_t i = 3; i < count; i += 500) people[i].test = true;
   return people;
 }

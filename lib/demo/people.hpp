@@ -12,10 +12,10 @@ namespace shopkeep::demo {
 struct Person {
   std::int64_t id;
   std::string first, last, email, city, zip;
-  std::string consent;           // SUBSCRIBED, NOT_SUBSCRIBED, UNSUBSCRIBED, or "" (unknown)
-  bool old_shape = false;        // email + emailMarketingConsent instead of defaultEmailAddress
-  bool test = false;             // tagged "test"
-  std::uint32_t orders = 0;      // planned orders
+  std::string consent;       // SUBSCRIBED, NOT_SUBSCRIBED, UNSUBSCRIBED, or "" (unknown)
+  bool old_shape = false;    // email + emailMarketingConsent instead of defaultEmailAddress
+  bool test = false;         // tagged "test"
+  std::uint32_t orders = 0;  // planned orders
 };
 
 std::vector<Person> make_people(Rng& rng, std::uint64_t count);

@@ -43,9 +43,13 @@ class Rng {
   }
   double exponential(double mean) { return -mean * std::log(1.0 - uniform()); }
   template <typename T>
-  const T& pick(const std::vector<T>& items) { return items[below(items.size())]; }
+  const T& pick(const std::vector<T>& items) {
+    return items[below(items.size())];
+  }
   template <size_t N>
-  std::string_view pick(const std::string_view (&items)[N]) { return items[below(N)]; }
+  std::string_view pick(const std::string_view (&items)[N]) {
+    return items[below(N)];
+  }
 
  private:
   static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }

@@ -50,7 +50,7 @@ const Topic kTopics[] = {
 };
 
 const char* kProducts[] = {"Espresso Beans", "Earl Grey", "Gooseneck Kettle", "Ceramic Mug", "Hand Grinder",
-                           "Paper Filters", "Chai", "French Press"};
+                           "Paper Filters",  "Chai",      "French Press"};
 
 std::string fill(std::string text, Rng& rng) {
   auto replace = [&](const std::string& key, const std::string& value) {
@@ -75,16 +75,23 @@ std::string spaced_email(Rng& rng, const std::string& email) {
 class SupportWriter {
  public:
   SupportWriter(const std::filesystem::path& dir, Rng& rng, const std::vector<Person>& people, const SupportPlan& plan)
-      : dir_(dir), rng_(rng), people_(people), plan_(plan), tickets_(dir / "tickets.json"),
-        metrics_(dir / "metric_sets.part"), events_(dir / "ticket_events.json"),
-        ratings_(dir / "satisfaction_ratings.json"), users_(dir / "users.json") {
+      : dir_(dir),
+        rng_(rng),
+        people_(people),
+        plan_(plan),
+        tickets_(dir / "tickets.json"),
+        metrics_(dir / "metric_sets.part"),
+        events_(dir / "ticket_events.json"),
+        ratings_(dir / "satisfaction_ratings.json"),
+        users_(dir / "users.json") {
     tickets_.write("{\"tickets\":[\n");
     events_.write("{\"ticket_events\":[\n");
     ratings_.write("{\"satisfaction_ratings\":[\n");
     users_.write("{\"users\":[\n");
     for (int a = 1; a <= 6; ++a) {
       std::string name = std::string(first_name(rng_)) + " (Support)";
-      user(360000000000 + a, name, "agent" + std::to_string(a) + "@northwind-coffee.example", "agent", plan_.start - 90 * kDay);
+      user(360000000000 + a, name, "agent" + std::to_string(a) + "@northwind-coffee.example", "agent",
+           plan_.start - 90 * kDay);
     }
   }
 
@@ -92,7 +99,8 @@ class SupportWriter {
     std::int64_t id = 10001 + static_cast<std::int64_t>(n);
     // Recent months carry more tickets than old ones.
     std::int64_t history = plan_.end - plan_.start;
-    std::int64_t created = plan_.end - static_cast<std::int64_t>(std::pow(rng_.uniform(), 1.6) * static_cast<double>(history));
+    std::int64_t created =
+        plan_.end - static_cast<std::int64_t>(std::pow(rng_.uniform(), 1.6) * static_cast<double>(history));
     std::int64_t requester = requester_for(created);
     const Topic& topic = kTopics[rng_.below(std::size(kTopics))];
     std::string subject = fill(topic.subject, rng_), body = fill(topic.body, rng_);
@@ -106,39 +114,61 @@ class SupportWriter {
     std::int64_t resolution = reply + static_cast<std::int64_t>(rng_.exponential(replies * 600.0));
     std::int64_t age = plan_.end - created;
     std::string status;
-    if (age < reply * kMinute) status = "new", replies = 0;
-    else if (age < resolution * kMinute || age < 2 * kDay) status = rng_.chance(0.5) ? "open" : "pending";
-    else if (rng_.chance(0.05)) status = "open";  // forgotten: unsolved for a long time
-    else if (rng_.chance(0.02)) status = "hold";
-    else status = age > 30 * kDay ? "closed" : "solved";
+    if (age < reply * kMinute)
+      status = "new", replies = 0;
+    else if (age < resolution * kMinute || age < 2 * kDay)
+      status = rng_.chance(0.5) ? "open" : "pending";
+    else if (rng_.chance(0.05))
+      status = "open";  // forgotten: unsolved for a long time
+    else if (rng_.chance(0.02))
+      status = "hold";
+    else
+      status = age > 30 * kDay ? "closed" : "solved";
     bool solved = status == "solved" || status == "closed";
     std::int64_t solved_at = created + resolution * kMinute;
     std::int64_t updated = solved ? solved_at : std::min(plan_.end, created + (replies ? reply * kMinute : 0));
 
     JsonLine& j = j_;
-    j.begin().num("id", id).str("url", "https://northwind.zendesk.com/api/v2/tickets/" + std::to_string(id) + ".json")
+    j.begin()
+        .num("id", id)
+        .str("url", "https://northwind.zendesk.com/api/v2/tickets/" + std::to_string(id) + ".json")
         .raw("via", rng_.chance(0.7) ? "{\"channel\":\"email\"}" : "{\"channel\":\"web\"}")
-        .str("created_at", iso_time(created)).str("updated_at", iso_time(updated))
-        .str("type", topic.sentiment < 0 ? "problem" : "question").str("subject", subject).str("raw_subject", subject)
+        .str("created_at", iso_time(created))
+        .str("updated_at", iso_time(updated))
+        .str("type", topic.sentiment < 0 ? "problem" : "question")
+        .str("subject", subject)
+        .str("raw_subject", subject)
         .str("description", body);
-    if (priority.empty()) j.null("priority");
-    else j.str("priority", priority);
+    if (priority.empty())
+      j.null("priority");
+    else
+      j.str("priority", priority);
     j.str("status", status).num("requester_id", requester).num("submitter_id", requester);
-    if (replies) j.num("assignee_id", agent());
-    else j.null("assignee_id");
+    if (replies)
+      j.num("assignee_id", agent());
+    else
+      j.null("assignee_id");
     j.raw("tags", "[" + JsonLine::quote(topic.tag) + "]");
     separator(tickets_, first_ticket_);
     tickets_.write(j.end());
 
     j.begin().num("id", 70000 + id).num("ticket_id", id);
-    if (replies) j.raw("reply_time_in_minutes", "{\"calendar\":" + std::to_string(reply) + ",\"business\":" + std::to_string(reply * 2 / 3) + "}");
-    else j.raw("reply_time_in_minutes", "{\"calendar\":null,\"business\":null}");
-    std::string full = solved ? "{\"calendar\":" + std::to_string(resolution) + ",\"business\":" + std::to_string(resolution / 2) + "}"
-                              : "{\"calendar\":null,\"business\":null}";
-    j.raw("first_resolution_time_in_minutes", full).raw("full_resolution_time_in_minutes", full)
-        .num("replies", replies).num("reopens", rng_.chance(0.05) ? 1 : 0);
-    if (solved) j.str("solved_at", iso_time(solved_at));
-    else j.null("solved_at");
+    if (replies)
+      j.raw("reply_time_in_minutes",
+            "{\"calendar\":" + std::to_string(reply) + ",\"business\":" + std::to_string(reply * 2 / 3) + "}");
+    else
+      j.raw("reply_time_in_minutes", "{\"calendar\":null,\"business\":null}");
+    std::string full =
+        solved ? "{\"calendar\":" + std::to_string(resolution) + ",\"business\":" + std::to_string(resolution / 2) + "}"
+               : "{\"calendar\":null,\"business\":null}";
+    j.raw("first_resolution_time_in_minutes", full)
+        .raw("full_resolution_time_in_minutes", full)
+        .num("replies", replies)
+        .num("reopens", rng_.chance(0.05) ? 1 : 0);
+    if (solved)
+      j.str("solved_at", iso_time(solved_at));
+    else
+      j.null("solved_at");
     j.str("created_at", iso_time(created)).str("updated_at", iso_time(updated));
     separator(metrics_, first_metric_);
     metrics_.write(j.end());
@@ -160,7 +190,8 @@ class SupportWriter {
       std::FILE* part = std::fopen((dir_ / "metric_sets.part").c_str(), "rb");
       char buffer[1 << 16];
       size_t got;
-      while (part && (got = std::fread(buffer, 1, sizeof buffer, part)) > 0) tickets_.write(std::string_view(buffer, got));
+      while (part && (got = std::fread(buffer, 1, sizeof buffer, part)) > 0)
+        tickets_.write(std::string_view(buffer, got));
       if (part) std::fclose(part);
       std::filesystem::remove(dir_ / "metric_sets.part");
     }
@@ -182,9 +213,16 @@ class SupportWriter {
 
   std::int64_t agent() { return 360000000001 + static_cast<std::int64_t>(rng_.below(6)); }
 
-  void user(std::int64_t id, const std::string& name, const std::string& email, const char* role, std::int64_t created) {
-    j_.begin().num("id", id).str("name", name).str("email", email).str("role", role).boolean("active", true)
-        .str("created_at", iso_time(created)).str("updated_at", iso_time(created));
+  void user(std::int64_t id, const std::string& name, const std::string& email, const char* role,
+            std::int64_t created) {
+    j_.begin()
+        .num("id", id)
+        .str("name", name)
+        .str("email", email)
+        .str("role", role)
+        .boolean("active", true)
+        .str("created_at", iso_time(created))
+        .str("updated_at", iso_time(created));
     separator(users_, first_user_);
     users_.write(j_.end());
   }
@@ -209,13 +247,26 @@ class SupportWriter {
     return id;
   }
 
-  void comment_event(std::int64_t ticket, std::int64_t at, std::int64_t author, const std::string& body, bool is_public) {
+  void comment_event(std::int64_t ticket, std::int64_t at, std::int64_t author, const std::string& body,
+                     bool is_public) {
     std::int64_t event = 900000 + static_cast<std::int64_t>(events_written_++) * 2;
-    j_.begin().num("id", event).num("ticket_id", ticket).num("timestamp", at).str("created_at", iso_time(at))
-        .num("updater_id", author).str("via", "Mail").str("event_type", "Audit");
+    j_.begin()
+        .num("id", event)
+        .num("ticket_id", ticket)
+        .num("timestamp", at)
+        .str("created_at", iso_time(at))
+        .num("updater_id", author)
+        .str("via", "Mail")
+        .str("event_type", "Audit");
     JsonLine child;
-    child.begin().num("id", event + 1).str("via", "Mail").str("event_type", "Comment").str("body", body)
-        .boolean("public", is_public).num("author_id", author).raw("attachments", "[]");
+    child.begin()
+        .num("id", event + 1)
+        .str("via", "Mail")
+        .str("event_type", "Comment")
+        .str("body", body)
+        .boolean("public", is_public)
+        .num("author_id", author)
+        .raw("attachments", "[]");
     j_.raw("child_events", "[" + child.end() + "]");
     separator(events_, first_event_);
     events_.write(j_.end());
@@ -225,16 +276,23 @@ class SupportWriter {
     double p_bad = 0.08 + (sentiment < 0 ? 0.25 : 0) + (reply_minutes > 8 * 60 ? 0.25 : 0);
     bool bad = rng_.chance(p_bad);
     std::int64_t rated = at + rng_.between(1, 48) * 3600;
-    j_.begin().num("id", 50000 + ticket).num("assignee_id", agent()).num("requester_id", requester).num("ticket_id", ticket)
+    j_.begin()
+        .num("id", 50000 + ticket)
+        .num("assignee_id", agent())
+        .num("requester_id", requester)
+        .num("ticket_id", ticket)
         .str("score", bad ? "bad" : "good");
-    if (bad) j_.str("comment", "Took far too long.").str("reason", "Issue took too long to resolve");
-    else j_.str("comment", rng_.chance(0.5) ? "Great help, thanks!" : "").null("reason");
+    if (bad)
+      j_.str("comment", "Took far too long.").str("reason", "Issue took too long to resolve");
+    else
+      j_.str("comment", rng_.chance(0.5) ? "Great help, thanks!" : "").null("reason");
     j_.str("created_at", iso_time(rated)).str("updated_at", iso_time(rated));
     separator(ratings_, first_rating_);
     ratings_.write(j_.end());
     // Half of the bad ratings get a follow-up from an agent; the rest are an audit finding.
     if (bad && rng_.chance(0.5))
-      comment_event(ticket, rated + 2 * 3600, agent(), "I am sorry we let you down. Here is a voucher for your next order.", true);
+      comment_event(ticket, rated + 2 * 3600, agent(),
+                    "I am sorry we let you down. Here is a voucher for your next order.", true);
   }
 
   std::filesystem::path dir_;

@@ -67,7 +67,8 @@ class CurlClient : public HttpClient {
     curl_easy_reset(curl_);
     Response response;
     struct curl_slist* headers = nullptr;
-    for (const auto& [name, value] : request.headers) headers = curl_slist_append(headers, (name + ": " + value).c_str());
+    for (const auto& [name, value] : request.headers)
+      headers = curl_slist_append(headers, (name + ": " + value).c_str());
     curl_easy_setopt(curl_, CURLOPT_URL, request.url.c_str());
     curl_easy_setopt(curl_, CURLOPT_HTTPHEADER, headers);
     curl_easy_setopt(curl_, CURLOPT_TIMEOUT, static_cast<long>(request.timeout.count()));
@@ -119,12 +120,15 @@ std::string base_url(const std::string& value, const std::string& setting) {
   if (v.rfind("http://", 0) == 0) {
     std::string host = v.substr(7);
     host = host.substr(0, host.find('/'));
-    if (host.rfind("[::1]", 0) == 0) host = "[::1]";
-    else host = host.substr(0, host.find(':'));
+    if (host.rfind("[::1]", 0) == 0)
+      host = "[::1]";
+    else
+      host = host.substr(0, host.find(':'));
     if (loopback(host)) return v;
     throw usage_error(setting + ": http:// is only accepted for loopback hosts", "use https://");
   }
-  if (v.empty() || v.find_first_of("/: ") != std::string::npos) throw usage_error(setting + ": '" + value + "' is not a host or URL");
+  if (v.empty() || v.find_first_of("/: ") != std::string::npos)
+    throw usage_error(setting + ": '" + value + "' is not a host or URL");
   return "https://" + v;
 }
 

@@ -12,8 +12,7 @@ Format parse_format(std::string_view name) {
   if (name == "json") return Format::json;
   if (name == "ndjson") return Format::ndjson;
   if (name == "csv") return Format::csv;
-  throw usage_error("invalid --format '" + std::string(name) + "'",
-                    "choose one of table, json, ndjson, csv");
+  throw usage_error("invalid --format '" + std::string(name) + "'", "choose one of table, json, ndjson, csv");
 }
 
 std::string csv_field(std::string_view text) {
@@ -36,9 +35,7 @@ std::string cell_text(const Json& v) {
 
 namespace {
 
-std::string dump(const Json& v, int indent = -1) {
-  return v.dump(indent, ' ', false, Json::error_handler_t::replace);
-}
+std::string dump(const Json& v, int indent = -1) { return v.dump(indent, ' ', false, Json::error_handler_t::replace); }
 
 // Column names in first-seen order across all rows.
 std::vector<std::string> columns_of(const Json& rows) {
@@ -51,8 +48,7 @@ std::vector<std::string> columns_of(const Json& rows) {
 
 // Display width of UTF-8 text: code points, which is close enough for a terminal table.
 size_t display_width(const std::string& s) {
-  return static_cast<size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+  return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
 std::string one_line(std::string s) {
@@ -82,8 +78,7 @@ void write_table(std::ostream& out, const std::vector<std::string>& columns,
 
 void flatten(const Json& value, const std::string& prefix, Json& into) {
   if (value.is_object() && !value.empty()) {
-    for (const auto& [key, child] : value.items())
-      flatten(child, prefix.empty() ? key : prefix + "." + key, into);
+    for (const auto& [key, child] : value.items()) flatten(child, prefix.empty() ? key : prefix + "." + key, into);
   } else {
     into[prefix] = value;
   }
@@ -93,9 +88,7 @@ void flatten(const Json& value, const std::string& prefix, Json& into) {
 
 void write_listing(std::ostream& out, Format format, const Json& rows) {
   switch (format) {
-    case Format::json:
-      out << dump(rows.is_null() ? Json::array() : rows, 2) << '\n';
-      return;
+    case Format::json: out << dump(rows.is_null() ? Json::array() : rows, 2) << '\n'; return;
     case Format::ndjson:
       for (const auto& row : rows) out << dump(row) << '\n';
       return;
@@ -103,8 +96,7 @@ void write_listing(std::ostream& out, Format format, const Json& rows) {
       auto columns = columns_of(rows);
       if (columns.empty()) return;
       std::string line;
-      for (size_t c = 0; c < columns.size(); ++c)
-        line += (c ? "," : "") + csv_field(columns[c]);
+      for (size_t c = 0; c < columns.size(); ++c) line += (c ? "," : "") + csv_field(columns[c]);
       out << line << "\r\n";
       for (const auto& row : rows) {
         line.clear();
@@ -134,12 +126,8 @@ void write_listing(std::ostream& out, Format format, const Json& rows) {
 
 void write_object(std::ostream& out, Format format, const Json& object) {
   switch (format) {
-    case Format::json:
-      out << dump(object, 2) << '\n';
-      return;
-    case Format::ndjson:
-      out << dump(object) << '\n';
-      return;
+    case Format::json: out << dump(object, 2) << '\n'; return;
+    case Format::ndjson: out << dump(object) << '\n'; return;
     case Format::csv: {
       Json flat = Json::object();
       flatten(object, "", flat);
@@ -152,8 +140,7 @@ void write_object(std::ostream& out, Format format, const Json& object) {
       size_t width = 0;
       for (const auto& [key, _] : flat.items()) width = std::max(width, display_width(key));
       for (const auto& [key, value] : flat.items())
-        out << key << std::string(width - display_width(key) + 2, ' ')
-            << one_line(cell_text(value)) << '\n';
+        out << key << std::string(width - display_width(key) + 2, ' ') << one_line(cell_text(value)) << '\n';
       return;
     }
   }

@@ -34,8 +34,7 @@ nlohmann::ordered_json row_object(store::Stmt& rows) {
 
 nlohmann::ordered_json export_person(store::Db& db, const std::string& email) {
   std::string normalised = normalise_email(email);
-  if (!collect_person_keys(db, normalised))
-    throw runtime_error("nobody with email " + email + " is in the store");
+  if (!collect_person_keys(db, normalised)) throw runtime_error("nobody with email " + email + " is in the store");
   nlohmann::ordered_json result;
   result["email"] = normalised;
   result["tables"] = nlohmann::ordered_json::object();

@@ -31,8 +31,9 @@ const std::vector<PersonTable>& person_tables() {
 }
 
 bool collect_person_keys(store::Db& db, const std::string& email) {
-  db.exec("CREATE TEMP TABLE IF NOT EXISTS person_keys (kind TEXT, id INTEGER, PRIMARY KEY (kind, id)) WITHOUT ROWID;"
-          "DELETE FROM temp.person_keys;");
+  db.exec(
+      "CREATE TEMP TABLE IF NOT EXISTS person_keys (kind TEXT, id INTEGER, PRIMARY KEY (kind, id)) WITHOUT ROWID;"
+      "DELETE FROM temp.person_keys;");
   const std::string keyed = "INSERT OR IGNORE INTO temp.person_keys (kind, id) ";
   const char* steps[] = {
       "SELECT 'customer', id FROM customers WHERE lower(trim(email)) = ?1",
@@ -49,7 +50,9 @@ bool collect_person_keys(store::Db& db, const std::string& email) {
     bind_email(insert, email);
     insert.run();
   }
-  return db.scalar_int("SELECT count(*) FROM temp.person_keys WHERE kind IN ('customer', 'zendesk_user', 'order', 'checkout')") > 0 ||
+  return db.scalar_int(
+             "SELECT count(*) FROM temp.person_keys WHERE kind IN ('customer', 'zendesk_user', 'order', 'checkout')") >
+             0 ||
          [&] {
            for (const auto& t : person_tables()) {
              store::Stmt any(db, "SELECT 1 FROM " + t.table + " WHERE " + t.where + " LIMIT 1");

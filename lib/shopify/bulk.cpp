@@ -27,7 +27,8 @@ std::string run_mutation() {
 }
 
 std::string poll_query() {
-  return "query PollBulk($id: ID!) { node(id: $id) { ... on BulkOperation { id status errorCode objectCount fileSize url "
+  return "query PollBulk($id: ID!) { node(id: $id) { ... on BulkOperation { id status errorCode objectCount fileSize "
+         "url "
          "partialDataUrl } } }";
 }
 
@@ -48,7 +49,8 @@ std::string start(GraphqlClient& client, http::Sleeper& sleeper, Reporter& repor
   throw runtime_error("a bulk operation of this app stayed in progress for too long", "try again later");
 }
 
-json poll(GraphqlClient& client, http::Sleeper& sleeper, Reporter& reporter, const std::string& id, const std::string& label) {
+json poll(GraphqlClient& client, http::Sleeper& sleeper, Reporter& reporter, const std::string& id,
+          const std::string& label) {
   // Poll with backoff: quick at first, then every 10 s.
   for (int attempt = 0;; ++attempt) {
     json op = client.query(poll_query(), {{"id", id}}, 2).at("node");
@@ -80,7 +82,8 @@ std::uint64_t import_file(store::Db& db, Reporter& reporter, const std::string& 
         seen->run();
       }
     }
-    if ((reader.line_number() & 0x3FFF) == 0) reporter.progress("shopify " + q.name + " (import)", reader.bytes_consumed(), reader.size_hint());
+    if ((reader.line_number() & 0x3FFF) == 0)
+      reporter.progress("shopify " + q.name + " (import)", reader.bytes_consumed(), reader.size_hint());
   }
   writer.finish();
   // The next incremental sync starts from the newest record the job saw.
@@ -98,8 +101,8 @@ std::string bulk_query(const ResourceQuery& q) {
   return "{ " + q.connection + " { edges { node { " + q.node_fields + nested + " } } } }";
 }
 
-BulkResult bulk_import(store::Db& db, GraphqlClient& client, http::HttpClient& http, http::Sleeper& sleeper, Reporter& reporter,
-                       const ResourceQuery& q, const std::string& synced_at, bool track_seen) {
+BulkResult bulk_import(store::Db& db, GraphqlClient& client, http::HttpClient& http, http::Sleeper& sleeper,
+                       Reporter& reporter, const ResourceQuery& q, const std::string& synced_at, bool track_seen) {
   BulkResult result;
   auto started = Clock::now();
   std::string id = start(client, sleeper, reporter, bulk_query(q));
@@ -108,7 +111,9 @@ BulkResult bulk_import(store::Db& db, GraphqlClient& client, http::HttpClient& h
   std::string status = op.value("status", "");
   std::string url = op.contains("url") && op["url"].is_string() ? op["url"].get<std::string>() : "";
   if (status == "FAILED") {
-    std::string partial = op.contains("partialDataUrl") && op["partialDataUrl"].is_string() ? op["partialDataUrl"].get<std::string>() : "";
+    std::string partial = op.contains("partialDataUrl") && op["partialDataUrl"].is_string()
+                              ? op["partialDataUrl"].get<std::string>()
+                              : "";
     std::string why = "the bulk job failed (" + op.value("errorCode", std::string("unknown error")) + ")";
     if (partial.empty()) throw runtime_error(why);
     result.partial_error = why + "; the partial data it wrote was kept";
@@ -119,7 +124,8 @@ BulkResult bulk_import(store::Db& db, GraphqlClient& client, http::HttpClient& h
   if (track_seen) store::reset_seen_ids(db);
   if (url.empty()) return result;  // no objects at all
   http::check_url(url, "bulk operation download");
-  auto file = std::filesystem::temp_directory_path() / ("shopkeep-bulk-" + std::to_string(::getpid()) + "-" + q.name + ".jsonl");
+  auto file = std::filesystem::temp_directory_path() /
+              ("shopkeep-bulk-" + std::to_string(::getpid()) + "-" + q.name + ".jsonl");
   auto download_started = Clock::now();
   auto got = http.download(url, file.string());
   result.download_seconds = since(download_started);

@@ -17,7 +17,7 @@
 namespace shopkeep::shopify {
 
 struct BulkResult {
-  std::uint64_t records = 0;   // root objects written
+  std::uint64_t records = 0;  // root objects written
   double waiting_seconds = 0, download_seconds = 0, import_seconds = 0;
   std::optional<std::string> partial_error;  // FAILED with partial data: what was kept, and why
 };
@@ -28,7 +28,7 @@ std::string bulk_query(const ResourceQuery& q);
 // Runs the job, imports its JSONL in one transaction with the resource's cursor, and (for --full)
 // fills temp.sync_seen with the root ids. Throws a runtime error for FAILED (without partial data),
 // CANCELED or EXPIRED jobs.
-BulkResult bulk_import(store::Db& db, GraphqlClient& client, http::HttpClient& http, http::Sleeper& sleeper, Reporter& reporter,
-                       const ResourceQuery& q, const std::string& synced_at, bool track_seen);
+BulkResult bulk_import(store::Db& db, GraphqlClient& client, http::HttpClient& http, http::Sleeper& sleeper,
+                       Reporter& reporter, const ResourceQuery& q, const std::string& synced_at, bool track_seen);
 
 }  // namespace shopkeep::shopify

@@ -12,7 +12,9 @@ std::string fetch_access_token(http::HttpClient& http, const std::string& base_u
   request.method = "POST";
   request.url = base_url + "/admin/oauth/access_token";
   request.headers = {{"Content-Type", "application/json"}, {"Accept", "application/json"}};
-  request.body = nlohmann::json{{"client_id", client_id}, {"client_secret", client_secret}, {"grant_type", "client_credentials"}}.dump();
+  request.body =
+      nlohmann::json{{"client_id", client_id}, {"client_secret", client_secret}, {"grant_type", "client_credentials"}}
+          .dump();
   auto result = http.send(request);
   if (auto* failure = std::get_if<http::TransportError>(&result))
     throw runtime_error("cannot reach Shopify for an access token: " + failure->message);
@@ -22,7 +24,8 @@ std::string fetch_access_token(http::HttpClient& http, const std::string& base_u
                 "check SHOPIFY_CLIENT_ID and SHOPIFY_CLIENT_SECRET");
   auto body = nlohmann::json::parse(response.body, nullptr, false);
   if (response.status != 200 || body.is_discarded() || !body.contains("access_token"))
-    throw runtime_error("Shopify's token endpoint answered HTTP " + std::to_string(response.status) + " without a token");
+    throw runtime_error("Shopify's token endpoint answered HTTP " + std::to_string(response.status) +
+                        " without a token");
   return body["access_token"].get<std::string>();
 }
 

@@ -8,9 +8,9 @@
 namespace shopkeep::shopify {
 
 struct Gid {
-  std::string_view type;                // "Order"
-  std::optional<std::int64_t> number;   // 450789469, when the GID ends in a number
-  std::string_view text;                // the whole GID
+  std::string_view type;               // "Order"
+  std::optional<std::int64_t> number;  // 450789469, when the GID ends in a number
+  std::string_view text;               // the whole GID
 };
 
 // nullopt when `text` is not a Shopify GID.

@@ -56,10 +56,13 @@ json GraphqlClient::query(const std::string& query, const json& variables, doubl
     if (auto* failure = std::get_if<http::TransportError>(&result)) {
       last_problem = "no answer from Shopify: " + failure->message;
       // The query may have been charged without an answer saying so: assume it was.
-      if (bucket_known_) bucket_available_ = std::max(0.0, bucket_available_ - expected_cost), bucket_seen_ = std::chrono::steady_clock::now();
+      if (bucket_known_)
+        bucket_available_ = std::max(0.0, bucket_available_ - expected_cost),
+        bucket_seen_ = std::chrono::steady_clock::now();
     } else {
       const auto& response = std::get<http::Response>(result);
-      if (auto v = response.headers.find("x-shopify-api-version"); v != response.headers.end() && stats_.served_version.empty()) {
+      if (auto v = response.headers.find("x-shopify-api-version");
+          v != response.headers.end() && stats_.served_version.empty()) {
         stats_.served_version = v->second;
         reporter_.debug("Shopify served API version " + v->second);
       }
@@ -81,7 +84,8 @@ json GraphqlClient::query(const std::string& query, const json& variables, doubl
       } else if (response.status >= 500) {
         last_problem = "HTTP " + std::to_string(response.status) + " from Shopify";
       } else if (response.status != 200) {
-        throw runtime_error("Shopify answered HTTP " + std::to_string(response.status) + ": " + response.body.substr(0, 200));
+        throw runtime_error("Shopify answered HTTP " + std::to_string(response.status) + ": " +
+                            response.body.substr(0, 200));
       } else {
         json body = json::parse(response.body, nullptr, false);
         if (body.is_discarded() || !body.is_object()) {
@@ -92,8 +96,10 @@ json GraphqlClient::query(const std::string& query, const json& variables, doubl
           std::string errors;
           for (const auto& e : body.value("errors", json::array())) {
             std::string code = e.contains("extensions") ? e["extensions"].value("code", "") : "";
-            if (code == "THROTTLED") throttled = true;
-            else errors += (errors.empty() ? "" : "; ") + e.value("message", e.dump());
+            if (code == "THROTTLED")
+              throttled = true;
+            else
+              errors += (errors.empty() ? "" : "; ") + e.value("message", e.dump());
           }
           if (!errors.empty()) throw runtime_error("Shopify GraphQL error: " + errors);
           if (!throttled && body.contains("data")) return body["data"];

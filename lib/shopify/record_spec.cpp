@@ -27,12 +27,11 @@ constexpr FieldSpec kCustomers[] = {
     {"number_of_orders", "/numberOfOrders|/ordersCount", K::integer},
     {"amount_spent", "/amountSpent/amount", K::text},
     {"amount_spent_currency", "/amountSpent/currencyCode", K::text},
-    {"email_marketing_state",
-     "/defaultEmailAddress/marketingState|/emailMarketingConsent/marketingState", K::text},
+    {"email_marketing_state", "/defaultEmailAddress/marketingState|/emailMarketingConsent/marketingState", K::text},
     {"email_marketing_opt_in_level",
      "/defaultEmailAddress/marketingOptInLevel|/emailMarketingConsent/marketingOptInLevel", K::text},
-    {"email_marketing_updated_at",
-     "/defaultEmailAddress/marketingUpdatedAt|/emailMarketingConsent/consentUpdatedAt", K::time},
+    {"email_marketing_updated_at", "/defaultEmailAddress/marketingUpdatedAt|/emailMarketingConsent/consentUpdatedAt",
+     K::time},
     {"country_code", "/defaultAddress/countryCodeV2|/defaultAddress/countryCode", K::text},
     {"province_code", "/defaultAddress/provinceCode", K::text},
     {"city", "/defaultAddress/city", K::text},
@@ -143,8 +142,7 @@ constexpr TableSpec kSpecs[] = {
     {Table::variants, "variants", kVariants, false, true, false, "product_id", Table::products},
     {Table::media, "media", kMedia, false, false, false, "product_id", Table::products},
     {Table::checkouts, "checkouts", kCheckouts, true, true, false, {}, Table::checkouts},
-    {Table::checkout_lines, "checkout_lines", kCheckoutLines, false, false, true, "checkout_id",
-     Table::checkouts},
+    {Table::checkout_lines, "checkout_lines", kCheckoutLines, false, false, true, "checkout_id", Table::checkouts},
 };
 
 constexpr Table kOrderChildren[] = {Table::order_lines};
@@ -177,8 +175,7 @@ const TableSpec* child_spec(Table parent, std::string_view type) {
     case Table::checkouts:
       if (type == "AbandonedCheckoutLineItem") return &spec_of(Table::checkout_lines);
       break;
-    default:
-      break;
+    default: break;
   }
   return nullptr;
 }

@@ -25,13 +25,13 @@ enum class Table { shop, customers, orders, order_lines, products, variants, med
 
 struct TableSpec {
   Table table;
-  std::string_view name;               // store table
+  std::string_view name;  // store table
   std::span<const FieldSpec> fields;
-  bool versioned;                      // parents: an older updated_at never overwrites a newer one
+  bool versioned;  // parents: an older updated_at never overwrites a newer one
   bool has_deleted_at;
-  bool text_id;                        // checkout lines: the id column may hold a whole GID
-  std::string_view parent_column;      // children: the column holding the parent id
-  Table parent_table;                  // children: whose child they are
+  bool text_id;                    // checkout lines: the id column may hold a whole GID
+  std::string_view parent_column;  // children: the column holding the parent id
+  Table parent_table;              // children: whose child they are
 };
 
 // The spec for a root object's GID type ("Order"), or nullptr when the store does not model it.

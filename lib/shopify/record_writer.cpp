@@ -44,8 +44,8 @@ std::string upsert_sql(const TableSpec& spec) {
   add("synced_at");
   if (spec.has_deleted_at) updates += ", deleted_at = NULL";
   std::string table(spec.name);
-  std::string sql = "INSERT INTO " + table + " (" + columns + ") VALUES (" + values +
-                    ") ON CONFLICT(id) DO UPDATE SET " + updates;
+  std::string sql =
+      "INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ") ON CONFLICT(id) DO UPDATE SET " + updates;
   if (spec.versioned)
     sql += " WHERE excluded.updated_at IS NULL OR " + table + ".updated_at IS NULL OR " +
            "excluded.updated_at >= " + table + ".updated_at";
@@ -74,10 +74,10 @@ struct RecordWriter::Impl {
   WriteCounts counts;
   privacy::SuppressionFilter suppressions;
   simdjson::dom::parser parser;
-  std::vector<std::optional<store::Stmt>> upserts;                 // per Table
-  std::vector<std::vector<store::Stmt>> delete_children;           // per parent Table
-  store::Stmt find_parent, record_parent, add_pending, parent_exists_orders,
-      parent_exists_products, parent_exists_checkouts;
+  std::vector<std::optional<store::Stmt>> upserts;        // per Table
+  std::vector<std::vector<store::Stmt>> delete_children;  // per parent Table
+  store::Stmt find_parent, record_parent, add_pending, parent_exists_orders, parent_exists_products,
+      parent_exists_checkouts;
   // The most recent parent, since children usually follow theirs directly.
   Table last_parent_table = Table::shop;
   std::int64_t last_parent_id = 0;
@@ -91,11 +91,13 @@ struct RecordWriter::Impl {
         synced_at(std::move(at)),
         suppressions(d),
         find_parent(prepare_temp(d, "SELECT won FROM temp.import_parents WHERE tbl = ?1 AND id = ?2")),
-        record_parent(d, "INSERT INTO temp.import_parents (tbl, id, won) VALUES (?1, ?2, ?3) "
-                         "ON CONFLICT(tbl, id) DO UPDATE SET won = CASE WHEN won < 0 OR excluded.won < 0 THEN -1 "
-                         "ELSE max(won, excluded.won) END"),
-        add_pending(d, "INSERT INTO temp.import_pending (tbl, parent_id, file, line, json) "
-                       "VALUES (?1, ?2, ?3, ?4, ?5)"),
+        record_parent(d,
+                      "INSERT INTO temp.import_parents (tbl, id, won) VALUES (?1, ?2, ?3) "
+                      "ON CONFLICT(tbl, id) DO UPDATE SET won = CASE WHEN won < 0 OR excluded.won < 0 THEN -1 "
+                      "ELSE max(won, excluded.won) END"),
+        add_pending(d,
+                    "INSERT INTO temp.import_pending (tbl, parent_id, file, line, json) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5)"),
         parent_exists_orders(d, "SELECT 1 FROM orders WHERE id = ?1"),
         parent_exists_products(d, "SELECT 1 FROM products WHERE id = ?1"),
         parent_exists_checkouts(d, "SELECT 1 FROM checkouts WHERE id = ?1") {
@@ -106,8 +108,7 @@ struct RecordWriter::Impl {
       for (Table child : children_of(parent)) {
         const auto& c = spec_of(child);
         delete_children[static_cast<int>(parent)].emplace_back(
-            db, "DELETE FROM " + std::string(c.name) + " WHERE " + std::string(c.parent_column) +
-                    " = ?1");
+            db, "DELETE FROM " + std::string(c.name) + " WHERE " + std::string(c.parent_column) + " = ?1");
       }
   }
 
@@ -134,12 +135,12 @@ struct RecordWriter::Impl {
     auto field_name = [&] { return std::string(field.pointer.substr(1, field.pointer.find('|') - 1)); };
     switch (field.kind) {
       case FieldKind::text:
-        if (v.is_string()) stmt.bind_static(index, v.get_string().value_unsafe());
-        else stmt.bind(index, simdjson::minify(v));
+        if (v.is_string())
+          stmt.bind_static(index, v.get_string().value_unsafe());
+        else
+          stmt.bind(index, simdjson::minify(v));
         return;
-      case FieldKind::json:
-        stmt.bind(index, simdjson::minify(v));
-        return;
+      case FieldKind::json: stmt.bind(index, simdjson::minify(v)); return;
       case FieldKind::boolean:
         if (!v.is_bool()) fail("field " + field_name() + ": expected true or false");
         stmt.bind(index, std::int64_t{v.get_bool().value_unsafe() ? 1 : 0});
@@ -178,11 +179,13 @@ struct RecordWriter::Impl {
   }
 
   // Binds and runs the upsert; true when the row was written (not an older version).
-  bool upsert(const TableSpec& spec, const Gid& gid, std::optional<std::int64_t> parent_id,
-              const element& object, std::string_view raw) {
+  bool upsert(const TableSpec& spec, const Gid& gid, std::optional<std::int64_t> parent_id, const element& object,
+              std::string_view raw) {
     auto& stmt = *upserts[static_cast<int>(spec.table)];
-    if (gid.number) stmt.bind(1, *gid.number);
-    else stmt.bind_static(1, gid.text);
+    if (gid.number)
+      stmt.bind(1, *gid.number);
+    else
+      stmt.bind_static(1, gid.text);
     int index = 1;
     if (parent_id) stmt.bind(++index, *parent_id);
     for (const auto& field : spec.fields) bind_field(stmt, ++index, field, object);
@@ -190,8 +193,10 @@ struct RecordWriter::Impl {
     stmt.bind_static(++index, synced_at);
     stmt.run();
     bool written = db.changes() > 0;
-    if (written) ++counts.written[std::string(spec.name)];
-    else ++counts.older_skipped;
+    if (written)
+      ++counts.written[std::string(spec.name)];
+    else
+      ++counts.older_skipped;
     return written;
   }
 
@@ -236,8 +241,7 @@ struct RecordWriter::Impl {
       case Table::checkouts:
         return customer() ||
                suppressions.email(text_at(object, "/customer/defaultEmailAddress/emailAddress|/customer/email|/email"));
-      default:
-        return false;
+      default: return false;
     }
   }
 
@@ -272,8 +276,8 @@ struct RecordWriter::Impl {
     last_parent_state = (won || before == ParentState::won) ? ParentState::won : ParentState::lost;
   }
 
-  void write_child(const Gid& gid, std::string_view parent_text, const element& object,
-                   std::string_view raw, const LineSource& where) {
+  void write_child(const Gid& gid, std::string_view parent_text, const element& object, std::string_view raw,
+                   const LineSource& where) {
     auto parent = parse_gid(parent_text);
     if (!parent || !parent->number) fail("__parentId is not a usable Shopify GID: " + std::string(parent_text));
     const TableSpec* parent_spec = root_spec(parent->type);
@@ -284,15 +288,9 @@ struct RecordWriter::Impl {
     }
     if (!gid.number && !spec->text_id) fail("no usable id: " + std::string(gid.text) + " does not end in a number");
     switch (parent_state(parent_spec->table, *parent->number)) {
-      case ParentState::won:
-        upsert(*spec, gid, parent->number, object, raw);
-        return;
-      case ParentState::lost:
-        ++counts.older_skipped;
-        return;
-      case ParentState::suppressed:
-        ++counts.suppressed;
-        return;
+      case ParentState::won: upsert(*spec, gid, parent->number, object, raw); return;
+      case ParentState::lost: ++counts.older_skipped; return;
+      case ParentState::suppressed: ++counts.suppressed; return;
       case ParentState::unknown:  // the parent comes later (or never): decide at finish()
         add_pending.bind(1, static_cast<std::int64_t>(parent_spec->table))
             .bind(2, *parent->number)
@@ -363,8 +361,10 @@ struct RecordWriter::Impl {
         case ParentState::lost: ++counts.older_skipped; break;
         case ParentState::suppressed: ++counts.suppressed; break;
         case ParentState::unknown:
-          if (parent_in_store(table, parent_id)) upsert(*spec, *gid, parent->number, object, raw);
-          else ++counts.orphans;
+          if (parent_in_store(table, parent_id))
+            upsert(*spec, *gid, parent->number, object, raw);
+          else
+            ++counts.orphans;
           break;
       }
     }

@@ -17,10 +17,10 @@ namespace shopkeep::shopify {
 
 struct WriteCounts {
   std::map<std::string, std::uint64_t> written;        // rows upserted, per table
-  std::uint64_t older_skipped = 0;                      // versions older than the stored one
+  std::uint64_t older_skipped = 0;                     // versions older than the stored one
   std::map<std::string, std::uint64_t> unknown_types;  // lines of types the store does not model
-  std::uint64_t orphans = 0;                            // children whose parent is nowhere
-  std::uint64_t suppressed = 0;                         // records of people who asked to be forgotten
+  std::uint64_t orphans = 0;                           // children whose parent is nowhere
+  std::uint64_t suppressed = 0;                        // records of people who asked to be forgotten
   std::uint64_t lines = 0;
 };
 

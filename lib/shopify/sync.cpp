@@ -22,7 +22,13 @@ class ResourceSync {
  public:
   ResourceSync(store::Db& db, GraphqlClient& client, http::HttpClient& http, http::Sleeper& sleeper, Reporter& reporter,
                const SyncOptions& options, const ResourceQuery& q)
-      : db_(db), client_(client), http_(http), sleeper_(sleeper), reporter_(reporter), options_(options), q_(q),
+      : db_(db),
+        client_(client),
+        http_(http),
+        sleeper_(sleeper),
+        reporter_(reporter),
+        options_(options),
+        q_(q),
         synced_at_(format_rfc3339(options.now)) {}
 
   ResourceOutcome run() {
@@ -65,7 +71,8 @@ class ResourceSync {
       }
       const json& page_info = connection.at("pageInfo");
       bool more = page_info.value("hasNextPage", false);
-      commit_page(objects, connection.at("nodes"), more ? std::optional<std::string>() : std::optional(high_water), high_water);
+      commit_page(objects, connection.at("nodes"), more ? std::optional<std::string>() : std::optional(high_water),
+                  high_water);
       outcome.records += connection.at("nodes").size();
       reporter_.progress("shopify " + q_.name, outcome.records, 0);
       if (!more) break;
@@ -108,8 +115,9 @@ class ResourceSync {
           children.push_back(std::move(c));
         }
         if (!connection.at("pageInfo").value("hasNextPage", false)) break;
-        json more = client_.query(q_.nested_query(i),
-                                  {{"id", parent_id}, {"first", 100}, {"after", connection["pageInfo"]["endCursor"]}}, 104);
+        json more =
+            client_.query(q_.nested_query(i),
+                          {{"id", parent_id}, {"first", 100}, {"after", connection["pageInfo"]["endCursor"]}}, 104);
         connection = more.at("node").at(field);
       }
     }
@@ -119,8 +127,8 @@ class ResourceSync {
 
   // One transaction: the page's records and, for a sorted resource, the cursor after them; for an
   // unsorted one the cursor moves only once the last page is in (a crash re-reads from the old one).
-  void commit_page(const std::vector<std::string>& objects, const json& nodes, const std::optional<std::string>& final_cursor,
-                   const std::string& high_water) {
+  void commit_page(const std::vector<std::string>& objects, const json& nodes,
+                   const std::optional<std::string>& final_cursor, const std::string& high_water) {
     store::Transaction tx(db_);
     RecordWriter writer(db_, reporter_, synced_at_);
     std::uint64_t n = 0;
@@ -137,8 +145,10 @@ class ResourceSync {
         }
       }
     }
-    if (q_.sorted_by_updated_at && !high_water.empty()) store::write_cursor(db_, kSource, q_.name, high_water);
-    else if (final_cursor && !final_cursor->empty()) store::write_cursor(db_, kSource, q_.name, *final_cursor);
+    if (q_.sorted_by_updated_at && !high_water.empty())
+      store::write_cursor(db_, kSource, q_.name, high_water);
+    else if (final_cursor && !final_cursor->empty())
+      store::write_cursor(db_, kSource, q_.name, *final_cursor);
     tx.commit();
   }
 
@@ -168,8 +178,9 @@ void sync_shop(store::Db& db, GraphqlClient& client, Reporter& reporter, const S
 std::uint64_t detect_deleted_products(store::Db& db, GraphqlClient& client, const SyncOptions& options) {
   db.exec("CREATE TEMP TABLE IF NOT EXISTS live_products (id INTEGER PRIMARY KEY); DELETE FROM temp.live_products;");
   json variables = {{"first", 250}, {"after", nullptr}};
-  const std::string query = "query SyncProductIds($first: Int!, $after: String) { products(first: $first, after: $after) "
-                            "{ pageInfo { hasNextPage endCursor } nodes { id } } }";
+  const std::string query =
+      "query SyncProductIds($first: Int!, $after: String) { products(first: $first, after: $after) "
+      "{ pageInfo { hasNextPage endCursor } nodes { id } } }";
   store::Stmt live(db, "INSERT OR IGNORE INTO temp.live_products (id) VALUES (?1)");
   for (;;) {
     json data = client.query(query, variables, 252);
@@ -184,7 +195,9 @@ std::uint64_t detect_deleted_products(store::Db& db, GraphqlClient& client, cons
     variables["after"] = data["products"]["pageInfo"]["endCursor"];
   }
   store::Transaction tx(db);
-  store::Stmt mark(db, "UPDATE products SET deleted_at = ?1 WHERE deleted_at IS NULL AND id NOT IN (SELECT id FROM temp.live_products)");
+  store::Stmt mark(
+      db,
+      "UPDATE products SET deleted_at = ?1 WHERE deleted_at IS NULL AND id NOT IN (SELECT id FROM temp.live_products)");
   mark.bind(1, format_rfc3339(options.now));
   mark.run();
   auto deleted = static_cast<std::uint64_t>(db.changes());
@@ -200,10 +213,11 @@ std::vector<std::string> shopify_resource_names() {
   return names;
 }
 
-std::vector<ResourceOutcome> sync_shopify(store::Db& db, GraphqlClient& client, http::HttpClient& http, http::Sleeper& sleeper,
-                                          Reporter& reporter, const SyncOptions& options) {
+std::vector<ResourceOutcome> sync_shopify(store::Db& db, GraphqlClient& client, http::HttpClient& http,
+                                          http::Sleeper& sleeper, Reporter& reporter, const SyncOptions& options) {
   auto wanted = [&](const std::string& name) {
-    return options.resources.empty() || std::find(options.resources.begin(), options.resources.end(), name) != options.resources.end();
+    return options.resources.empty() ||
+           std::find(options.resources.begin(), options.resources.end(), name) != options.resources.end();
   };
   std::vector<ResourceOutcome> outcomes;
   auto attempt = [&](const std::string& name, const std::function<ResourceOutcome()>& work) {
@@ -223,7 +237,8 @@ std::vector<ResourceOutcome> sync_shopify(store::Db& db, GraphqlClient& client, 
     }
     reporter.progress_done();
   };
-  if (wanted("shop")) attempt("shop", [&] {
+  if (wanted("shop"))
+    attempt("shop", [&] {
       sync_shop(db, client, reporter, options);
       return ResourceOutcome{"shop", 1, 0, std::nullopt};
     });
@@ -232,7 +247,8 @@ std::vector<ResourceOutcome> sync_shopify(store::Db& db, GraphqlClient& client, 
     attempt(q.name, [&] {
       bool first_sync = !options.since && !store::read_cursor(db, kSource, q.name);
       auto outcome = ResourceSync(db, client, http, sleeper, reporter, options, q).run();
-      if (q.name == "products" && !options.full && !first_sync) outcome.deleted += detect_deleted_products(db, client, options);
+      if (q.name == "products" && !options.full && !first_sync)
+        outcome.deleted += detect_deleted_products(db, client, options);
       return outcome;
     });
   }

@@ -14,12 +14,12 @@
 namespace shopkeep::shopify {
 
 struct SyncOptions {
-  bool full = false;                     // re-read everything and mark what is gone as deleted
-  std::optional<Instant> since;          // overrides the stored cursor
-  std::vector<std::string> resources;    // empty: all
+  bool full = false;                   // re-read everything and mark what is gone as deleted
+  std::optional<Instant> since;        // overrides the stored cursor
+  std::vector<std::string> resources;  // empty: all
   Instant now;
-  std::chrono::seconds overlap{300};     // re-read this much before the cursor
-  bool bulk = true;                      // first syncs and --full through bulk operations
+  std::chrono::seconds overlap{300};  // re-read this much before the cursor
+  bool bulk = true;                   // first syncs and --full through bulk operations
 };
 
 struct ResourceOutcome {
@@ -33,8 +33,8 @@ struct ResourceOutcome {
 
 // Resources in order (shop first). An auth failure is rethrown at once; other failures of one
 // resource are recorded in its outcome while the others go on.
-std::vector<ResourceOutcome> sync_shopify(store::Db& db, GraphqlClient& client, http::HttpClient& http, http::Sleeper& sleeper,
-                                          Reporter& reporter, const SyncOptions& options);
+std::vector<ResourceOutcome> sync_shopify(store::Db& db, GraphqlClient& client, http::HttpClient& http,
+                                          http::Sleeper& sleeper, Reporter& reporter, const SyncOptions& options);
 
 // Every resource name --resources accepts.
 std::vector<std::string> shopify_resource_names();

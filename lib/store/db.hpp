@@ -35,8 +35,8 @@ class Stmt {
     return value ? bind(index, *value) : bind_null(index);
   }
 
-  bool step();  // true while a row is available
-  void run();   // step to completion, for statements without rows
+  bool step();   // true while a row is available
+  void run();    // step to completion, for statements without rows
   void reset();  // ready to bind and step again (bindings cleared)
 
   int parameters() const { return sqlite3_bind_parameter_count(stmt_); }

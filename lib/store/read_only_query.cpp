@@ -41,13 +41,11 @@ nlohmann::ordered_json read_only_query(Db& db, std::string_view sql) {
   db.exec("PRAGMA query_only = 1");  // a second line of defence behind sqlite3_stmt_readonly
   QueryGuard guard{db};
   const char* tail = nullptr;
-  if (sqlite3_prepare_v2(db.raw(), sql.data(), static_cast<int>(sql.size()), &guard.stmt, &tail) !=
-      SQLITE_OK)
+  if (sqlite3_prepare_v2(db.raw(), sql.data(), static_cast<int>(sql.size()), &guard.stmt, &tail) != SQLITE_OK)
     throw usage_error(std::string("SQL does not prepare: ") + sqlite3_errmsg(db.raw()));
   if (guard.stmt == nullptr) throw usage_error("no SQL statement given");
   if (!only_space_or_semicolons(tail))
-    throw usage_error("one statement at a time, please",
-                      "split the query, or use the sqlite3 shell for scripts");
+    throw usage_error("one statement at a time, please", "split the query, or use the sqlite3 shell for scripts");
   if (!sqlite3_stmt_readonly(guard.stmt))
     throw usage_error("shopkeep sql is read-only: this statement would change the store",
                       "use import/sync to change data, or the sqlite3 shell on a copy");

@@ -235,8 +235,7 @@ void migrate(Db& db) {
   int current = static_cast<int>(db.scalar_int("PRAGMA user_version"));
   if (current > schema_version())
     throw runtime_error("store " + db.path() + " has schema version " + std::to_string(current) +
-                            ", newer than this shopkeep understands (" +
-                            std::to_string(schema_version()) + ")",
+                            ", newer than this shopkeep understands (" + std::to_string(schema_version()) + ")",
                         "upgrade shopkeep");
   if (current == schema_version()) return;
   Transaction tx(db);

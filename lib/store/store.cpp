@@ -15,8 +15,7 @@ namespace fs = std::filesystem;
 
 fs::path default_store_path() {
   if (auto xdg = env_var("XDG_DATA_HOME")) return fs::path(*xdg) / "shopkeep" / "shopkeep.db";
-  if (auto home = env_var("HOME"))
-    return fs::path(*home) / ".local" / "share" / "shopkeep" / "shopkeep.db";
+  if (auto home = env_var("HOME")) return fs::path(*home) / ".local" / "share" / "shopkeep" / "shopkeep.db";
   return fs::path("shopkeep.db");
 }
 
@@ -26,8 +25,7 @@ void ensure_private_folder(const fs::path& folder) {
   if (folder.empty() || fs::exists(folder)) return;
   std::error_code ec;
   fs::create_directories(folder, ec);
-  if (ec)
-    throw runtime_error("cannot create store folder " + folder.string() + ": " + ec.message());
+  if (ec) throw runtime_error("cannot create store folder " + folder.string() + ": " + ec.message());
   fs::permissions(folder, fs::perms::owner_all, fs::perm_options::replace, ec);
 }
 
@@ -39,9 +37,7 @@ void ensure_private_file(const fs::path& path) {
   FILE* f = std::fopen(path.c_str(), "ab");
   int saved_errno = errno;
   umask(old_mask);
-  if (f == nullptr)
-    throw runtime_error("cannot create store " + path.string() + ": " +
-                        std::strerror(saved_errno));
+  if (f == nullptr) throw runtime_error("cannot create store " + path.string() + ": " + std::strerror(saved_errno));
   std::fclose(f);
   ::chmod(path.c_str(), 0600);
 }

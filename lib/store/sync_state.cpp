@@ -20,7 +20,8 @@ void record_attempt(Db& db, const std::string& source, const std::string& resour
                     const std::optional<std::string>& error) {
   Stmt s(db,
          "INSERT INTO sync_state (source, resource, last_attempt, last_success, last_error) VALUES (?1, ?2, ?3, "
-         "CASE WHEN ?4 IS NULL THEN ?3 END, ?4) ON CONFLICT(source, resource) DO UPDATE SET last_attempt = excluded.last_attempt, "
+         "CASE WHEN ?4 IS NULL THEN ?3 END, ?4) ON CONFLICT(source, resource) DO UPDATE SET last_attempt = "
+         "excluded.last_attempt, "
          "last_success = coalesce(excluded.last_success, sync_state.last_success), last_error = excluded.last_error");
   s.bind(1, source).bind(2, resource).bind(3, at).bind(4, error);
   s.run();

@@ -17,8 +17,8 @@ namespace {
 
 std::string base64(const std::string& text) {
   std::string out(4 * ((text.size() + 2) / 3) + 1, '\0');
-  int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()), reinterpret_cast<const unsigned char*>(text.data()),
-                          static_cast<int>(text.size()));
+  int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                          reinterpret_cast<const unsigned char*>(text.data()), static_cast<int>(text.size()));
   out.resize(static_cast<size_t>(n));
   return out;
 }
@@ -57,7 +57,10 @@ std::string api_token_authorization(const std::string& email, const std::string&
 std::string oauth_authorization(const std::string& token) { return "Bearer " + token; }
 
 ApiClient::ApiClient(http::HttpClient& http, http::Sleeper& sleeper, Reporter& reporter, Connection connection)
-    : http_(http), sleeper_(sleeper), reporter_(reporter), connection_(std::move(connection)),
+    : http_(http),
+      sleeper_(sleeper),
+      reporter_(reporter),
+      connection_(std::move(connection)),
       exports_(connection_.export_requests_per_minute,
                // A sixtieth of a minute to spare: our clock and Zendesk's need not agree to the millisecond.
                connection_.minute + connection_.minute / 60) {}
@@ -115,7 +118,8 @@ std::optional<json> ApiClient::get(const std::string& path_and_query, Endpoint e
       remember_limits(response);
       if (response.status == 401 || response.status == 403)
         throw Error(ExitCode::auth, "Zendesk refused the request (HTTP " + std::to_string(response.status) + ")",
-                    "check ZENDESK_EMAIL and ZENDESK_API_TOKEN (or ZENDESK_OAUTH_TOKEN) and that the user may read tickets and users");
+                    "check ZENDESK_EMAIL and ZENDESK_API_TOKEN (or ZENDESK_OAUTH_TOKEN) and that the user may read "
+                    "tickets and users");
       if (response.status == 429) {
         ++stats_.rate_limited;
         ++rate_limited;
@@ -130,8 +134,8 @@ std::optional<json> ApiClient::get(const std::string& path_and_query, Endpoint e
       if (response.status >= 500) {
         last_problem = "HTTP " + std::to_string(response.status) + " from Zendesk";
       } else if (response.status != 200) {
-        throw runtime_error("Zendesk answered HTTP " + std::to_string(response.status) + " to " + path_and_query.substr(0, path_and_query.find('?')) +
-                            ": " + response.body.substr(0, 200));
+        throw runtime_error("Zendesk answered HTTP " + std::to_string(response.status) + " to " +
+                            path_and_query.substr(0, path_and_query.find('?')) + ": " + response.body.substr(0, 200));
       } else {
         json body = json::parse(response.body, nullptr, false);
         if (!body.is_discarded() && body.is_object()) return body;

@@ -32,7 +32,7 @@ std::string oauth_authorization(const std::string& token);
 
 struct ClientStats {
   std::uint64_t requests = 0, retries = 0, rate_limited = 0;  // rate_limited: 429 answers
-  double waited_seconds = 0;                                    // waiting to stay within the limits
+  double waited_seconds = 0;                                  // waiting to stay within the limits
 };
 
 enum class Endpoint { standard, incremental_export };

@@ -29,9 +29,12 @@ struct TableSpec {
 };
 
 constexpr Field kUsers[] = {
-    {"email", "/email", Kind::text},           {"name", "/name", Kind::text},
-    {"role", "/role", Kind::text},             {"active", "/active", Kind::boolean},
-    {"created_at", "/created_at", Kind::time}, {"updated_at", "/updated_at", Kind::time},
+    {"email", "/email", Kind::text},
+    {"name", "/name", Kind::text},
+    {"role", "/role", Kind::text},
+    {"active", "/active", Kind::boolean},
+    {"created_at", "/created_at", Kind::time},
+    {"updated_at", "/updated_at", Kind::time},
 };
 constexpr Field kTickets[] = {
     {"requester_id", "/requester_id", Kind::integer},
@@ -61,17 +64,19 @@ constexpr Field kMetrics[] = {
     {"updated_at", "/updated_at", Kind::time},
 };
 constexpr Field kComments[] = {
-    {"ticket_id", "/ticket_id", Kind::integer},
-    {"author_id", "/author_id", Kind::integer},
-    {"public", "/public", Kind::boolean},
-    {"body", "/plain_body|/body", Kind::text},
+    {"ticket_id", "/ticket_id", Kind::integer}, {"author_id", "/author_id", Kind::integer},
+    {"public", "/public", Kind::boolean},       {"body", "/plain_body|/body", Kind::text},
     {"created_at", "/created_at", Kind::time},
 };
 constexpr Field kRatings[] = {
-    {"ticket_id", "/ticket_id", Kind::integer},     {"requester_id", "/requester_id", Kind::integer},
-    {"assignee_id", "/assignee_id", Kind::integer}, {"score", "/score", Kind::text},
-    {"comment", "/comment", Kind::text},            {"reason", "/reason", Kind::text},
-    {"created_at", "/created_at", Kind::time},      {"updated_at", "/updated_at", Kind::time},
+    {"ticket_id", "/ticket_id", Kind::integer},
+    {"requester_id", "/requester_id", Kind::integer},
+    {"assignee_id", "/assignee_id", Kind::integer},
+    {"score", "/score", Kind::text},
+    {"comment", "/comment", Kind::text},
+    {"reason", "/reason", Kind::text},
+    {"created_at", "/created_at", Kind::time},
+    {"updated_at", "/updated_at", Kind::time},
 };
 
 constexpr TableSpec kUserSpec{"zendesk_users", kUsers, true};
@@ -92,16 +97,19 @@ std::string upsert_sql(const TableSpec& spec) {
     std::string column = f.column;
     // A deleted ticket keeps the last status it had; `deleted_at` says it is gone.
     if (table == "tickets" && column == "status")
-      add(column, "CASE WHEN excluded.status = 'deleted' THEN coalesce(tickets.status, 'deleted') ELSE excluded.status END");
+      add(column,
+          "CASE WHEN excluded.status = 'deleted' THEN coalesce(tickets.status, 'deleted') ELSE excluded.status END");
     else
       add(column, "excluded." + column);
   }
   add("raw", "excluded.raw");
   add("synced_at", "excluded.synced_at");
   if (table == "tickets" || table == "zendesk_users") add("deleted_at", "excluded.deleted_at");
-  std::string sql = "INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ") ON CONFLICT(id) DO UPDATE SET " + updates;
+  std::string sql =
+      "INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ") ON CONFLICT(id) DO UPDATE SET " + updates;
   if (spec.versioned)
-    sql += " WHERE excluded.updated_at IS NULL OR " + table + ".updated_at IS NULL OR excluded.updated_at >= " + table + ".updated_at";
+    sql += " WHERE excluded.updated_at IS NULL OR " + table + ".updated_at IS NULL OR excluded.updated_at >= " + table +
+           ".updated_at";
   return sql;
 }
 
@@ -128,9 +136,15 @@ struct BodyWriter::Impl {
   std::string where;  // "tickets.json: tickets[3] (id 42): " for errors
 
   Impl(store::Db& d, Reporter& r, std::string at)
-      : db(d), reporter(r), synced_at(std::move(at)), suppressions(d),
-        users(d, upsert_sql(kUserSpec)), tickets(d, upsert_sql(kTicketSpec)), metrics(d, upsert_sql(kMetricSpec)),
-        comments(d, upsert_sql(kCommentSpec)), ratings(d, upsert_sql(kRatingSpec)) {}
+      : db(d),
+        reporter(r),
+        synced_at(std::move(at)),
+        suppressions(d),
+        users(d, upsert_sql(kUserSpec)),
+        tickets(d, upsert_sql(kTicketSpec)),
+        metrics(d, upsert_sql(kMetricSpec)),
+        comments(d, upsert_sql(kCommentSpec)),
+        ratings(d, upsert_sql(kRatingSpec)) {}
 
   [[noreturn]] void fail(const std::string& what) const { throw runtime_error(where + what); }
 
@@ -143,12 +157,12 @@ struct BodyWriter::Impl {
     }
     switch (f.kind) {
       case Kind::text:
-        if (v->is_string()) stmt.bind(index, v->get<std::string>());
-        else stmt.bind(index, v->dump());
+        if (v->is_string())
+          stmt.bind(index, v->get<std::string>());
+        else
+          stmt.bind(index, v->dump());
         return;
-      case Kind::json_text:
-        stmt.bind(index, v->dump());
-        return;
+      case Kind::json_text: stmt.bind(index, v->dump()); return;
       case Kind::integer:
         if (!v->is_number_integer()) fail("field " + name + ": expected an integer, got " + v->dump());
         stmt.bind(index, v->get<std::int64_t>());
@@ -183,8 +197,10 @@ struct BodyWriter::Impl {
     stmt.bind(++index, synced_at);
     if (has_deleted) stmt.bind(++index, deleted_at);
     stmt.run();
-    if (db.changes() > 0) ++counts.written[spec.table];
-    else ++counts.older_skipped;
+    if (db.changes() > 0)
+      ++counts.written[spec.table];
+    else
+      ++counts.older_skipped;
   }
 
   template <typename F>
@@ -304,8 +320,9 @@ struct BodyWriter::Impl {
     if (known) return;
     where = source + ": ";
     if (body.contains("comments"))
-      fail("per-ticket comment pages (tickets/{id}/comments.json) carry no ticket id, so an import cannot "
-           "place them; import ticket_events (include=comment_events) instead");
+      fail(
+          "per-ticket comment pages (tickets/{id}/comments.json) carry no ticket id, so an import cannot "
+          "place them; import ticket_events (include=comment_events) instead");
     std::string keys;
     for (const auto& [key, _] : body.items()) keys += (keys.empty() ? "" : ", ") + key;
     fail("not a Zendesk response body I know (top-level keys: " + keys +
@@ -320,7 +337,8 @@ BodyWriter::~BodyWriter() = default;
 void BodyWriter::write(const nlohmann::json& body, const std::string& source) { impl_->write(body, source); }
 
 void BodyWriter::write_ticket_comments(const nlohmann::json& body, std::int64_t ticket_id, const std::string& source) {
-  impl_->each(body, "comments", source, [&](const nlohmann::json& c) { impl_->write_comment(c, ticket_id, std::nullopt); });
+  impl_->each(body, "comments", source,
+              [&](const nlohmann::json& c) { impl_->write_comment(c, ticket_id, std::nullopt); });
 }
 
 const WriteCounts& BodyWriter::counts() const { return impl_->counts; }

@@ -17,7 +17,7 @@ namespace shopkeep::zendesk {
 struct WriteCounts {
   std::map<std::string, std::uint64_t> written;  // rows upserted, per table
   std::uint64_t older_skipped = 0;
-  std::uint64_t suppressed = 0;                  // records of people who asked to be forgotten
+  std::uint64_t suppressed = 0;  // records of people who asked to be forgotten
   std::uint64_t documents = 0;
 };
 

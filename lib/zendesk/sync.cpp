@@ -19,10 +19,10 @@ constexpr const char* kSource = "zendesk";
 
 struct Export {
   const char* resource;
-  const char* table;     // whose rows --full marks deleted
+  const char* table;  // whose rows --full marks deleted
   const char* path;
-  const char* include;   // sideloads
-  const char* items;     // the body's key for the exported objects
+  const char* include;  // sideloads
+  const char* items;    // the body's key for the exported objects
 };
 
 constexpr Export kUsers{"users", "zendesk_users", "/api/v2/incremental/users/cursor.json", "", "users"};
@@ -42,14 +42,16 @@ class ZendeskSync {
   ResourceOutcome run_export(const Export& e) {
     ResourceOutcome outcome{e.resource, 0, 0, std::nullopt};
     auto cursor = options_.full || options_.since ? std::nullopt : store::read_cursor(db_, kSource, e.resource);
-    std::string position = cursor ? "cursor=" + http::url_encode(*cursor)
-                                  : "start_time=" + (options_.since && !options_.full ? epoch_seconds(*options_.since) : "0");
+    std::string position =
+        cursor ? "cursor=" + http::url_encode(*cursor)
+               : "start_time=" + (options_.since && !options_.full ? epoch_seconds(*options_.since) : "0");
     if (options_.full) store::reset_seen_ids(db_);
     std::string base = std::string(e.path) + "?per_page=" + std::to_string(options_.page_size);
     if (*e.include) base += std::string("&include=") + e.include;
     for (;;) {
       auto body = client_.get(base + "&" + position, Endpoint::incremental_export);
-      if (!body) throw runtime_error(std::string(e.path) + " was not found: is ZENDESK_URL (or ZENDESK_SUBDOMAIN) right?");
+      if (!body)
+        throw runtime_error(std::string(e.path) + " was not found: is ZENDESK_URL (or ZENDESK_SUBDOMAIN) right?");
       const json& items = body->value(e.items, json::array());
       auto after = body->find("after_cursor");
       bool end = body->value("end_of_stream", false);
@@ -71,7 +73,8 @@ class ZendeskSync {
   ResourceOutcome run_comments() {
     ResourceOutcome outcome{"ticket_comments", 0, 0, std::nullopt};
     std::vector<std::int64_t> queued;
-    for (store::Stmt s(db_, "SELECT ticket_id FROM zendesk_comment_queue ORDER BY ticket_id"); s.step();) queued.push_back(s.get_int(0));
+    for (store::Stmt s(db_, "SELECT ticket_id FROM zendesk_comment_queue ORDER BY ticket_id"); s.step();)
+      queued.push_back(s.get_int(0));
     std::uint64_t done = 0;
     for (auto ticket : queued) {
       std::vector<json> pages = comment_pages(ticket);
@@ -98,13 +101,16 @@ class ZendeskSync {
     if (!from && !options_.full)
       if (auto cursor = store::read_cursor(db_, kSource, "satisfaction_ratings"))
         if (auto t = parse_rfc3339(*cursor)) from = *t - options_.overlap;
-    std::string base = "/api/v2/satisfaction_ratings.json?page[size]=" + std::to_string(std::min(100, options_.page_size));
+    std::string base =
+        "/api/v2/satisfaction_ratings.json?page[size]=" + std::to_string(std::min(100, options_.page_size));
     if (from) base += "&start_time=" + epoch_seconds(*from);
     std::string high_water = store::read_cursor(db_, kSource, "satisfaction_ratings").value_or("");
     std::string after;
     for (;;) {
-      auto body = client_.get(base + (after.empty() ? "" : "&page[after]=" + http::url_encode(after)), Endpoint::standard);
-      if (!body) throw runtime_error("/api/v2/satisfaction_ratings.json was not found: is CSAT enabled on this account?");
+      auto body =
+          client_.get(base + (after.empty() ? "" : "&page[after]=" + http::url_encode(after)), Endpoint::standard);
+      if (!body)
+        throw runtime_error("/api/v2/satisfaction_ratings.json was not found: is CSAT enabled on this account?");
       const json& items = body->value("satisfaction_ratings", json::array());
       for (const auto& r : items)
         if (auto t = r.find("updated_at"); t != r.end() && t->is_string())
@@ -135,16 +141,19 @@ class ZendeskSync {
     auto meta = body.find("meta");
     if (meta == body.end() || !meta->is_object() || !meta->value("has_more", false)) return std::nullopt;
     auto after = meta->find("after_cursor");
-    if (after == meta->end() || !after->is_string()) throw runtime_error("a page with has_more has no meta.after_cursor");
+    if (after == meta->end() || !after->is_string())
+      throw runtime_error("a page with has_more has no meta.after_cursor");
     return after->get<std::string>();
   }
 
   std::vector<json> comment_pages(std::int64_t ticket) {
     std::vector<json> pages;
-    std::string base = "/api/v2/tickets/" + std::to_string(ticket) + "/comments.json?page[size]=" + std::to_string(std::min(100, options_.page_size));
+    std::string base = "/api/v2/tickets/" + std::to_string(ticket) +
+                       "/comments.json?page[size]=" + std::to_string(std::min(100, options_.page_size));
     std::string after;
     for (;;) {
-      auto body = client_.get(base + (after.empty() ? "" : "&page[after]=" + http::url_encode(after)), Endpoint::standard);
+      auto body =
+          client_.get(base + (after.empty() ? "" : "&page[after]=" + http::url_encode(after)), Endpoint::standard);
       if (!body) {  // gone since it was exported (deleted, or archived and purged): nothing to fetch
         reporter_.debug("comments of ticket " + std::to_string(ticket) + ": not found, skipped");
         break;
@@ -157,7 +166,8 @@ class ZendeskSync {
     return pages;
   }
 
-  void commit_export_page(const Export& e, const json& body, const json& items, const std::optional<std::string>& next) {
+  void commit_export_page(const Export& e, const json& body, const json& items,
+                          const std::optional<std::string>& next) {
     store::Transaction tx(db_);
     BodyWriter writer(db_, reporter_, synced_at_);
     writer.write(body, std::string("zendesk ") + e.resource + " page");
@@ -193,9 +203,11 @@ class ZendeskSync {
 
 std::vector<std::string> zendesk_resource_names() { return {"users", "tickets", "satisfaction_ratings"}; }
 
-std::vector<ResourceOutcome> sync_zendesk(store::Db& db, ApiClient& client, Reporter& reporter, const SyncOptions& options) {
+std::vector<ResourceOutcome> sync_zendesk(store::Db& db, ApiClient& client, Reporter& reporter,
+                                          const SyncOptions& options) {
   auto wanted = [&](const std::string& name) {
-    return options.resources.empty() || std::find(options.resources.begin(), options.resources.end(), name) != options.resources.end();
+    return options.resources.empty() ||
+           std::find(options.resources.begin(), options.resources.end(), name) != options.resources.end();
   };
   ZendeskSync sync(db, client, reporter, options);
   std::vector<ResourceOutcome> outcomes;

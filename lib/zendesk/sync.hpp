@@ -20,8 +20,8 @@ struct SyncOptions {
   std::optional<Instant> since;        // overrides the stored cursors
   std::vector<std::string> resources;  // empty: all
   Instant now;
-  int page_size = 1000;                // export pages (Zendesk's maximum); ratings and comments use at most 100
-  std::chrono::seconds overlap{300};   // ratings are re-read from this much before their cursor
+  int page_size = 1000;               // export pages (Zendesk's maximum); ratings and comments use at most 100
+  std::chrono::seconds overlap{300};  // ratings are re-read from this much before their cursor
 };
 
 struct ResourceOutcome {
@@ -34,7 +34,8 @@ struct ResourceOutcome {
 // Resources in order: users, tickets, ticket_comments (of the tickets that changed),
 // satisfaction_ratings. An auth failure is rethrown at once; another failure of one resource is
 // recorded in its outcome while the others go on.
-std::vector<ResourceOutcome> sync_zendesk(store::Db& db, ApiClient& client, Reporter& reporter, const SyncOptions& options);
+std::vector<ResourceOutcome> sync_zendesk(store::Db& db, ApiClient& client, Reporter& reporter,
+                                          const SyncOptions& options);
 
 // Every resource name --resources accepts (ticket comments come with tickets).
 std::vector<std::string> zendesk_resource_names();

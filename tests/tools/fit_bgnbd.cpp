@@ -32,7 +32,9 @@ int main(int argc, char** argv) {
   auto start = std::chrono::steady_clock::now();
   auto fit = shopkeep::analytics::value::fit_bgnbd(customers);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf("{\"r\": %.10g, \"alpha\": %.10g, \"a\": %.10g, \"b\": %.10g, \"log_likelihood\": %.10g, \"seconds\": %.6f, \"customers\": %zu}\n",
-              fit.params.r, fit.params.alpha, fit.params.a, fit.params.b, fit.log_likelihood, seconds, customers.size());
+  std::printf(
+      "{\"r\": %.10g, \"alpha\": %.10g, \"a\": %.10g, \"b\": %.10g, \"log_likelihood\": %.10g, \"seconds\": %.6f, "
+      "\"customers\": %zu}\n",
+      fit.params.r, fit.params.alpha, fit.params.a, fit.params.b, fit.log_likelihood, seconds, customers.size());
   return 0;
 }

@@ -32,7 +32,8 @@ struct AuditContext {
   double number(const char* key, double fallback) const;
   std::vector<Finding>* out;
   const struct Check* check;
-  void add(const std::string& subject, const std::string& message, std::optional<Severity> severity = std::nullopt) const;
+  void add(const std::string& subject, const std::string& message,
+           std::optional<Severity> severity = std::nullopt) const;
 };
 
 struct Check {

@@ -9,15 +9,19 @@ namespace {
 constexpr const char* kActive = "p.status = 'ACTIVE' AND p.deleted_at IS NULL";
 
 void per_product(const AuditContext& ctx, const std::string& condition, const std::string& message) {
-  each_row(ctx, "SELECT p.id, p.title FROM products p WHERE " + std::string(kActive) + " AND " + condition + " ORDER BY p.id",
-           nullptr, [&](store::Stmt& s) { ctx.add(subject("products", s.get_int(0)), "'" + s.get_text(1) + "' " + message); });
+  each_row(
+      ctx,
+      "SELECT p.id, p.title FROM products p WHERE " + std::string(kActive) + " AND " + condition + " ORDER BY p.id",
+      nullptr,
+      [&](store::Stmt& s) { ctx.add(subject("products", s.get_int(0)), "'" + s.get_text(1) + "' " + message); });
 }
 
-void per_variant(const AuditContext& ctx, const std::string& condition, const std::function<std::string(store::Stmt&)>& message) {
+void per_variant(const AuditContext& ctx, const std::string& condition,
+                 const std::function<std::string(store::Stmt&)>& message) {
   each_row(ctx,
            "SELECT v.id, p.title, v.title, v.price, v.compare_at_price, v.inventory_quantity, v.sku FROM variants v "
-           "JOIN products p ON p.id = v.product_id WHERE " + std::string(kActive) + " AND v.deleted_at IS NULL AND " +
-               condition + " ORDER BY v.id",
+           "JOIN products p ON p.id = v.product_id WHERE " +
+               std::string(kActive) + " AND v.deleted_at IS NULL AND " + condition + " ORDER BY v.id",
            nullptr, [&](store::Stmt& s) { ctx.add(subject("variants", s.get_int(0)), message(s)); });
 }
 
@@ -29,68 +33,97 @@ std::string variant_name(store::Stmt& s) {
 void best_sellers_out_of_stock(const AuditContext& ctx) {
   auto top = static_cast<std::int64_t>(ctx.number("best_seller_top", 10));
   auto days = static_cast<std::int64_t>(ctx.number("best_seller_days", 90));
-  each_row(ctx,
-           "WITH sold AS (SELECT l.product_id, sum(l.quantity) AS units FROM order_lines l JOIN orders o ON o.id = l.order_id "
-           "  WHERE o.test = 0 AND o.cancelled_at IS NULL AND o.deleted_at IS NULL AND coalesce(o.processed_at, o.created_at) >= ?1 "
-           "  AND l.product_id IS NOT NULL GROUP BY l.product_id ORDER BY units DESC LIMIT ?2) "
-           "SELECT p.id, p.title, sold.units FROM sold JOIN products p ON p.id = sold.product_id WHERE " + std::string(kActive) +
-               " AND NOT EXISTS (SELECT 1 FROM variants v WHERE v.product_id = p.id AND v.deleted_at IS NULL "
-               "AND (v.inventory_quantity IS NULL OR v.inventory_quantity > 0)) ORDER BY sold.units DESC",
-           [&](store::Stmt& s) { s.bind(1, format_rfc3339(ctx.now - std::chrono::days{days})).bind(2, top); },
-           [&](store::Stmt& s) {
-             ctx.add(subject("products", s.get_int(0)), "best seller '" + s.get_text(1) + "' (" + std::to_string(s.get_int(2)) +
-                                                            " sold in " + std::to_string(days) + " days) is out of stock: restock it");
-           });
+  each_row(
+      ctx,
+      "WITH sold AS (SELECT l.product_id, sum(l.quantity) AS units FROM order_lines l JOIN orders o ON o.id = "
+      "l.order_id "
+      "  WHERE o.test = 0 AND o.cancelled_at IS NULL AND o.deleted_at IS NULL AND coalesce(o.processed_at, "
+      "o.created_at) >= ?1 "
+      "  AND l.product_id IS NOT NULL GROUP BY l.product_id ORDER BY units DESC LIMIT ?2) "
+      "SELECT p.id, p.title, sold.units FROM sold JOIN products p ON p.id = sold.product_id WHERE " +
+          std::string(kActive) +
+          " AND NOT EXISTS (SELECT 1 FROM variants v WHERE v.product_id = p.id AND v.deleted_at IS NULL "
+          "AND (v.inventory_quantity IS NULL OR v.inventory_quantity > 0)) ORDER BY sold.units DESC",
+      [&](store::Stmt& s) { s.bind(1, format_rfc3339(ctx.now - std::chrono::days{days})).bind(2, top); },
+      [&](store::Stmt& s) {
+        ctx.add(subject("products", s.get_int(0)), "best seller '" + s.get_text(1) + "' (" +
+                                                       std::to_string(s.get_int(2)) + " sold in " +
+                                                       std::to_string(days) + " days) is out of stock: restock it");
+      });
 }
 
 }  // namespace
 
 void add_catalog_checks(std::vector<Check>& c) {
-  c.push_back({"catalog.no_images", "catalog", Severity::warn, "active products without images", [](const AuditContext& x) {
-                 per_product(x, "NOT EXISTS (SELECT 1 FROM media m WHERE m.product_id = p.id)", "has no images: add at least one photo");
+  c.push_back(
+      {"catalog.no_images", "catalog", Severity::warn, "active products without images", [](const AuditContext& x) {
+         per_product(x, "NOT EXISTS (SELECT 1 FROM media m WHERE m.product_id = p.id)",
+                     "has no images: add at least one photo");
+       }});
+  c.push_back({"catalog.no_description", "catalog", Severity::warn, "active products without a description",
+               [](const AuditContext& x) {
+                 per_product(x, "(p.description_html IS NULL OR trim(p.description_html) = '')",
+                             "has no description: write one");
                }});
-  c.push_back({"catalog.no_description", "catalog", Severity::warn, "active products without a description", [](const AuditContext& x) {
-                 per_product(x, "(p.description_html IS NULL OR trim(p.description_html) = '')", "has no description: write one");
-               }});
-  c.push_back({"catalog.no_seo", "catalog", Severity::info, "active products without SEO title or description", [](const AuditContext& x) {
-                 per_product(x, "(p.seo_title IS NULL OR trim(p.seo_title) = '' OR p.seo_description IS NULL OR trim(p.seo_description) = '')",
+  c.push_back({"catalog.no_seo", "catalog", Severity::info, "active products without SEO title or description",
+               [](const AuditContext& x) {
+                 per_product(x,
+                             "(p.seo_title IS NULL OR trim(p.seo_title) = '' OR p.seo_description IS NULL OR "
+                             "trim(p.seo_description) = '')",
                              "has no SEO title or description: set them for search results");
                }});
-  c.push_back({"catalog.media_without_alt", "catalog", Severity::info, "product media without alt text", [](const AuditContext& x) {
-                 each_row(x, "SELECT m.id, p.title FROM media m JOIN products p ON p.id = m.product_id WHERE " + std::string(kActive) +
-                                 " AND (m.alt IS NULL OR trim(m.alt) = '') ORDER BY m.id",
+  c.push_back({"catalog.media_without_alt", "catalog", Severity::info, "product media without alt text",
+               [](const AuditContext& x) {
+                 each_row(x,
+                          "SELECT m.id, p.title FROM media m JOIN products p ON p.id = m.product_id WHERE " +
+                              std::string(kActive) + " AND (m.alt IS NULL OR trim(m.alt) = '') ORDER BY m.id",
                           nullptr, [&](store::Stmt& s) {
-                            x.add(subject("media", s.get_int(0)), "an image of '" + s.get_text(1) +
-                                                                      "' has no alt text: describe it for screen readers and search");
+                            x.add(subject("media", s.get_int(0)),
+                                  "an image of '" + s.get_text(1) +
+                                      "' has no alt text: describe it for screen readers and search");
                           });
                }});
-  c.push_back({"catalog.zero_price", "catalog", Severity::error, "variants with a zero or missing price", [](const AuditContext& x) {
-                 per_variant(x, "(v.price IS NULL OR CAST(v.price AS REAL) = 0)",
-                             [](store::Stmt& s) { return variant_name(s) + " has a zero or missing price: set the price or unpublish it"; });
-               }});
-  c.push_back({"catalog.compare_at_not_above", "catalog", Severity::warn, "compare-at price not above the price", [](const AuditContext& x) {
-                 per_variant(x, "v.compare_at_price IS NOT NULL AND CAST(v.compare_at_price AS REAL) <= CAST(v.price AS REAL)",
-                             [](store::Stmt& s) {
-                               return variant_name(s) + " has a compare-at price (" + s.get_text(4) + ") not above its price (" +
-                                      s.get_text(3) + "): remove it or raise it, or the sale badge misleads";
-                             });
-               }});
-  c.push_back({"catalog.negative_inventory", "catalog", Severity::warn, "variants with negative inventory", [](const AuditContext& x) {
-                 per_variant(x, "v.inventory_quantity < 0", [](store::Stmt& s) {
-                   return variant_name(s) + " has inventory " + std::to_string(s.get_int(5)) + ": oversold; recount stock";
+  c.push_back({"catalog.zero_price", "catalog", Severity::error, "variants with a zero or missing price",
+               [](const AuditContext& x) {
+                 per_variant(x, "(v.price IS NULL OR CAST(v.price AS REAL) = 0)", [](store::Stmt& s) {
+                   return variant_name(s) + " has a zero or missing price: set the price or unpublish it";
                  });
                }});
-  c.push_back({"catalog.best_seller_out_of_stock", "catalog", Severity::error, "best sellers out of stock", best_sellers_out_of_stock});
+  c.push_back({"catalog.compare_at_not_above", "catalog", Severity::warn, "compare-at price not above the price",
+               [](const AuditContext& x) {
+                 per_variant(
+                     x, "v.compare_at_price IS NOT NULL AND CAST(v.compare_at_price AS REAL) <= CAST(v.price AS REAL)",
+                     [](store::Stmt& s) {
+                       return variant_name(s) + " has a compare-at price (" + s.get_text(4) +
+                              ") not above its price (" + s.get_text(3) +
+                              "): remove it or raise it, or the sale badge misleads";
+                     });
+               }});
+  c.push_back({"catalog.negative_inventory", "catalog", Severity::warn, "variants with negative inventory",
+               [](const AuditContext& x) {
+                 per_variant(x, "v.inventory_quantity < 0", [](store::Stmt& s) {
+                   return variant_name(s) + " has inventory " + std::to_string(s.get_int(5)) +
+                          ": oversold; recount stock";
+                 });
+               }});
+  c.push_back({"catalog.best_seller_out_of_stock", "catalog", Severity::error, "best sellers out of stock",
+               best_sellers_out_of_stock});
   c.push_back({"catalog.missing_sku", "catalog", Severity::info, "variants without a SKU", [](const AuditContext& x) {
-                 per_variant(x, "(v.sku IS NULL OR trim(v.sku) = '')",
-                             [](store::Stmt& s) { return variant_name(s) + " has no SKU: add one for fulfilment and stock counts"; });
+                 per_variant(x, "(v.sku IS NULL OR trim(v.sku) = '')", [](store::Stmt& s) {
+                   return variant_name(s) + " has no SKU: add one for fulfilment and stock counts";
+                 });
                }});
-  c.push_back({"catalog.duplicate_sku", "catalog", Severity::warn, "SKUs shared by several variants", [](const AuditContext& x) {
-                 per_variant(x,
-                             "v.sku IS NOT NULL AND trim(v.sku) <> '' AND v.sku IN (SELECT sku FROM variants WHERE deleted_at IS NULL "
-                             "AND sku IS NOT NULL GROUP BY sku HAVING count(*) > 1)",
-                             [](store::Stmt& s) { return variant_name(s) + " shares SKU " + s.get_text(6) + " with another variant: make SKUs unique"; });
-               }});
+  c.push_back(
+      {"catalog.duplicate_sku", "catalog", Severity::warn, "SKUs shared by several variants",
+       [](const AuditContext& x) {
+         per_variant(
+             x,
+             "v.sku IS NOT NULL AND trim(v.sku) <> '' AND v.sku IN (SELECT sku FROM variants WHERE deleted_at IS NULL "
+             "AND sku IS NOT NULL GROUP BY sku HAVING count(*) > 1)",
+             [](store::Stmt& s) {
+               return variant_name(s) + " shares SKU " + s.get_text(6) + " with another variant: make SKUs unique";
+             });
+       }});
 }
 
 }  // namespace shopkeep::analytics::audit

@@ -9,24 +9,32 @@ namespace {
 void sync_freshness(const AuditContext& ctx) {
   double hours = ctx.number("stale_sync_hours", 48);
   bool any = false;
-  each_row(ctx, "SELECT source, resource, last_success FROM sync_state ORDER BY source, resource", nullptr, [&](store::Stmt& s) {
-    any = true;
-    std::string what = s.get_text(0) + "/" + s.get_text(1);
-    auto last = s.is_null(2) ? std::nullopt : parse_rfc3339(s.get_text(2));
-    if (!last)
-      ctx.add("shop", what + " has never synced successfully: run 'shopkeep sync' and check its errors", Severity::warn);
-    else if (ctx.now - *last > std::chrono::seconds{static_cast<std::int64_t>(hours * 3600)})
-      ctx.add("shop", what + " last synced " + s.get_text(2) + ", more than " + std::to_string(static_cast<int>(hours)) +
-                          " hours ago: schedule 'shopkeep sync' (cron) so decisions use fresh data");
-  });
+  each_row(ctx, "SELECT source, resource, last_success FROM sync_state ORDER BY source, resource", nullptr,
+           [&](store::Stmt& s) {
+             any = true;
+             std::string what = s.get_text(0) + "/" + s.get_text(1);
+             auto last = s.is_null(2) ? std::nullopt : parse_rfc3339(s.get_text(2));
+             if (!last)
+               ctx.add("shop", what + " has never synced successfully: run 'shopkeep sync' and check its errors",
+                       Severity::warn);
+             else if (ctx.now - *last > std::chrono::seconds{static_cast<std::int64_t>(hours * 3600)})
+               ctx.add("shop", what + " last synced " + s.get_text(2) + ", more than " +
+                                   std::to_string(static_cast<int>(hours)) +
+                                   " hours ago: schedule 'shopkeep sync' (cron) so decisions use fresh data");
+           });
   if (!any)
-    ctx.add("shop", "no source has been synced; the data comes from file imports only: results are as fresh as the last import",
+    ctx.add("shop",
+            "no source has been synced; the data comes from file imports only: results are as fresh as the last import",
             Severity::info);
 }
 
 void completeness(const AuditContext& ctx) {
   double floor = ctx.number("min_completeness", 0.9);
-  struct Measure { const char* sql; const char* what; const char* fix; };
+  struct Measure {
+    const char* sql;
+    const char* what;
+    const char* fix;
+  };
   const Measure measures[] = {
       {"SELECT count(*), sum(email IS NOT NULL AND trim(email) <> '') FROM customers WHERE deleted_at IS NULL",
        "customers with an email", "collect emails at checkout; without one no email can reach them"},
@@ -48,16 +56,18 @@ void completeness(const AuditContext& ctx) {
 
 void zendesk_match(const AuditContext& ctx) {
   each_row(ctx,
-           "SELECT count(DISTINCT t.requester_id), count(DISTINCT CASE WHEN p.customer_id IS NOT NULL THEN t.requester_id END) "
+           "SELECT count(DISTINCT t.requester_id), count(DISTINCT CASE WHEN p.customer_id IS NOT NULL THEN "
+           "t.requester_id END) "
            "FROM tickets t JOIN zendesk_users z ON z.id = t.requester_id "
            "LEFT JOIN people p ON p.email = lower(trim(z.email)) WHERE t.deleted_at IS NULL",
            nullptr, [&](store::Stmt& s) {
              std::int64_t requesters = s.get_int(0), matched = s.get_int(1);
              if (requesters == 0) return;
              double share = static_cast<double>(matched) / static_cast<double>(requesters);
-             ctx.add("shop", percent(share) + " of Zendesk requesters (" + std::to_string(matched) + " of " +
-                                 std::to_string(requesters) + ") match a Shopify customer by email" +
-                                 (share < 0.5 ? ": check that support uses the same emails as the shop" : ""),
+             ctx.add("shop",
+                     percent(share) + " of Zendesk requesters (" + std::to_string(matched) + " of " +
+                         std::to_string(requesters) + ") match a Shopify customer by email" +
+                         (share < 0.5 ? ": check that support uses the same emails as the shop" : ""),
                      share < 0.5 ? Severity::warn : Severity::info);
            });
 }
@@ -66,8 +76,10 @@ void zendesk_match(const AuditContext& ctx) {
 
 void add_data_checks(std::vector<Check>& c) {
   c.push_back({"data.sync_freshness", "data", Severity::warn, "sources synced and how fresh", sync_freshness});
-  c.push_back({"data.completeness", "data", Severity::warn, "emails, consent states, orders linked to customers", completeness});
-  c.push_back({"data.zendesk_match", "data", Severity::info, "Zendesk requesters matching a Shopify customer", zendesk_match});
+  c.push_back({"data.completeness", "data", Severity::warn, "emails, consent states, orders linked to customers",
+               completeness});
+  c.push_back(
+      {"data.zendesk_match", "data", Severity::info, "Zendesk requesters matching a Shopify customer", zendesk_match});
 }
 
 }  // namespace shopkeep::analytics::audit

@@ -10,31 +10,38 @@ namespace {
 
 void unfulfilled(const AuditContext& ctx) {
   double days = ctx.number("unfulfilled_days", 3);
-  each_row(ctx,
-           "SELECT id, name, coalesce(processed_at, created_at) FROM orders WHERE test = 0 AND cancelled_at IS NULL AND deleted_at IS NULL "
-           "AND financial_status IN ('PAID', 'PARTIALLY_PAID') AND (fulfillment_status IS NULL OR fulfillment_status IN "
-           "('UNFULFILLED', 'PARTIALLY_FULFILLED', 'ON_HOLD')) AND coalesce(processed_at, created_at) < ?1 ORDER BY 3",
-           [&](store::Stmt& s) { s.bind(1, format_rfc3339(ctx.now - std::chrono::seconds{static_cast<std::int64_t>(days * 86400)})); },
-           [&](store::Stmt& s) {
-             ctx.add(subject("orders", s.get_int(0)), "order " + s.get_text(1) + " was paid " + s.get_text(2).substr(0, 10) +
-                                                          " and is still not fulfilled: ship it or tell the customer");
-           });
+  each_row(
+      ctx,
+      "SELECT id, name, coalesce(processed_at, created_at) FROM orders WHERE test = 0 AND cancelled_at IS NULL AND "
+      "deleted_at IS NULL "
+      "AND financial_status IN ('PAID', 'PARTIALLY_PAID') AND (fulfillment_status IS NULL OR fulfillment_status IN "
+      "('UNFULFILLED', 'PARTIALLY_FULFILLED', 'ON_HOLD')) AND coalesce(processed_at, created_at) < ?1 ORDER BY 3",
+      [&](store::Stmt& s) {
+        s.bind(1, format_rfc3339(ctx.now - std::chrono::seconds{static_cast<std::int64_t>(days * 86400)}));
+      },
+      [&](store::Stmt& s) {
+        ctx.add(subject("orders", s.get_int(0)), "order " + s.get_text(1) + " was paid " + s.get_text(2).substr(0, 10) +
+                                                     " and is still not fulfilled: ship it or tell the customer");
+      });
 }
 
 void refund_rate(const AuditContext& ctx) {
   double threshold = ctx.number("refund_rate", 0.05);
   std::map<std::string, std::pair<std::int64_t, std::int64_t>> months;  // month -> orders, refunded
   std::int64_t orders = 0, refunded = 0;
-  each_row(ctx,
-           "SELECT substr(coalesce(processed_at, created_at), 1, 7), count(*), sum(total_refunded IS NOT NULL AND "
-           "CAST(total_refunded AS REAL) > 0) FROM orders WHERE test = 0 AND cancelled_at IS NULL AND deleted_at IS NULL "
-           "AND coalesce(processed_at, created_at) >= ?1 AND coalesce(processed_at, created_at) < ?2 GROUP BY 1 ORDER BY 1",
-           [&](store::Stmt& s) { s.bind(1, format_rfc3339(ctx.now - std::chrono::days{365})).bind(2, format_rfc3339(ctx.now)); },
-           [&](store::Stmt& s) {
-             months[s.get_text(0)] = {s.get_int(1), s.get_int(2)};
-             orders += s.get_int(1);
-             refunded += s.get_int(2);
-           });
+  each_row(
+      ctx,
+      "SELECT substr(coalesce(processed_at, created_at), 1, 7), count(*), sum(total_refunded IS NOT NULL AND "
+      "CAST(total_refunded AS REAL) > 0) FROM orders WHERE test = 0 AND cancelled_at IS NULL AND deleted_at IS NULL "
+      "AND coalesce(processed_at, created_at) >= ?1 AND coalesce(processed_at, created_at) < ?2 GROUP BY 1 ORDER BY 1",
+      [&](store::Stmt& s) {
+        s.bind(1, format_rfc3339(ctx.now - std::chrono::days{365})).bind(2, format_rfc3339(ctx.now));
+      },
+      [&](store::Stmt& s) {
+        months[s.get_text(0)] = {s.get_int(1), s.get_int(2)};
+        orders += s.get_int(1);
+        refunded += s.get_int(2);
+      });
   if (orders > 0 && static_cast<double>(refunded) / static_cast<double>(orders) > threshold)
     ctx.add("shop", percent(static_cast<double>(refunded) / static_cast<double>(orders)) +
                         " of the last 12 months' orders were refunded (threshold " + percent(threshold) +
@@ -48,16 +55,19 @@ void refund_rate(const AuditContext& ctx) {
 }
 
 void test_orders(const AuditContext& ctx) {
-  each_row(ctx, "SELECT id, name FROM orders WHERE test = 1 AND deleted_at IS NULL ORDER BY id", nullptr, [&](store::Stmt& s) {
-    ctx.add(subject("orders", s.get_int(0)), "order " + s.get_text(1) + " is a test order: analyses leave it out; delete it in Shopify");
-  });
+  each_row(ctx, "SELECT id, name FROM orders WHERE test = 1 AND deleted_at IS NULL ORDER BY id", nullptr,
+           [&](store::Stmt& s) {
+             ctx.add(subject("orders", s.get_int(0)),
+                     "order " + s.get_text(1) + " is a test order: analyses leave it out; delete it in Shopify");
+           });
 }
 
 }  // namespace
 
 void add_order_checks(std::vector<Check>& c) {
   c.push_back({"orders.unfulfilled", "orders", Severity::warn, "paid orders not fulfilled after N days", unfulfilled});
-  c.push_back({"orders.refund_rate", "orders", Severity::warn, "refund rate above the threshold, shop-wide and per month", refund_rate});
+  c.push_back({"orders.refund_rate", "orders", Severity::warn,
+               "refund rate above the threshold, shop-wide and per month", refund_rate});
   c.push_back({"orders.test_orders", "orders", Severity::info, "test orders in the store", test_orders});
 }
 

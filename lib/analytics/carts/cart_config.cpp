@@ -97,7 +97,8 @@ CartConfig load_cart_config(const Config& config) {
       if (auto v = config.get_string(key)) {
         auto incentive = parse_incentive(*v, key);
         if (incentive.kind == Incentive::Kind::percent && step != last)
-          throw usage_error("bad config " + key + ": discounts are kept for the last step (" + std::to_string(last) + ")");
+          throw usage_error("bad config " + key + ": discounts are kept for the last step (" + std::to_string(last) +
+                            ")");
         c.incentives[std::string(type) + "." + std::to_string(step)] = incentive;
       }
     }

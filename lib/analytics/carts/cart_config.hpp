@@ -25,10 +25,10 @@ struct CartConfig {
   std::chrono::seconds frequency_cap{86400};  // no message if any campaign mailed them this recently
   bool transactional = false;                 // true: recovery mail also without marketing consent
   double holdout_percent = 10;
-  double min_margin = 0.2;            // a discount never leaves less than this share of the price as margin
-  double deal_seeker_share = 0.5;     // share of past orders with a discount code
+  double min_margin = 0.2;         // a discount never leaves less than this share of the price as margin
+  double deal_seeker_share = 0.5;  // share of past orders with a discount code
   std::vector<std::string> vip_segments{"Champions"};  // RFM segments that make a customer a VIP
-  std::string test_tag = "test";      // customers with this tag are test data
+  std::string test_tag = "test";                       // customers with this tag are test data
   // "<type>.<step>" -> incentive, type new / returning / vip / deal_seeker (overrides the type).
   std::map<std::string, Incentive> incentives;
 

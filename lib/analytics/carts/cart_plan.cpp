@@ -31,7 +31,11 @@ struct Checkout {
 class Planner {
  public:
   Planner(store::Db& db, const PlanOptions& o, const CartConfig& c, const store::ShopSettings& s)
-      : db_(db), options_(o), config_(c), shop_(s), suppressions_(db),
+      : db_(db),
+        options_(o),
+        config_(c),
+        shop_(s),
+        suppressions_(db),
         baseline_(shop_baseline(db, o.now, s.currency_exponent)) {
     // VIPs are the customers whose RFM segment the config names (Champions by default).
     for (const auto& row : rfm_rows(db, o.now, s)) {
@@ -44,8 +48,10 @@ class Planner {
   Json run() {
     Json rows = Json::array();
     store::Transaction tx(db_);
-    store::Stmt candidates(db_,
-        "SELECT k.id, k.customer_id, coalesce(k.email, c.email), k.created_at, k.updated_at, k.completed_at IS NOT NULL, "
+    store::Stmt candidates(
+        db_,
+        "SELECT k.id, k.customer_id, coalesce(k.email, c.email), k.created_at, k.updated_at, k.completed_at IS NOT "
+        "NULL, "
         "k.total_price, coalesce(k.currency, ''), c.email_marketing_state, "
         "EXISTS (SELECT 1 FROM json_each(CASE WHEN json_valid(c.tags) THEN c.tags ELSE '[]' END) "
         "        WHERE lower(value) = lower(?3)) "
@@ -55,8 +61,8 @@ class Planner {
         .bind(2, format_rfc3339(options_.now - config_.min_age))
         .bind(3, config_.test_tag);
     while (candidates.step()) {
-      Checkout k{candidates.get_int(0), candidates.get_opt_int(1), candidates.get_text(2), candidates.get_text(3),
-                 candidates.get_text(4), candidates.get_int(5) != 0, candidates.get_text(6), candidates.get_text(7),
+      Checkout k{candidates.get_int(0),      candidates.get_opt_int(1),  candidates.get_text(2), candidates.get_text(3),
+                 candidates.get_text(4),     candidates.get_int(5) != 0, candidates.get_text(6), candidates.get_text(7),
                  candidates.get_opt_text(8), candidates.get_int(9) != 0};
       if (k.currency.empty()) k.currency = shop_.currency;
       Json row = plan_one(k);
@@ -102,10 +108,10 @@ class Planner {
 
   bool items_unavailable(const Checkout& k) {
     store::Stmt s(db_,
-        "SELECT count(*), coalesce(sum(p.status = 'ACTIVE' AND p.deleted_at IS NULL AND v.deleted_at IS NULL "
-        "AND (v.inventory_quantity IS NULL OR v.inventory_quantity > 0)), 0) "
-        "FROM checkout_lines l LEFT JOIN products p ON p.id = l.product_id "
-        "LEFT JOIN variants v ON v.id = l.variant_id WHERE l.checkout_id = ?1");
+                  "SELECT count(*), coalesce(sum(p.status = 'ACTIVE' AND p.deleted_at IS NULL AND v.deleted_at IS NULL "
+                  "AND (v.inventory_quantity IS NULL OR v.inventory_quantity > 0)), 0) "
+                  "FROM checkout_lines l LEFT JOIN products p ON p.id = l.product_id "
+                  "LEFT JOIN variants v ON v.id = l.variant_id WHERE l.checkout_id = ?1");
     s.bind(1, k.id);
     s.step();
     return s.get_int(1) == 0;  // nothing left that can be bought (or an empty cart)
@@ -156,8 +162,8 @@ class Planner {
   // unit cost of every line is known; nullopt when it is not (no guard possible).
   std::optional<int> margin_cap(const Checkout& k) {
     store::Stmt lines(db_,
-        "SELECT l.quantity, l.unit_price, v.unit_cost FROM checkout_lines l "
-        "LEFT JOIN variants v ON v.id = l.variant_id WHERE l.checkout_id = ?1");
+                      "SELECT l.quantity, l.unit_price, v.unit_cost FROM checkout_lines l "
+                      "LEFT JOIN variants v ON v.id = l.variant_id WHERE l.checkout_id = ?1");
     lines.bind(1, k.id);
     std::int64_t revenue = 0, cost = 0;
     while (lines.step()) {
@@ -187,17 +193,19 @@ class Planner {
       row["reason"] = *reason;
       return row;
     }
-    auto history = customer_history(db_, k.customer_id, privacy::normalise_email(k.email), options_.now,
-                                    shop_.currency_exponent);
-    std::string type = history.orders == 0 ? "new"
+    auto history =
+        customer_history(db_, k.customer_id, privacy::normalise_email(k.email), options_.now, shop_.currency_exponent);
+    std::string type = history.orders == 0                              ? "new"
                        : (k.customer_id && vips_.count(*k.customer_id)) ? "vip"
                                                                         : "returning";
-    double affinity = history.orders ? static_cast<double>(history.discounted_orders) / static_cast<double>(history.orders) : 0.0;
+    double affinity =
+        history.orders ? static_cast<double>(history.discounted_orders) / static_cast<double>(history.orders) : 0.0;
     bool deal_seeker = history.orders > 0 && affinity >= config_.deal_seeker_share;
     auto value = parse_minor_units(k.total_price, shop_.currency_exponent).value_or(0);
-    std::string band = baseline_.aov <= 0 ? "mid"
+    std::string band = baseline_.aov <= 0               ? "mid"
                        : value * 2 >= baseline_.aov * 3 ? "high"
-                       : value * 2 <= baseline_.aov ? "low" : "mid";
+                       : value * 2 <= baseline_.aov     ? "low"
+                                                        : "mid";
     Incentive incentive = guarded(config_.incentive_for(type, deal_seeker, step), k);
     std::string arm = assign_arm(db_, options_.campaign, holdout_subject(k.customer_id, k.email), k.customer_id,
                                  k.email, config_.holdout_percent, options_.now);
@@ -210,7 +218,8 @@ class Planner {
     row["customer_type"] = type;
     row["cart_value"] = band;
     row["discount_affinity"] = affinity;
-    store::Stmt plan(db_,
+    store::Stmt plan(
+        db_,
         "INSERT OR IGNORE INTO cart_plans (campaign, checkout_id, step, arm, segment, incentive, planned_at) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     plan.bind(1, options_.campaign).bind(2, k.id).bind(3, step).bind(4, arm);

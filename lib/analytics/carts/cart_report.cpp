@@ -29,16 +29,19 @@ nlohmann::ordered_json cart_report(store::Db& db, const ReportOptions& o, const 
   // Each planned checkout once, in the arm its first plan gave it. Recovered: completed, or an
   // order by the same customer (or email) within the window after the checkout's last activity;
   // revenue is the completed checkout's total, else that first order's.
-  store::Stmt rows(db,
+  store::Stmt rows(
+      db,
       "WITH planned AS ("
       "  SELECT checkout_id, arm FROM cart_plans p WHERE campaign = ?1 AND planned_at >= ?2 AND planned_at < ?3 "
-      "  AND planned_at = (SELECT min(planned_at) FROM cart_plans q WHERE q.campaign = p.campaign AND q.checkout_id = p.checkout_id) "
+      "  AND planned_at = (SELECT min(planned_at) FROM cart_plans q WHERE q.campaign = p.campaign AND q.checkout_id = "
+      "p.checkout_id) "
       "  GROUP BY checkout_id) "
       "SELECT p.arm, k.completed_at IS NOT NULL, k.total_price, "
       "  (SELECT o.total_price FROM orders o WHERE o.test = 0 AND o.cancelled_at IS NULL AND o.deleted_at IS NULL "
       "     AND coalesce(o.processed_at, o.created_at) > k.updated_at "
       "     AND coalesce(o.processed_at, o.created_at) <= strftime('%Y-%m-%dT%H:%M:%SZ', k.updated_at, ?4) "
-      "     AND (o.customer_id = k.customer_id OR (k.email IS NOT NULL AND lower(trim(o.email)) = lower(trim(k.email)))) "
+      "     AND (o.customer_id = k.customer_id OR (k.email IS NOT NULL AND lower(trim(o.email)) = "
+      "lower(trim(k.email)))) "
       "   ORDER BY coalesce(o.processed_at, o.created_at) LIMIT 1) "
       "FROM planned p JOIN checkouts k ON k.id = p.checkout_id");
   rows.bind(1, o.campaign)
@@ -50,8 +53,10 @@ nlohmann::ordered_json cart_report(store::Db& db, const ReportOptions& o, const 
     Group& g = rows.get_text(0) == "holdout" ? holdout : treatment;
     ++g.checkouts;
     std::optional<std::string> amount;
-    if (rows.get_int(1)) amount = rows.get_opt_text(2);
-    else if (!rows.is_null(3)) amount = rows.get_text(3);
+    if (rows.get_int(1))
+      amount = rows.get_opt_text(2);
+    else if (!rows.is_null(3))
+      amount = rows.get_text(3);
     if (rows.get_int(1) || !rows.is_null(3)) {
       ++g.recovered;
       if (amount) g.revenue += parse_minor_units(*amount, shop.currency_exponent).value_or(0);

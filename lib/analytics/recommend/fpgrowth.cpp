@@ -67,9 +67,8 @@ class Miner {
       if (count >= min_count_) frequent.push_back(item);
     if (frequent.empty()) return;
     // Tree order: most frequent first (ties by item), so shared prefixes compress.
-    std::sort(frequent.begin(), frequent.end(), [&](Item a, Item b) {
-      return support[a] != support[b] ? support[a] > support[b] : a < b;
-    });
+    std::sort(frequent.begin(), frequent.end(),
+              [&](Item a, Item b) { return support[a] != support[b] ? support[a] > support[b] : a < b; });
     std::unordered_map<Item, int> rank;
     for (size_t r = 0; r < frequent.size(); ++r) rank[frequent[r]] = static_cast<int>(r);
     Tree tree;

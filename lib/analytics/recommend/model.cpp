@@ -138,8 +138,9 @@ void Model::build_neighbours() const {
       list.emplace_back(b, count / std::sqrt(na * static_cast<double>(customers_of[b].size())));
     });
     auto cut = std::min(list.size(), options_.neighbours);
-    std::partial_sort(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(cut), list.end(),
-                      [](const auto& x, const auto& y) { return x.second != y.second ? x.second > y.second : x.first < y.first; });
+    std::partial_sort(
+        list.begin(), list.begin() + static_cast<std::ptrdiff_t>(cut), list.end(),
+        [](const auto& x, const auto& y) { return x.second != y.second ? x.second > y.second : x.first < y.first; });
     list.resize(cut);
     list.shrink_to_fit();
   }
@@ -188,7 +189,8 @@ std::vector<Scored> Model::similar(const std::vector<Item>& basket, size_t k) co
     for (const auto& [other, cosine] : neighbours_[anchor]) {
       if (std::find(basket.begin(), basket.end(), other) != basket.end()) continue;
       auto& s = scores[other];
-      if (s.first == 0 || cosine > s.first) s.second = "customers who bought " + catalog_.title[anchor] + " also bought it";
+      if (s.first == 0 || cosine > s.first)
+        s.second = "customers who bought " + catalog_.title[anchor] + " also bought it";
       s.first += cosine;
     }
   return top(scores, k);
@@ -227,7 +229,8 @@ std::vector<Scored> Model::personal(std::int64_t customer, size_t k) const {
   }
   for (auto& [item, s] : similarity)
     if (!owned(item))
-      scores[item] = {s.first / strongest + 0.5 * static_cast<double>(orders_with_[item]) / top_orders, std::move(s.second)};
+      scores[item] = {s.first / strongest + 0.5 * static_cast<double>(orders_with_[item]) / top_orders,
+                      std::move(s.second)};
   auto out = top(scores, k);
   if (out.size() < k) {  // top up with best sellers they do not have yet
     std::vector<Item> have;
@@ -247,10 +250,11 @@ std::vector<Scored> Model::refill(std::int64_t customer, Instant now, size_t k) 
     if (interval <= 0) continue;
     double since = std::chrono::duration<double>(now - when).count() / 86400.0;
     double tolerance = std::max(3.0, interval * 0.2);
-    double early = since - interval;  // negative: days until due; positive: days overdue
+    double early = since - interval;                       // negative: days until due; positive: days overdue
     if (early < -tolerance || early > interval) continue;  // not yet due, or long lapsed
     double score = 1.0 / (1.0 + std::fabs(early) / tolerance);
-    scores[item] = {score, "bought " + fixed(since, 0) + " days ago; usually re-bought every " + fixed(interval, 0) + " days"};
+    scores[item] = {score,
+                    "bought " + fixed(since, 0) + " days ago; usually re-bought every " + fixed(interval, 0) + " days"};
   }
   return top(scores, k);
 }
@@ -260,7 +264,8 @@ std::vector<Scored> Model::popularity(size_t k, const std::vector<Item>& exclude
   for (Item item : by_popularity_) {
     if (out.size() >= k || orders_with_[item] == 0) break;
     if (!allowed(item) || std::find(exclude.begin(), exclude.end(), item) != exclude.end()) continue;
-    out.push_back({item, static_cast<double>(orders_with_[item]) / static_cast<double>(std::max<std::int64_t>(1, orders_)),
+    out.push_back({item,
+                   static_cast<double>(orders_with_[item]) / static_cast<double>(std::max<std::int64_t>(1, orders_)),
                    "in " + std::to_string(orders_with_[item]) + " orders"});
   }
   return out;
@@ -269,7 +274,8 @@ std::vector<Scored> Model::popularity(size_t k, const std::vector<Item>& exclude
 std::vector<Scored> Model::own_history(std::int64_t customer, size_t k) const {
   std::unordered_map<Item, std::pair<double, std::string>> scores;
   if (const auto* h = history(customer))
-    for (const auto& [item, n] : *h) scores[item] = {static_cast<double>(n), "in " + std::to_string(n) + " of your orders"};
+    for (const auto& [item, n] : *h)
+      scores[item] = {static_cast<double>(n), "in " + std::to_string(n) + " of your orders"};
   auto out = top(scores, k);
   if (out.size() < k) {
     std::vector<Item> have;

@@ -22,9 +22,9 @@ struct Scored {
 };
 
 struct ModelOptions {
-  size_t neighbours = 50;           // top-N similar items kept per item
+  size_t neighbours = 50;                 // top-N similar items kept per item
   std::int64_t min_refill_customers = 3;  // customers with a repeat before an interval is trusted
-  bool only_available = true;       // never recommend inactive or out-of-stock products
+  bool only_available = true;             // never recommend inactive or out-of-stock products
 };
 
 class Model {
@@ -53,7 +53,7 @@ class Model {
 
   const Catalog& catalog_;
   ModelOptions options_;
-  std::vector<std::int64_t> orders_with_;  // per item
+  std::vector<std::int64_t> orders_with_;   // per item
   std::vector<std::vector<Item>> baskets_;  // per order, for fbt
   // Per customer (dense index): items with the number of their orders containing each, sorted by item;
   // when each item was last bought; and the last basket.
@@ -61,7 +61,7 @@ class Model {
   std::vector<std::vector<std::pair<Item, int>>> history_;
   std::vector<std::vector<std::pair<Item, Instant>>> last_bought_;
   std::vector<std::vector<Item>> last_basket_;
-  std::vector<double> refill_days_;         // per item, 0 = not a consumable
+  std::vector<double> refill_days_;  // per item, 0 = not a consumable
   std::vector<Item> by_popularity_;
   std::int64_t orders_ = 0;
   mutable bool together_built_ = false, neighbours_built_ = false;

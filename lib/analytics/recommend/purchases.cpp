@@ -18,7 +18,8 @@ Item Catalog::item_of(std::int64_t id, const std::string& fallback_title) {
 PurchaseData load_purchases(store::Db& db, Instant now) {
   PurchaseData data;
   Catalog& catalog = data.catalog;
-  store::Stmt products(db,
+  store::Stmt products(
+      db,
       "SELECT p.id, coalesce(p.title, ''), coalesce(p.handle, ''), p.status = 'ACTIVE' AND p.deleted_at IS NULL AND "
       "EXISTS (SELECT 1 FROM variants v WHERE v.product_id = p.id AND v.deleted_at IS NULL AND "
       "(v.inventory_quantity IS NULL OR v.inventory_quantity > 0)) FROM products p ORDER BY p.id");
@@ -27,7 +28,8 @@ PurchaseData load_purchases(store::Db& db, Instant now) {
     catalog.handle[item] = products.get_text(2);
     catalog.available[item] = products.get_int(3) != 0;
   }
-  store::Stmt lines(db,
+  store::Stmt lines(
+      db,
       "SELECT o.id, o.customer_id, coalesce(o.processed_at, o.created_at) AS at, l.product_id, coalesce(l.title, '') "
       "FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE o.test = 0 AND o.cancelled_at IS NULL "
       "AND o.deleted_at IS NULL AND l.product_id IS NOT NULL AND at < ?1 ORDER BY o.id");
@@ -41,9 +43,8 @@ PurchaseData load_purchases(store::Db& db, Instant now) {
     data.purchases.back().items.push_back(catalog.item_of(lines.get_int(3), lines.get_text(4)));
   }
   // Sorted here rather than in SQL: the join then streams in order id order with no temp B-tree.
-  std::sort(data.purchases.begin(), data.purchases.end(), [](const Purchase& a, const Purchase& b) {
-    return a.at != b.at ? a.at < b.at : a.order_id < b.order_id;
-  });
+  std::sort(data.purchases.begin(), data.purchases.end(),
+            [](const Purchase& a, const Purchase& b) { return a.at != b.at ? a.at < b.at : a.order_id < b.order_id; });
   for (auto& p : data.purchases) {
     std::sort(p.items.begin(), p.items.end());
     p.items.erase(std::unique(p.items.begin(), p.items.end()), p.items.end());

@@ -85,7 +85,8 @@ std::vector<Scored> for_customer(const Model& model, std::int64_t customer, Inst
 
 Json recommend_for_product(store::Db& db, Instant now, const std::string& product, Method method, size_t k) {
   if (method != Method::fbt && method != Method::similar)
-    throw usage_error("--method " + std::string(method_name(method)) + " needs --customer", "use fbt or similar with --product");
+    throw usage_error("--method " + std::string(method_name(method)) + " needs --customer",
+                      "use fbt or similar with --product");
   auto data = load_purchases(db, now);
   auto item = find_product(data.catalog, product);
   if (!item) throw runtime_error("no product with id or handle '" + product + "' in the store");
@@ -149,8 +150,12 @@ Json rules(store::Db& db, Instant now, double min_support, double min_confidence
   for (const auto& r : association_rules(itemsets, n, min_confidence)) {
     Json antecedent = Json::array();
     for (Item i : r.antecedent) antecedent.push_back(data.catalog.title[i]);
-    out.push_back({{"antecedent", antecedent}, {"consequent", data.catalog.title[r.consequent]}, {"support", r.support},
-                   {"confidence", r.confidence}, {"lift", r.lift}, {"count", r.count}});
+    out.push_back({{"antecedent", antecedent},
+                   {"consequent", data.catalog.title[r.consequent]},
+                   {"support", r.support},
+                   {"confidence", r.confidence},
+                   {"lift", r.lift},
+                   {"count", r.count}});
   }
   return out;
 }
@@ -194,7 +199,8 @@ Json evaluate(store::Db& db, Instant now, size_t k) {
       recall += held.items.empty() ? 0.0 : static_cast<double>(found) / static_cast<double>(held.items.size());
     }
     double n = static_cast<double>(std::max<size_t>(1, tests.size()));
-    methods.push_back({{"method", name}, {"hit_rate", tests.empty() ? Json() : Json(hits / n)},
+    methods.push_back({{"method", name},
+                       {"hit_rate", tests.empty() ? Json() : Json(hits / n)},
                        {"recall", tests.empty() ? Json() : Json(recall / n)}});
   }
   return {{"k", k}, {"test_customers", tests.size()}, {"methods", methods}};

@@ -5,7 +5,8 @@
 
 namespace shopkeep::analytics::recommend {
 
-std::vector<Rule> association_rules(const std::vector<Itemset>& itemsets, std::int64_t transactions, double min_confidence) {
+std::vector<Rule> association_rules(const std::vector<Itemset>& itemsets, std::int64_t transactions,
+                                    double min_confidence) {
   std::map<std::vector<Item>, std::int64_t> count_of;
   for (const auto& s : itemsets) count_of[s.items] = s.count;
   std::vector<Rule> rules;
@@ -20,7 +21,8 @@ std::vector<Rule> association_rules(const std::vector<Itemset>& itemsets, std::i
       double confidence = static_cast<double>(s.count) / static_cast<double>(count_of.at(antecedent));
       if (confidence + 1e-12 < min_confidence) continue;
       double consequent_support = static_cast<double>(count_of.at({s.items[k]})) / n;
-      rules.push_back({antecedent, s.items[k], static_cast<double>(s.count) / n, confidence, confidence / consequent_support, s.count});
+      rules.push_back({antecedent, s.items[k], static_cast<double>(s.count) / n, confidence,
+                       confidence / consequent_support, s.count});
     }
   }
   std::sort(rules.begin(), rules.end(), [](const Rule& a, const Rule& b) {

@@ -15,6 +15,7 @@ struct Rule {
 };
 
 // Rules of every itemset of two or more items with confidence >= min_confidence, best lift first.
-std::vector<Rule> association_rules(const std::vector<Itemset>& itemsets, std::int64_t transactions, double min_confidence);
+std::vector<Rule> association_rules(const std::vector<Itemset>& itemsets, std::int64_t transactions,
+                                    double min_confidence);
 
 }  // namespace shopkeep::analytics::recommend

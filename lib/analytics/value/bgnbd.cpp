@@ -26,9 +26,12 @@ double log_sum_exp(double a, double b) {
 // value and leaves one log-sum-exp per group: fast enough for a gradient-based fit of 100,000
 // customers in well under a second.
 struct Problem {
-  std::vector<double> xs;                 // distinct frequencies
-  std::vector<double> times;              // distinct T and t_x values
-  struct Group { int x, T, t_x; double weight; };
+  std::vector<double> xs;     // distinct frequencies
+  std::vector<double> times;  // distinct T and t_x values
+  struct Group {
+    int x, T, t_x;
+    double weight;
+  };
   std::vector<Group> groups;
   double penalty;
 };
@@ -47,7 +50,8 @@ Problem make_problem(const std::vector<Rfv>& customers, double penalty) {
   for (auto& [x, i] : x_index) i = static_cast<int>(problem.xs.size()), problem.xs.push_back(x);
   for (auto& [t, i] : time_index) i = static_cast<int>(problem.times.size()), problem.times.push_back(t);
   for (const auto& [key, n] : counts)
-    problem.groups.push_back({x_index[std::get<0>(key)], time_index[std::get<2>(key)], time_index[std::get<1>(key)], n});
+    problem.groups.push_back(
+        {x_index[std::get<0>(key)], time_index[std::get<2>(key)], time_index[std::get<1>(key)], n});
   return problem;
 }
 
@@ -56,11 +60,13 @@ double log_likelihood_and_gradient(const Problem& problem, const BgNbdParams& p,
   using boost::math::digamma;
   const size_t nx = problem.xs.size(), nt = problem.times.size();
   std::vector<double> a12(nx), d_r1(nx), d_a2(nx), d_b2(nx), log_b_x1(nx);
-  double log_alpha = std::log(p.alpha), lg_ab = std::lgamma(p.a + p.b), lg_r = std::lgamma(p.r), lg_b = std::lgamma(p.b);
+  double log_alpha = std::log(p.alpha), lg_ab = std::lgamma(p.a + p.b), lg_r = std::lgamma(p.r),
+         lg_b = std::lgamma(p.b);
   double psi_r = digamma(p.r), psi_ab = digamma(p.a + p.b), psi_b = digamma(p.b);
   for (size_t i = 0; i < nx; ++i) {
     double x = problem.xs[i];
-    a12[i] = std::lgamma(p.r + x) - lg_r + p.r * log_alpha + lg_ab + std::lgamma(p.b + x) - lg_b - std::lgamma(p.a + p.b + x);
+    a12[i] = std::lgamma(p.r + x) - lg_r + p.r * log_alpha + lg_ab + std::lgamma(p.b + x) - lg_b -
+             std::lgamma(p.a + p.b + x);
     d_r1[i] = digamma(p.r + x) - psi_r + log_alpha;
     double psi_abx = digamma(p.a + p.b + x);
     d_a2[i] = psi_ab - psi_abx;
@@ -172,13 +178,12 @@ double bgnbd_total_log_likelihood(const std::vector<Rfv>& customers, const BgNbd
 
 double p_alive(const BgNbdParams& p, const Rfv& c) {
   if (c.x <= 0) return 1.0;
-  double log_ratio = std::log(p.a) - std::log(p.b + c.x - 1) + (p.r + c.x) * (std::log(p.alpha + c.T) - std::log(p.alpha + c.t_x));
+  double log_ratio =
+      std::log(p.a) - std::log(p.b + c.x - 1) + (p.r + c.x) * (std::log(p.alpha + c.T) - std::log(p.alpha + c.t_x));
   return 1.0 / (1.0 + std::exp(log_ratio));
 }
 
-double hyp2f1(double a, double b, double c, double z) {
-  return boost::math::hypergeometric_pFq({a, b}, {c}, z);
-}
+double hyp2f1(double a, double b, double c, double z) { return boost::math::hypergeometric_pFq({a, b}, {c}, z); }
 
 double conditional_expected_purchases(const BgNbdParams& p, const Rfv& c, double t) {
   double x = c.x;

@@ -8,9 +8,9 @@ namespace shopkeep::analytics::value {
 
 // One customer's calibration summary: x repeat purchases, the last at t_x, observed for T.
 struct Rfv {
-  double x = 0;      // frequency: purchase days - 1
-  double t_x = 0;    // recency: first -> last purchase, weeks
-  double T = 0;      // age: first purchase -> the end of calibration, weeks
+  double x = 0;    // frequency: purchase days - 1
+  double t_x = 0;  // recency: first -> last purchase, weeks
+  double T = 0;    // age: first purchase -> the end of calibration, weeks
 };
 
 struct BgNbdParams {
@@ -25,9 +25,9 @@ struct BgNbdFit {
   double log_likelihood = 0;  // without the penalty
 };
 
-// Maximum likelihood (nlopt L-BFGS with the analytic gradient, on log parameters), with an optional L2 penalty on the parameters as
-// lifetimes applies it. Customers with identical (x, t_x, T) are grouped first. Throws a runtime
-// error when the optimiser cannot find a finite optimum.
+// Maximum likelihood (nlopt L-BFGS with the analytic gradient, on log parameters), with an optional L2 penalty on the
+// parameters as lifetimes applies it. Customers with identical (x, t_x, T) are grouped first. Throws a runtime error
+// when the optimiser cannot find a finite optimum.
 BgNbdFit fit_bgnbd(const std::vector<Rfv>& customers, double penalty = 0);
 
 // The total log-likelihood and, when `gradient` is given, its derivatives with respect to

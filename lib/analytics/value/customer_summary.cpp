@@ -15,7 +15,8 @@ std::int64_t local_day_number(Instant now, const Zone& zone) { return zone.local
 
 std::vector<CustomerSummary> customer_summaries(store::Db& db, Instant now, const store::ShopSettings& shop) {
   // One pass over the orders in customer and time order; days are cut in the shop's zone.
-  store::Stmt orders(db,
+  store::Stmt orders(
+      db,
       "SELECT o.customer_id, coalesce(o.processed_at, o.created_at) AS at, o.total_price, c.email "
       "FROM orders o LEFT JOIN customers c ON c.id = o.customer_id "
       "WHERE o.customer_id IS NOT NULL AND o.test = 0 AND o.cancelled_at IS NULL AND o.deleted_at IS NULL "
@@ -28,7 +29,8 @@ std::vector<CustomerSummary> customer_summaries(store::Db& db, Instant now, cons
     auto at = parse_rfc3339(orders.get_text(1));
     if (!at) continue;
     std::int64_t day = local_day_number(*at, shop.zone);
-    std::int64_t amount = orders.is_null(2) ? 0 : parse_minor_units(orders.get_text(2), shop.currency_exponent).value_or(0);
+    std::int64_t amount =
+        orders.is_null(2) ? 0 : parse_minor_units(orders.get_text(2), shop.currency_exponent).value_or(0);
     if (out.empty() || out.back().customer_id != id) {
       CustomerSummary s{id, orders.get_text(3)};
       s.first_day = s.last_day = current_day = day;

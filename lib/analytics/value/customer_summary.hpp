@@ -15,11 +15,11 @@ namespace shopkeep::analytics::value {
 struct CustomerSummary {
   std::int64_t customer_id;
   std::string email;
-  std::int64_t purchase_days = 0;     // distinct shop-local days with an order
+  std::int64_t purchase_days = 0;            // distinct shop-local days with an order
   std::int64_t first_day = 0, last_day = 0;  // days since the epoch
   std::int64_t orders = 0;
-  std::int64_t total_spend = 0;       // minor units, every order
-  std::int64_t repeat_spend = 0;      // minor units, purchase days after the first
+  std::int64_t total_spend = 0;   // minor units, every order
+  std::int64_t repeat_spend = 0;  // minor units, purchase days after the first
   double frequency() const { return static_cast<double>(purchase_days - 1); }
   double recency_weeks() const { return static_cast<double>(last_day - first_day) / 7.0; }
   double age_weeks(std::int64_t now_day) const { return static_cast<double>(now_day - first_day) / 7.0; }

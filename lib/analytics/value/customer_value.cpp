@@ -11,7 +11,9 @@ namespace {
 constexpr std::int64_t kMinimumRepeatBuyers = 10;
 constexpr std::int64_t kMinimumCustomers = 20;
 
-Rfv rfv_of(const CustomerSummary& s, std::int64_t now_day) { return {s.frequency(), s.recency_weeks(), s.age_weeks(now_day)}; }
+Rfv rfv_of(const CustomerSummary& s, std::int64_t now_day) {
+  return {s.frequency(), s.recency_weeks(), s.age_weeks(now_day)};
+}
 
 double round_to(double v, int digits) {
   double scale = std::pow(10.0, digits);
@@ -40,7 +42,8 @@ ValueModel fit_value_model(store::Db& db, const ValueOptions& options, const sto
       spend.push_back({c.frequency(), c.repeat_mean(shop.currency_exponent)});
     }
   }
-  if (static_cast<std::int64_t>(model.customers.size()) < kMinimumCustomers || model.repeat_buyers < kMinimumRepeatBuyers)
+  if (static_cast<std::int64_t>(model.customers.size()) < kMinimumCustomers ||
+      model.repeat_buyers < kMinimumRepeatBuyers)
     throw runtime_error("too little data to fit a customer-value model: " + std::to_string(model.customers.size()) +
                             " customers with orders, " + std::to_string(model.repeat_buyers) + " of them repeat buyers",
                         "at least " + std::to_string(kMinimumCustomers) + " customers and " +
@@ -95,7 +98,8 @@ nlohmann::ordered_json customer_values(const ValueModel& m, const ValueOptions& 
     row["age_weeks"] = round_to(rfv.T, 4);
     row["p_alive"] = round_to(alive, 6);
     row["expected_purchases"] = round_to(purchases, 6);
-    row["expected_avg_order_value"] = format_minor_units(round_to_minor_units(value, shop.currency_exponent), shop.currency_exponent);
+    row["expected_avg_order_value"] =
+        format_minor_units(round_to_minor_units(value, shop.currency_exponent), shop.currency_exponent);
     row["clv"] = format_minor_units(round_to_minor_units(lifetime, shop.currency_exponent), shop.currency_exponent);
     row["currency"] = shop.currency;
     row["at_risk"] = alive < o.at_risk_p_alive;

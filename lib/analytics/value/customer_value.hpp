@@ -15,9 +15,9 @@ namespace shopkeep::analytics::value {
 struct ValueOptions {
   Instant now;
   double horizon_days = 365;
-  double discount_rate = 0.01;  // per 30 days
-  double penalty = 0;           // L2 penalty on the parameters (config value.penalty)
-  double at_risk_p_alive = 0.3; // config value.at_risk_p_alive
+  double discount_rate = 0.01;   // per 30 days
+  double penalty = 0;            // L2 penalty on the parameters (config value.penalty)
+  double at_risk_p_alive = 0.3;  // config value.at_risk_p_alive
 };
 
 ValueOptions value_options(const Config& config, Instant now);
@@ -40,6 +40,7 @@ double clv(const BgNbdParams& p, const Rfv& c, double expected_value, double hor
 // The `--model` object of cli.md.
 nlohmann::ordered_json model_json(const ValueModel& model, const store::ShopSettings& shop);
 // One row per customer (cli.md `customers value --json`).
-nlohmann::ordered_json customer_values(const ValueModel& model, const ValueOptions& options, const store::ShopSettings& shop);
+nlohmann::ordered_json customer_values(const ValueModel& model, const ValueOptions& options,
+                                       const store::ShopSettings& shop);
 
 }  // namespace shopkeep::analytics::value

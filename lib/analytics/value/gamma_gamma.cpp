@@ -29,8 +29,8 @@ double objective(const std::vector<double>& v, std::vector<double>&, void* data)
 
 double gamma_gamma_log_likelihood(const GammaGammaParams& g, const SpendSummary& s) {
   double px = g.p * s.x;
-  return std::lgamma(px + g.q) - std::lgamma(px) - std::lgamma(g.q) + g.q * std::log(g.v) + (px - 1) * std::log(s.mean) +
-         px * std::log(s.x) - (px + g.q) * std::log(s.x * s.mean + g.v);
+  return std::lgamma(px + g.q) - std::lgamma(px) - std::lgamma(g.q) + g.q * std::log(g.v) +
+         (px - 1) * std::log(s.mean) + px * std::log(s.x) - (px + g.q) * std::log(s.x * s.mean + g.v);
 }
 
 GammaGammaFit fit_gamma_gamma(const std::vector<SpendSummary>& repeat_buyers, double penalty) {

@@ -6,8 +6,8 @@
 namespace shopkeep::analytics::value {
 
 struct SpendSummary {
-  double x = 0;        // repeat purchases (frequency)
-  double mean = 0;     // mean value of the repeat purchase days (first purchase excluded)
+  double x = 0;     // repeat purchases (frequency)
+  double mean = 0;  // mean value of the repeat purchase days (first purchase excluded)
 };
 
 struct GammaGammaParams {

@@ -20,8 +20,8 @@ TEST_CASE("every named segment is reachable") {
   std::set<std::string> seen;
   for (int r = 1; r <= 5; ++r)
     for (int fm = 1; fm <= 5; ++fm) seen.insert(rfm_segment(r, fm));
-  for (const char* s : {"Champions", "Loyal", "Potential Loyalist", "New", "Promising", "Need Attention", "About To Sleep",
-                        "At Risk", "Can't Lose Them", "Hibernating", "Lost"})
+  for (const char* s : {"Champions", "Loyal", "Potential Loyalist", "New", "Promising", "Need Attention",
+                        "About To Sleep", "At Risk", "Can't Lose Them", "Hibernating", "Lost"})
     CHECK_MESSAGE(seen.count(s) == 1, s);
   CHECK(seen.size() == 11);
   CHECK(rfm_segment(1, 5) == "Can't Lose Them");

@@ -125,8 +125,10 @@ TEST_CASE("realism: one-time buyers, best sellers, refills, consent, defects") {
   std::set<std::string> with_media;
   std::vector<std::string> products;
   for (const auto& p : lines_of(t.dir() / "s/shopify/products.jsonl")) {
-    if (!p.contains("__parentId")) products.push_back(p["id"]);
-    else if (p["id"].get<std::string>().find("MediaImage") != std::string::npos) with_media.insert(p["__parentId"]);
+    if (!p.contains("__parentId"))
+      products.push_back(p["id"]);
+    else if (p["id"].get<std::string>().find("MediaImage") != std::string::npos)
+      with_media.insert(p["__parentId"]);
   }
   for (const auto& p : products) products_without_media += with_media.count(p) == 0;
   CHECK(products_without_media > 0);

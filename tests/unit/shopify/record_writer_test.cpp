@@ -26,8 +26,8 @@ shopify::WriteCounts write_all(TempStore& store, const std::vector<std::string>&
 }
 
 std::string order(int id, const std::string& updated, const std::string& name = "#1") {
-  return R"({"id":"gid://shopify/Order/)" + std::to_string(id) + R"(","name":")" + name +
-         R"(","updatedAt":")" + updated +
+  return R"({"id":"gid://shopify/Order/)" + std::to_string(id) + R"(","name":")" + name + R"(","updatedAt":")" +
+         updated +
          R"(","createdAt":"2025-01-01T10:00:00+01:00","test":false,"customer":{"id":"gid://shopify/Customer/7"},)"
          R"("totalPriceSet":{"shopMoney":{"amount":"19.90","currencyCode":"EUR"}},"discountCodes":["A"]})";
 }
@@ -93,10 +93,12 @@ TEST_CASE("unknown types are skipped and counted") {
 
 TEST_CASE("old and new customer consent shapes") {
   TempStore s;
-  write_all(s, {
-      R"({"id":"gid://shopify/Customer/1","defaultEmailAddress":{"emailAddress":"a@x.com","marketingState":"SUBSCRIBED"},"numberOfOrders":"3"})",
-      R"({"id":"gid://shopify/Customer/2","email":"b@x.com","emailMarketingConsent":{"marketingState":"UNSUBSCRIBED","consentUpdatedAt":"2024-01-01T00:00:00Z"}})",
-  });
+  write_all(
+      s,
+      {
+          R"({"id":"gid://shopify/Customer/1","defaultEmailAddress":{"emailAddress":"a@x.com","marketingState":"SUBSCRIBED"},"numberOfOrders":"3"})",
+          R"({"id":"gid://shopify/Customer/2","email":"b@x.com","emailMarketingConsent":{"marketingState":"UNSUBSCRIBED","consentUpdatedAt":"2024-01-01T00:00:00Z"}})",
+      });
   CHECK(s.text("SELECT email FROM customers WHERE id = 1") == "a@x.com");
   CHECK(s.text("SELECT email_marketing_state FROM customers WHERE id = 1") == "SUBSCRIBED");
   CHECK(s.count("SELECT number_of_orders FROM customers WHERE id = 1") == 3);
@@ -107,11 +109,13 @@ TEST_CASE("old and new customer consent shapes") {
 
 TEST_CASE("checkout lines keep non-numeric GIDs; checkout email comes from the customer") {
   TempStore s;
-  write_all(s, {
-      R"({"id":"gid://shopify/AbandonedCheckoutLineItem/ab12?checkout=5&index=0","quantity":1,"__parentId":"gid://shopify/AbandonedCheckout/5"})",
-      R"({"id":"gid://shopify/AbandonedCheckout/5","customer":{"id":"gid://shopify/Customer/3"},"updatedAt":"2025-01-01T00:00:00Z"})",
-      R"({"id":"gid://shopify/Customer/3","defaultEmailAddress":{"emailAddress":"c@x.com"}})",
-  });
+  write_all(
+      s,
+      {
+          R"({"id":"gid://shopify/AbandonedCheckoutLineItem/ab12?checkout=5&index=0","quantity":1,"__parentId":"gid://shopify/AbandonedCheckout/5"})",
+          R"({"id":"gid://shopify/AbandonedCheckout/5","customer":{"id":"gid://shopify/Customer/3"},"updatedAt":"2025-01-01T00:00:00Z"})",
+          R"({"id":"gid://shopify/Customer/3","defaultEmailAddress":{"emailAddress":"c@x.com"}})",
+      });
   CHECK(s.text("SELECT id FROM checkout_lines") == "gid://shopify/AbandonedCheckoutLineItem/ab12?checkout=5&index=0");
   CHECK(s.text("SELECT email FROM checkouts WHERE id = 5") == "c@x.com");
 }

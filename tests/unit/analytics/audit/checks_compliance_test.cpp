@@ -9,15 +9,17 @@ using namespace shopkeep::analytics::audit;
 namespace {
 
 void add_customer(testing::TempStore& s, int id, const char* email, const char* consent) {
-  store::Stmt c(s.db(), "INSERT INTO customers (id, email, email_marketing_state, updated_at, raw, synced_at) "
-                        "VALUES (?1, ?2, ?3, '2026-05-01T00:00:00Z', '{}', '2026-05-01T00:00:00Z')");
+  store::Stmt c(s.db(),
+                "INSERT INTO customers (id, email, email_marketing_state, updated_at, raw, synced_at) "
+                "VALUES (?1, ?2, ?3, '2026-05-01T00:00:00Z', '{}', '2026-05-01T00:00:00Z')");
   c.bind(1, id).bind(2, email).bind(3, consent);
   c.run();
 }
 
 void log_sent(testing::TempStore& s, const char* campaign, const char* recipient) {
-  store::Stmt l(s.db(), "INSERT INTO email_log (campaign, recipient, subject_key, status, created_at, sent_at) "
-                        "VALUES (?1, ?2, 'k', 'sent', '2026-05-02T00:00:00Z', '2026-05-02T00:00:00Z')");
+  store::Stmt l(s.db(),
+                "INSERT INTO email_log (campaign, recipient, subject_key, status, created_at, sent_at) "
+                "VALUES (?1, ?2, 'k', 'sent', '2026-05-02T00:00:00Z', '2026-05-02T00:00:00Z')");
   l.bind(1, campaign).bind(2, recipient);
   l.run();
 }

@@ -30,7 +30,8 @@ void load(testing::TempStore& s) {
 
 void log_email(testing::TempStore& s, const std::string& campaign, const std::string& key, const std::string& sent_at) {
   store::Stmt insert(s.db(),
-      "INSERT INTO email_log (campaign, recipient, subject_key, status, created_at, sent_at) VALUES (?1, 'A@shop.test', ?2, 'sent', ?3, ?3)");
+                     "INSERT INTO email_log (campaign, recipient, subject_key, status, created_at, sent_at) VALUES "
+                     "(?1, 'A@shop.test', ?2, 'sent', ?3, ?3)");
   insert.bind(1, campaign).bind(2, key).bind(3, sent_at);
   insert.run();
 }

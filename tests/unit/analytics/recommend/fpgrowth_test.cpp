@@ -20,8 +20,8 @@ TEST_CASE("FP-growth finds exactly the frequent itemsets (hand-counted)") {
   // 1=bread 2=milk 3=diapers 4=beer 5=eggs 6=cola
   std::vector<std::vector<Item>> t = {{1, 2}, {1, 3, 4, 5}, {2, 3, 4, 6}, {1, 2, 3, 4}, {1, 2, 3, 6}};
   auto m = as_map(frequent_itemsets(t, 3, 10));
-  std::map<std::vector<Item>, std::int64_t> expected = {
-      {{1}, 4}, {{2}, 4}, {{3}, 4}, {{4}, 3}, {{1, 2}, 3}, {{1, 3}, 3}, {{2, 3}, 3}, {{3, 4}, 3}};
+  std::map<std::vector<Item>, std::int64_t> expected = {{{1}, 4},    {{2}, 4},    {{3}, 4},    {{4}, 3},
+                                                        {{1, 2}, 3}, {{1, 3}, 3}, {{2, 3}, 3}, {{3, 4}, 3}};
   CHECK(m == expected);
   auto short_sets = as_map(frequent_itemsets(t, 2, 1));
   CHECK(short_sets.size() == 5);  // only single items, bread..diapers, beer and cola

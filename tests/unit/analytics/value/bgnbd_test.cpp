@@ -28,7 +28,9 @@ std::vector<std::vector<double>> read_csv(const std::string& name) {
   return rows;
 }
 
-bool three_digits(double actual, double expected) { return std::fabs(actual - expected) <= 0.0005 * std::fabs(expected) + 1e-12; }
+bool three_digits(double actual, double expected) {
+  return std::fabs(actual - expected) <= 0.0005 * std::fabs(expected) + 1e-12;
+}
 
 }  // namespace
 
