@@ -70,6 +70,7 @@ constexpr FieldSpec kOrderLines[] = {
     {"sku", "/sku", K::text},
     {"title", "/name|/title", K::text},
     {"quantity", "/quantity", K::integer},
+    {"current_quantity", "/currentQuantity", K::integer},
     {"unit_price", "/originalUnitPriceSet/shopMoney/amount", K::text},
     {"discounted_total", "/discountedTotalSet/shopMoney/amount", K::text},
     {"currency", "/originalUnitPriceSet/shopMoney/currencyCode", K::text},

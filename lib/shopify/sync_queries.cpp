@@ -66,7 +66,7 @@ const std::vector<ResourceQuery>& resource_queries() {
            kMoney + " subtotalPriceSet " + kMoney + " totalDiscountsSet " + kMoney + " totalTaxSet " + kMoney +
            " totalShippingPriceSet " + kMoney + " totalRefundedSet " + kMoney,
        {{"lineItems", "Order",
-         "id name sku quantity variant { id } product { id } originalUnitPriceSet " + kMoney + " discountedTotalSet " +
+         "id name sku quantity currentQuantity variant { id } product { id } originalUnitPriceSet " + kMoney + " discountedTotalSet " +
              kMoney}},
        true,
        25,

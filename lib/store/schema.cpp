@@ -222,10 +222,42 @@ CREATE TABLE zendesk_comment_queue (
 );
 )SQL";
 
+
+// Version 4: the business rules every analysis shares, defined once (docs/schema.md).
+// counted_orders: what counts as an order (not a test, not cancelled, not deleted) and its date,
+// `ordered_at` (processed_at, else created_at). checkout_recovery: per live checkout, whether it was
+// completed and the first counted order by its customer (or email) after its last activity; a
+// checkout is recovered within a window W when completed or that order is no later than updated_at + W.
+// order_lines.current_quantity: the units still on the order (refunded and removed ones excluded).
+constexpr std::string_view kVersion4 = R"SQL(
+ALTER TABLE order_lines ADD COLUMN current_quantity INTEGER;
+
+CREATE VIEW counted_orders AS
+SELECT o.*, coalesce(o.processed_at, o.created_at) AS ordered_at
+  FROM orders o
+ WHERE o.test = 0 AND o.cancelled_at IS NULL AND o.deleted_at IS NULL;
+
+CREATE VIEW checkout_recovery AS
+WITH live AS (
+  SELECT k.*,
+         (SELECT o.id FROM counted_orders o
+           WHERE o.ordered_at > k.updated_at
+             AND (o.customer_id = k.customer_id
+                  OR (k.email IS NOT NULL AND lower(trim(o.email)) = lower(trim(k.email))))
+           ORDER BY o.ordered_at, o.id LIMIT 1) AS next_order_id
+    FROM checkouts k
+   WHERE k.deleted_at IS NULL
+)
+SELECT l.id AS checkout_id, l.customer_id, l.email, l.created_at, l.updated_at, l.total_price, l.currency,
+       l.completed_at IS NOT NULL AS completed,
+       l.next_order_id, n.ordered_at AS next_order_at, n.total_price AS next_order_total
+  FROM live l LEFT JOIN counted_orders n ON n.id = l.next_order_id;
+)SQL";
+
 }  // namespace
 
 const std::vector<std::string_view>& migrations() {
-  static const std::vector<std::string_view> all = {kVersion1, kVersion2, kVersion3};
+  static const std::vector<std::string_view> all = {kVersion1, kVersion2, kVersion3, kVersion4};
   return all;
 }
 
