@@ -2,13 +2,15 @@
 
 #include <array>
 
+#include "shopify/gid.hpp"
+
 namespace shopkeep::shopify {
 
 namespace {
 
-using K = FieldKind;
+using K = store::FieldKind;
 
-constexpr FieldSpec kShop[] = {
+constexpr store::Column kShop[] = {
     {"name", "/name", K::text},
     {"email", "/email", K::text},
     {"timezone", "/ianaTimezone", K::text},
@@ -17,7 +19,7 @@ constexpr FieldSpec kShop[] = {
 };
 
 // New API shape first (defaultEmailAddress, 2024+), then the older one (email, emailMarketingConsent).
-constexpr FieldSpec kCustomers[] = {
+constexpr store::Column kCustomers[] = {
     {"email", "/defaultEmailAddress/emailAddress|/email", K::text},
     {"first_name", "/firstName", K::text},
     {"last_name", "/lastName", K::text},
@@ -40,9 +42,9 @@ constexpr FieldSpec kCustomers[] = {
     {"updated_at", "/updatedAt", K::time},
 };
 
-constexpr FieldSpec kOrders[] = {
+constexpr store::Column kOrders[] = {
     {"name", "/name", K::text},
-    {"customer_id", "/customer/id", K::gid_number},
+    {"customer_id", "/customer/id", K::reference},
     {"email", "/email|/customer/defaultEmailAddress/emailAddress", K::text},
     {"created_at", "/createdAt", K::time},
     {"updated_at", "/updatedAt", K::time},
@@ -64,9 +66,9 @@ constexpr FieldSpec kOrders[] = {
     {"total_refunded", "/totalRefundedSet/shopMoney/amount", K::text},
 };
 
-constexpr FieldSpec kOrderLines[] = {
-    {"product_id", "/product/id", K::gid_number},
-    {"variant_id", "/variant/id", K::gid_number},
+constexpr store::Column kOrderLines[] = {
+    {"product_id", "/product/id", K::reference},
+    {"variant_id", "/variant/id", K::reference},
     {"sku", "/sku", K::text},
     {"title", "/name|/title", K::text},
     {"quantity", "/quantity", K::integer},
@@ -76,7 +78,7 @@ constexpr FieldSpec kOrderLines[] = {
     {"currency", "/originalUnitPriceSet/shopMoney/currencyCode", K::text},
 };
 
-constexpr FieldSpec kProducts[] = {
+constexpr store::Column kProducts[] = {
     {"title", "/title", K::text},
     {"handle", "/handle", K::text},
     {"status", "/status", K::text},
@@ -93,7 +95,7 @@ constexpr FieldSpec kProducts[] = {
     {"total_inventory", "/totalInventory", K::integer},
 };
 
-constexpr FieldSpec kVariants[] = {
+constexpr store::Column kVariants[] = {
     {"title", "/title", K::text},
     {"sku", "/sku", K::text},
     {"barcode", "/barcode", K::text},
@@ -104,14 +106,14 @@ constexpr FieldSpec kVariants[] = {
     {"unit_cost_currency", "/inventoryItem/unitCost/currencyCode", K::text},
 };
 
-constexpr FieldSpec kMedia[] = {
+constexpr store::Column kMedia[] = {
     {"media_type", "/mediaContentType", K::text},
     {"alt", "/alt", K::text},
 };
 
-constexpr FieldSpec kCheckouts[] = {
+constexpr store::Column kCheckouts[] = {
     {"name", "/name", K::text},
-    {"customer_id", "/customer/id", K::gid_number},
+    {"customer_id", "/customer/id", K::reference},
     {"email", "/customer/defaultEmailAddress/emailAddress|/customer/email|/email", K::text},
     {"created_at", "/createdAt", K::time},
     {"updated_at", "/updatedAt", K::time},
@@ -123,9 +125,9 @@ constexpr FieldSpec kCheckouts[] = {
     {"currency", "/totalPriceSet/shopMoney/currencyCode", K::text},
 };
 
-constexpr FieldSpec kCheckoutLines[] = {
-    {"product_id", "/product/id", K::gid_number},
-    {"variant_id", "/variant/id", K::gid_number},
+constexpr store::Column kCheckoutLines[] = {
+    {"product_id", "/product/id", K::reference},
+    {"variant_id", "/variant/id", K::reference},
     {"sku", "/sku", K::text},
     {"title", "/title", K::text},
     {"variant_title", "/variantTitle", K::text},
@@ -134,16 +136,31 @@ constexpr FieldSpec kCheckoutLines[] = {
     {"discounted_total", "/discountedTotalPriceSet/shopMoney/amount", K::text},
 };
 
-constexpr TableSpec kSpecs[] = {
-    {Table::shop, "shop", kShop, false, false, false, {}, Table::shop},
-    {Table::customers, "customers", kCustomers, true, true, false, {}, Table::customers},
-    {Table::orders, "orders", kOrders, true, true, false, {}, Table::orders},
-    {Table::order_lines, "order_lines", kOrderLines, false, false, false, "order_id", Table::orders},
-    {Table::products, "products", kProducts, true, true, false, {}, Table::products},
-    {Table::variants, "variants", kVariants, false, true, false, "product_id", Table::products},
-    {Table::media, "media", kMedia, false, false, false, "product_id", Table::products},
-    {Table::checkouts, "checkouts", kCheckouts, true, true, false, {}, Table::checkouts},
-    {Table::checkout_lines, "checkout_lines", kCheckoutLines, false, false, true, "checkout_id", Table::checkouts},
+std::optional<std::int64_t> gid_number(std::string_view text) {
+  auto gid = parse_gid(text);
+  return gid ? gid->number : std::nullopt;
+}
+
+// Roots are versioned by updatedAt; children are replaced with their parent as a set.
+constexpr store::UpsertTable root(std::string_view name, std::span<const store::Column> columns, bool versioned,
+                                  bool has_deleted_at) {
+  return {name, columns, versioned, has_deleted_at, {}, gid_number};
+}
+constexpr store::UpsertTable child(std::string_view name, std::span<const store::Column> columns, bool has_deleted_at,
+                                   std::string_view parent_column) {
+  return {name, columns, false, has_deleted_at, parent_column, gid_number};
+}
+
+const TableSpec kSpecs[] = {
+    {Table::shop, root("shop", kShop, false, false), false, Table::shop},
+    {Table::customers, root("customers", kCustomers, true, true), false, Table::customers},
+    {Table::orders, root("orders", kOrders, true, true), false, Table::orders},
+    {Table::order_lines, child("order_lines", kOrderLines, false, "order_id"), false, Table::orders},
+    {Table::products, root("products", kProducts, true, true), false, Table::products},
+    {Table::variants, child("variants", kVariants, true, "product_id"), false, Table::products},
+    {Table::media, child("media", kMedia, false, "product_id"), false, Table::products},
+    {Table::checkouts, root("checkouts", kCheckouts, true, true), false, Table::checkouts},
+    {Table::checkout_lines, child("checkout_lines", kCheckoutLines, false, "checkout_id"), true, Table::checkouts},
 };
 
 constexpr Table kOrderChildren[] = {Table::order_lines};

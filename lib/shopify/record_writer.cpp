@@ -12,6 +12,8 @@
 #include "privacy/suppression.hpp"
 #include "shopify/gid.hpp"
 #include "shopify/record_spec.hpp"
+#include "store/simdjson_access.hpp"
+#include "store/upsert.hpp"
 
 namespace shopkeep::shopify {
 
@@ -27,44 +29,6 @@ ParentState state_from_column(std::int64_t won) {
   return won > 0 ? ParentState::won : won == 0 ? ParentState::lost : ParentState::suppressed;
 }
 
-std::string upsert_sql(const TableSpec& spec) {
-  std::string columns = "id";
-  std::string values = "?1";
-  std::string updates;
-  int n = 1;
-  auto add = [&](std::string_view column) {
-    columns += ", " + std::string(column);
-    values += ", ?" + std::to_string(++n);
-    if (!updates.empty()) updates += ", ";
-    updates += std::string(column) + " = excluded." + std::string(column);
-  };
-  if (!spec.parent_column.empty()) add(spec.parent_column);
-  for (const auto& f : spec.fields) add(f.column);
-  add("raw");
-  add("synced_at");
-  if (spec.has_deleted_at) updates += ", deleted_at = NULL";
-  std::string table(spec.name);
-  std::string sql =
-      "INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ") ON CONFLICT(id) DO UPDATE SET " + updates;
-  if (spec.versioned)
-    sql += " WHERE excluded.updated_at IS NULL OR " + table + ".updated_at IS NULL OR " +
-           "excluded.updated_at >= " + table + ".updated_at";
-  return sql;
-}
-
-// The first alternative of "a|b" that is present and not null.
-std::optional<element> lookup(const element& object, std::string_view pointers) {
-  while (!pointers.empty()) {
-    size_t bar = pointers.find('|');
-    std::string_view pointer = pointers.substr(0, bar);
-    element value;
-    if (!object.at_pointer(pointer).get(value) && !value.is_null()) return value;
-    if (bar == std::string_view::npos) break;
-    pointers.remove_prefix(bar + 1);
-  }
-  return std::nullopt;
-}
-
 }  // namespace
 
 struct RecordWriter::Impl {
@@ -74,8 +38,8 @@ struct RecordWriter::Impl {
   WriteCounts counts;
   privacy::SuppressionFilter suppressions;
   simdjson::dom::parser parser;
-  std::vector<std::optional<store::Stmt>> upserts;        // per Table
-  std::vector<std::vector<store::Stmt>> delete_children;  // per parent Table
+  std::vector<std::optional<store::Upsert<store::SimdjsonAccess>>> upserts;  // per Table
+  std::vector<std::vector<store::Stmt>> delete_children;                     // per parent Table
   store::Stmt find_parent, record_parent, add_pending, parent_exists_orders, parent_exists_products,
       parent_exists_checkouts;
   // The most recent parent, since children usually follow theirs directly.
@@ -102,11 +66,11 @@ struct RecordWriter::Impl {
         parent_exists_products(d, "SELECT 1 FROM products WHERE id = ?1"),
         parent_exists_checkouts(d, "SELECT 1 FROM checkouts WHERE id = ?1") {
     for (int t = 0; t <= static_cast<int>(Table::checkout_lines); ++t)
-      upserts.emplace_back(std::in_place, db, upsert_sql(spec_of(static_cast<Table>(t))));
+      upserts.emplace_back(std::in_place, db, spec_of(static_cast<Table>(t)).upsert);
     delete_children.resize(upserts.size());
     for (Table parent : {Table::orders, Table::products, Table::checkouts})
       for (Table child : children_of(parent)) {
-        const auto& c = spec_of(child);
+        const auto& c = spec_of(child).upsert;
         delete_children[static_cast<int>(parent)].emplace_back(
             db, "DELETE FROM " + std::string(c.name) + " WHERE " + std::string(c.parent_column) + " = ?1");
       }
@@ -125,76 +89,14 @@ struct RecordWriter::Impl {
 
   [[noreturn]] void fail(const std::string& what) const { throw runtime_error(where_prefix + what); }
 
-  void bind_field(store::Stmt& stmt, int index, const FieldSpec& field, const element& object) {
-    auto value = lookup(object, field.pointer);
-    if (!value) {
-      stmt.bind_null(index);
-      return;
-    }
-    const element& v = *value;
-    auto field_name = [&] { return std::string(field.pointer.substr(1, field.pointer.find('|') - 1)); };
-    switch (field.kind) {
-      case FieldKind::text:
-        if (v.is_string())
-          stmt.bind_static(index, v.get_string().value_unsafe());
-        else
-          stmt.bind(index, simdjson::minify(v));
-        return;
-      case FieldKind::json: stmt.bind(index, simdjson::minify(v)); return;
-      case FieldKind::boolean:
-        if (!v.is_bool()) fail("field " + field_name() + ": expected true or false");
-        stmt.bind(index, std::int64_t{v.get_bool().value_unsafe() ? 1 : 0});
-        return;
-      case FieldKind::integer: {
-        if (v.is_int64()) {
-          stmt.bind(index, v.get_int64().value_unsafe());
-          return;
-        }
-        std::int64_t n = 0;
-        if (v.is_string()) {
-          std::string_view s = v.get_string().value_unsafe();
-          auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
-          if (ec == std::errc() && end == s.data() + s.size()) {
-            stmt.bind(index, n);
-            return;
-          }
-        }
-        fail("field " + field_name() + ": expected an integer, got " + simdjson::minify(v));
-      }
-      case FieldKind::time: {
-        std::optional<Instant> t;
-        if (v.is_string()) t = parse_rfc3339(v.get_string().value_unsafe());
-        if (!t) fail("field " + field_name() + ": invalid time " + simdjson::minify(v));
-        stmt.bind(index, format_rfc3339(*t));
-        return;
-      }
-      case FieldKind::gid_number: {
-        std::optional<Gid> gid;
-        if (v.is_string()) gid = parse_gid(v.get_string().value_unsafe());
-        if (!gid || !gid->number) fail("field " + field_name() + ": not a Shopify GID " + simdjson::minify(v));
-        stmt.bind(index, *gid->number);
-        return;
-      }
-    }
-  }
-
-  // Binds and runs the upsert; true when the row was written (not an older version).
+  // Runs the upsert; true when the row was written (not an older version).
   bool upsert(const TableSpec& spec, const Gid& gid, std::optional<std::int64_t> parent_id, const element& object,
               std::string_view raw) {
-    auto& stmt = *upserts[static_cast<int>(spec.table)];
-    if (gid.number)
-      stmt.bind(1, *gid.number);
-    else
-      stmt.bind_static(1, gid.text);
-    int index = 1;
-    if (parent_id) stmt.bind(++index, *parent_id);
-    for (const auto& field : spec.fields) bind_field(stmt, ++index, field, object);
-    stmt.bind_static(++index, raw);
-    stmt.bind_static(++index, synced_at);
-    stmt.run();
-    bool written = db.changes() > 0;
+    store::RowId id = gid.number ? store::RowId(*gid.number) : store::RowId(gid.text);
+    bool written =
+        upserts[static_cast<int>(spec.table)]->write(id, parent_id, object, raw, synced_at, std::nullopt, where_prefix);
     if (written)
-      ++counts.written[std::string(spec.name)];
+      ++counts.written[std::string(spec.upsert.name)];
     else
       ++counts.older_skipped;
     return written;
@@ -218,7 +120,7 @@ struct RecordWriter::Impl {
   }
 
   std::string_view text_at(const element& object, std::string_view pointers) {
-    auto v = lookup(object, pointers);
+    auto v = store::lookup<store::SimdjsonAccess>(object, pointers);
     std::string_view text;
     if (v && v->is_string()) text = v->get_string().value_unsafe();
     return text;

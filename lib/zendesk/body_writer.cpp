@@ -7,6 +7,8 @@
 #include "core/error.hpp"
 #include "core/time.hpp"
 #include "privacy/suppression.hpp"
+#include "store/nlohmann_access.hpp"
+#include "store/upsert.hpp"
 
 namespace shopkeep::zendesk {
 
@@ -14,115 +16,66 @@ namespace {
 
 using nlohmann::json;
 
-enum class Kind { text, integer, boolean, time, json_text };
+using K = store::FieldKind;
+using Upsert = store::Upsert<store::NlohmannAccess>;
 
-struct Field {
-  const char* column;
-  const char* pointer;  // JSON pointer; "a|b" = the first present
-  Kind kind;
+constexpr store::Column kUsers[] = {
+    {"email", "/email", K::text},
+    {"name", "/name", K::text},
+    {"role", "/role", K::text},
+    {"active", "/active", K::boolean},
+    {"created_at", "/created_at", K::time},
+    {"updated_at", "/updated_at", K::time},
 };
-
-struct TableSpec {
-  const char* table;
-  std::span<const Field> fields;
-  bool versioned;  // has updated_at: an older version never overwrites a newer one
-};
-
-constexpr Field kUsers[] = {
-    {"email", "/email", Kind::text},
-    {"name", "/name", Kind::text},
-    {"role", "/role", Kind::text},
-    {"active", "/active", Kind::boolean},
-    {"created_at", "/created_at", Kind::time},
-    {"updated_at", "/updated_at", Kind::time},
-};
-constexpr Field kTickets[] = {
-    {"requester_id", "/requester_id", Kind::integer},
-    {"submitter_id", "/submitter_id", Kind::integer},
-    {"assignee_id", "/assignee_id", Kind::integer},
-    {"subject", "/subject|/raw_subject", Kind::text},
-    {"description", "/description", Kind::text},
-    {"status", "/status", Kind::text},
-    {"priority", "/priority", Kind::text},
-    {"type", "/type", Kind::text},
-    {"channel", "/via/channel", Kind::text},
-    {"tags", "/tags", Kind::json_text},
-    {"created_at", "/created_at", Kind::time},
-    {"updated_at", "/updated_at", Kind::time},
-};
-constexpr Field kMetrics[] = {
-    {"ticket_id", "/ticket_id", Kind::integer},
-    {"reply_time_calendar_minutes", "/reply_time_in_minutes/calendar", Kind::integer},
-    {"reply_time_business_minutes", "/reply_time_in_minutes/business", Kind::integer},
-    {"first_resolution_time_calendar_minutes", "/first_resolution_time_in_minutes/calendar", Kind::integer},
-    {"full_resolution_time_calendar_minutes", "/full_resolution_time_in_minutes/calendar", Kind::integer},
-    {"full_resolution_time_business_minutes", "/full_resolution_time_in_minutes/business", Kind::integer},
-    {"replies", "/replies", Kind::integer},
-    {"reopens", "/reopens", Kind::integer},
-    {"solved_at", "/solved_at", Kind::time},
-    {"created_at", "/created_at", Kind::time},
-    {"updated_at", "/updated_at", Kind::time},
-};
-constexpr Field kComments[] = {
-    {"ticket_id", "/ticket_id", Kind::integer}, {"author_id", "/author_id", Kind::integer},
-    {"public", "/public", Kind::boolean},       {"body", "/plain_body|/body", Kind::text},
-    {"created_at", "/created_at", Kind::time},
-};
-constexpr Field kRatings[] = {
-    {"ticket_id", "/ticket_id", Kind::integer},
-    {"requester_id", "/requester_id", Kind::integer},
-    {"assignee_id", "/assignee_id", Kind::integer},
-    {"score", "/score", Kind::text},
-    {"comment", "/comment", Kind::text},
-    {"reason", "/reason", Kind::text},
-    {"created_at", "/created_at", Kind::time},
-    {"updated_at", "/updated_at", Kind::time},
-};
-
-constexpr TableSpec kUserSpec{"zendesk_users", kUsers, true};
-constexpr TableSpec kTicketSpec{"tickets", kTickets, true};
-constexpr TableSpec kMetricSpec{"ticket_metrics", kMetrics, true};
-constexpr TableSpec kCommentSpec{"ticket_comments", kComments, false};
-constexpr TableSpec kRatingSpec{"satisfaction_ratings", kRatings, true};
-
-std::string upsert_sql(const TableSpec& spec) {
-  std::string table = spec.table, columns = "id", values = "?1", updates;
-  int n = 1;
-  auto add = [&](const std::string& column, const std::string& update) {
-    columns += ", " + column;
-    values += ", ?" + std::to_string(++n);
-    updates += (updates.empty() ? "" : ", ") + column + " = " + update;
-  };
-  for (const auto& f : spec.fields) {
-    std::string column = f.column;
+constexpr store::Column kTickets[] = {
+    {"requester_id", "/requester_id", K::integer},
+    {"submitter_id", "/submitter_id", K::integer},
+    {"assignee_id", "/assignee_id", K::integer},
+    {"subject", "/subject|/raw_subject", K::text},
+    {"description", "/description", K::text},
     // A deleted ticket keeps the last status it had; `deleted_at` says it is gone.
-    if (table == "tickets" && column == "status")
-      add(column,
-          "CASE WHEN excluded.status = 'deleted' THEN coalesce(tickets.status, 'deleted') ELSE excluded.status END");
-    else
-      add(column, "excluded." + column);
-  }
-  add("raw", "excluded.raw");
-  add("synced_at", "excluded.synced_at");
-  if (table == "tickets" || table == "zendesk_users") add("deleted_at", "excluded.deleted_at");
-  std::string sql =
-      "INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ") ON CONFLICT(id) DO UPDATE SET " + updates;
-  if (spec.versioned)
-    sql += " WHERE excluded.updated_at IS NULL OR " + table + ".updated_at IS NULL OR excluded.updated_at >= " + table +
-           ".updated_at";
-  return sql;
-}
+    {"status", "/status", K::text,
+     "CASE WHEN excluded.status = 'deleted' THEN coalesce(tickets.status, 'deleted') ELSE excluded.status END"},
+    {"priority", "/priority", K::text},
+    {"type", "/type", K::text},
+    {"channel", "/via/channel", K::text},
+    {"tags", "/tags", K::json},
+    {"created_at", "/created_at", K::time},
+    {"updated_at", "/updated_at", K::time},
+};
+constexpr store::Column kMetrics[] = {
+    {"ticket_id", "/ticket_id", K::integer},
+    {"reply_time_calendar_minutes", "/reply_time_in_minutes/calendar", K::integer},
+    {"reply_time_business_minutes", "/reply_time_in_minutes/business", K::integer},
+    {"first_resolution_time_calendar_minutes", "/first_resolution_time_in_minutes/calendar", K::integer},
+    {"full_resolution_time_calendar_minutes", "/full_resolution_time_in_minutes/calendar", K::integer},
+    {"full_resolution_time_business_minutes", "/full_resolution_time_in_minutes/business", K::integer},
+    {"replies", "/replies", K::integer},
+    {"reopens", "/reopens", K::integer},
+    {"solved_at", "/solved_at", K::time},
+    {"created_at", "/created_at", K::time},
+    {"updated_at", "/updated_at", K::time},
+};
+constexpr store::Column kComments[] = {
+    {"ticket_id", "/ticket_id", K::integer}, {"author_id", "/author_id", K::integer}, {"public", "/public", K::boolean},
+    {"body", "/plain_body|/body", K::text},  {"created_at", "/created_at", K::time},
+};
+constexpr store::Column kRatings[] = {
+    {"ticket_id", "/ticket_id", K::integer},
+    {"requester_id", "/requester_id", K::integer},
+    {"assignee_id", "/assignee_id", K::integer},
+    {"score", "/score", K::text},
+    {"comment", "/comment", K::text},
+    {"reason", "/reason", K::text},
+    {"created_at", "/created_at", K::time},
+    {"updated_at", "/updated_at", K::time},
+};
 
-const json* lookup(const json& item, std::string_view pointers) {
-  while (!pointers.empty()) {
-    size_t bar = pointers.find('|');
-    json::json_pointer pointer{std::string(pointers.substr(0, bar))};
-    if (item.contains(pointer) && !item.at(pointer).is_null()) return &item.at(pointer);
-    if (bar == std::string_view::npos) break;
-    pointers.remove_prefix(bar + 1);
-  }
-  return nullptr;
-}
+constexpr store::UpsertTable kUserSpec{"zendesk_users", kUsers, true, true};
+constexpr store::UpsertTable kTicketSpec{"tickets", kTickets, true, true};
+constexpr store::UpsertTable kMetricSpec{"ticket_metrics", kMetrics, true, false};
+constexpr store::UpsertTable kCommentSpec{"ticket_comments", kComments, false, false};
+constexpr store::UpsertTable kRatingSpec{"satisfaction_ratings", kRatings, true, false};
 
 }  // namespace
 
@@ -132,7 +85,7 @@ struct BodyWriter::Impl {
   std::string synced_at;
   WriteCounts counts;
   privacy::SuppressionFilter suppressions;
-  store::Stmt users, tickets, metrics, comments, ratings;
+  Upsert users, tickets, metrics, comments, ratings;
   std::string where;  // "tickets.json: tickets[3] (id 42): " for errors
 
   Impl(store::Db& d, Reporter& r, std::string at)
@@ -140,46 +93,13 @@ struct BodyWriter::Impl {
         reporter(r),
         synced_at(std::move(at)),
         suppressions(d),
-        users(d, upsert_sql(kUserSpec)),
-        tickets(d, upsert_sql(kTicketSpec)),
-        metrics(d, upsert_sql(kMetricSpec)),
-        comments(d, upsert_sql(kCommentSpec)),
-        ratings(d, upsert_sql(kRatingSpec)) {}
+        users(d, kUserSpec),
+        tickets(d, kTicketSpec),
+        metrics(d, kMetricSpec),
+        comments(d, kCommentSpec),
+        ratings(d, kRatingSpec) {}
 
   [[noreturn]] void fail(const std::string& what) const { throw runtime_error(where + what); }
-
-  void bind_field(store::Stmt& stmt, int index, const Field& f, const json& item) {
-    const json* v = lookup(item, f.pointer);
-    std::string name = std::string(f.pointer).substr(1, std::string(f.pointer).find('|') - 1);
-    if (v == nullptr) {
-      stmt.bind_null(index);
-      return;
-    }
-    switch (f.kind) {
-      case Kind::text:
-        if (v->is_string())
-          stmt.bind(index, v->get<std::string>());
-        else
-          stmt.bind(index, v->dump());
-        return;
-      case Kind::json_text: stmt.bind(index, v->dump()); return;
-      case Kind::integer:
-        if (!v->is_number_integer()) fail("field " + name + ": expected an integer, got " + v->dump());
-        stmt.bind(index, v->get<std::int64_t>());
-        return;
-      case Kind::boolean:
-        if (!v->is_boolean()) fail("field " + name + ": expected true or false, got " + v->dump());
-        stmt.bind(index, std::int64_t{v->get<bool>() ? 1 : 0});
-        return;
-      case Kind::time: {
-        std::optional<Instant> t;
-        if (v->is_string()) t = parse_rfc3339(v->get<std::string>());
-        if (!t) fail("field " + name + ": invalid time " + v->dump());
-        stmt.bind(index, format_rfc3339(*t));
-        return;
-      }
-    }
-  }
 
   std::int64_t item_id(const json& item) {
     auto it = item.find("id");
@@ -187,18 +107,13 @@ struct BodyWriter::Impl {
     return it->get<std::int64_t>();
   }
 
-  // Binds every field and runs the upsert; `deleted_at` is the extra last column where the table has it.
-  void upsert(store::Stmt& stmt, const TableSpec& spec, std::int64_t id, const json& item,
-              std::optional<std::string> deleted_at = std::nullopt, bool has_deleted = false) {
-    stmt.bind(1, id);
-    int index = 1;
-    for (const auto& f : spec.fields) bind_field(stmt, ++index, f, item);
-    stmt.bind(++index, item.dump());
-    stmt.bind(++index, synced_at);
-    if (has_deleted) stmt.bind(++index, deleted_at);
-    stmt.run();
-    if (db.changes() > 0)
-      ++counts.written[spec.table];
+  // Runs the upsert; `deleted_at` only for tables that have it.
+  void upsert(Upsert& upsert, std::int64_t id, const json& item, std::optional<std::string> deleted_at = std::nullopt) {
+    std::string raw = item.dump();
+    std::optional<std::string_view> deleted;
+    if (deleted_at) deleted = *deleted_at;
+    if (upsert.write(id, std::nullopt, item, raw, synced_at, deleted, where))
+      ++counts.written[std::string(upsert.table().name)];
     else
       ++counts.older_skipped;
   }
@@ -243,7 +158,7 @@ struct BodyWriter::Impl {
     }
     // Zendesk keeps deleted users with active: false; the store marks them deleted.
     bool inactive = item.contains("active") && item["active"].is_boolean() && !item["active"].get<bool>();
-    upsert(users, kUserSpec, id, item, inactive ? normalised_time(item, "updated_at") : std::nullopt, true);
+    upsert(users, id, item, inactive ? normalised_time(item, "updated_at") : std::nullopt);
   }
 
   void write_ticket(const json& item) {
@@ -253,7 +168,7 @@ struct BodyWriter::Impl {
       return;
     }
     bool deleted = item.value("status", "") == "deleted";
-    upsert(tickets, kTicketSpec, id, item, deleted ? normalised_time(item, "updated_at") : std::nullopt, true);
+    upsert(tickets, id, item, deleted ? normalised_time(item, "updated_at") : std::nullopt);
   }
 
   void write_metric(const json& item) {
@@ -264,7 +179,7 @@ struct BodyWriter::Impl {
       ++counts.suppressed;
       return;
     }
-    upsert(metrics, kMetricSpec, id, item);
+    upsert(metrics, id, item);
   }
 
   void write_rating(const json& item) {
@@ -275,7 +190,7 @@ struct BodyWriter::Impl {
       ++counts.suppressed;
       return;
     }
-    upsert(ratings, kRatingSpec, id, item);
+    upsert(ratings, id, item);
   }
 
   void write_comment(json comment, std::int64_t ticket_id, const std::optional<std::string>& fallback_time) {
@@ -286,7 +201,7 @@ struct BodyWriter::Impl {
     }
     comment["ticket_id"] = ticket_id;
     if (!comment.contains("created_at") && fallback_time) comment["created_at"] = *fallback_time;
-    upsert(comments, kCommentSpec, id, comment);
+    upsert(comments, id, comment);
   }
 
   void write_event(const json& event) {
