@@ -35,9 +35,9 @@ void add_identity(store::Db& db, const std::string& email, Json& p) {
 void add_orders(store::Db& db, const std::string& email, const store::ShopSettings& shop, Json& p) {
   store::Stmt orders(
       db,
-      "SELECT total_price, coalesce(processed_at, created_at) FROM orders "
+      "SELECT total_price, ordered_at FROM counted_orders "
       "WHERE customer_id IN (SELECT id FROM customers WHERE lower(trim(email)) = ?1 AND deleted_at IS NULL) "
-      "AND test = 0 AND cancelled_at IS NULL AND deleted_at IS NULL ORDER BY 2");
+      "ORDER BY 2");
   orders.bind(1, email);
   std::int64_t count = 0, spend = 0;
   Json first, last;

@@ -12,7 +12,6 @@ namespace shopkeep::analytics {
 namespace {
 
 using Json = nlohmann::ordered_json;
-constexpr const char* kCounts = "o.test = 0 AND o.cancelled_at IS NULL AND o.deleted_at IS NULL";
 
 struct PeriodTotals {
   std::int64_t orders = 0, gross = 0, discounts = 0, refunds = 0;
@@ -58,9 +57,8 @@ class Calculator {
 
   void orders() {
     store::Stmt s(db_,
-                  std::string("SELECT o.customer_id, coalesce(o.processed_at, o.created_at) AS at, o.total_discounts, "
-                              "o.total_refunded FROM orders o WHERE ") +
-                      kCounts + " AND at < ?1 ORDER BY at");
+                  "SELECT o.customer_id, o.ordered_at, o.total_discounts, o.total_refunded FROM counted_orders o "
+                  "WHERE o.ordered_at < ?1 ORDER BY o.ordered_at");
     s.bind(1, format_rfc3339(range_end()));
     std::unordered_map<std::int64_t, Instant> first_order;
     std::unordered_set<std::int64_t> previous_customers;
@@ -93,9 +91,8 @@ class Calculator {
   }
 
   void gross() {
-    store::Stmt s(db_, std::string("SELECT coalesce(o.processed_at, o.created_at) AS at, l.unit_price, l.quantity "
-                                   "FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE ") +
-                           kCounts + " AND at >= ?1 AND at < ?2");
+    store::Stmt s(db_, "SELECT o.ordered_at, l.unit_price, l.quantity FROM order_lines l "
+                       "JOIN counted_orders o ON o.id = l.order_id WHERE o.ordered_at >= ?1 AND o.ordered_at < ?2");
     s.bind(1, format_rfc3339(range_start())).bind(2, format_rfc3339(range_end()));
     while (s.step()) {
       auto at = parse_rfc3339(s.get_text(0));
@@ -109,11 +106,9 @@ class Calculator {
     // window after the checkout's last activity.
     store::Stmt s(
         db_,
-        "SELECT k.created_at, k.completed_at IS NOT NULL, EXISTS (SELECT 1 FROM orders o WHERE o.test = 0 AND "
-        "o.cancelled_at IS NULL AND o.deleted_at IS NULL AND coalesce(o.processed_at, o.created_at) > k.updated_at "
-        "AND coalesce(o.processed_at, o.created_at) <= strftime('%Y-%m-%dT%H:%M:%SZ', k.updated_at, ?3) "
-        "AND (o.customer_id = k.customer_id OR (k.email IS NOT NULL AND lower(trim(o.email)) = lower(trim(k.email))))) "
-        "FROM checkouts k WHERE k.deleted_at IS NULL AND k.created_at >= ?1 AND k.created_at < ?2");
+        "SELECT k.created_at, k.completed, "
+        "k.next_order_at <= strftime('%Y-%m-%dT%H:%M:%SZ', k.updated_at, ?3) IS 1 "
+        "FROM checkout_recovery k WHERE k.created_at >= ?1 AND k.created_at < ?2");
     s.bind(1, format_rfc3339(range_start())).bind(2, format_rfc3339(range_end()));
     s.bind(3, "+" + std::to_string(o_.recovery_window.count()) + " seconds");
     while (s.step()) {

@@ -35,10 +35,8 @@ void best_sellers_out_of_stock(const AuditContext& ctx) {
   auto days = static_cast<std::int64_t>(ctx.number("best_seller_days", 90));
   each_row(
       ctx,
-      "WITH sold AS (SELECT l.product_id, sum(l.quantity) AS units FROM order_lines l JOIN orders o ON o.id = "
-      "l.order_id "
-      "  WHERE o.test = 0 AND o.cancelled_at IS NULL AND o.deleted_at IS NULL AND coalesce(o.processed_at, "
-      "o.created_at) >= ?1 "
+      "WITH sold AS (SELECT l.product_id, sum(coalesce(l.current_quantity, l.quantity)) AS units "
+      "  FROM order_lines l JOIN counted_orders o ON o.id = l.order_id WHERE o.ordered_at >= ?1 "
       "  AND l.product_id IS NOT NULL GROUP BY l.product_id ORDER BY units DESC LIMIT ?2) "
       "SELECT p.id, p.title, sold.units FROM sold JOIN products p ON p.id = sold.product_id WHERE " +
           std::string(kActive) +

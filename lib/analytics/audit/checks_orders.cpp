@@ -12,10 +12,8 @@ void unfulfilled(const AuditContext& ctx) {
   double days = ctx.number("unfulfilled_days", 3);
   each_row(
       ctx,
-      "SELECT id, name, coalesce(processed_at, created_at) FROM orders WHERE test = 0 AND cancelled_at IS NULL AND "
-      "deleted_at IS NULL "
-      "AND financial_status IN ('PAID', 'PARTIALLY_PAID') AND (fulfillment_status IS NULL OR fulfillment_status IN "
-      "('UNFULFILLED', 'PARTIALLY_FULFILLED', 'ON_HOLD')) AND coalesce(processed_at, created_at) < ?1 ORDER BY 3",
+      "SELECT id, name, ordered_at FROM counted_orders WHERE financial_status IN ('PAID', 'PARTIALLY_PAID') AND (fulfillment_status IS NULL OR fulfillment_status IN "
+      "('UNFULFILLED', 'PARTIALLY_FULFILLED', 'ON_HOLD')) AND ordered_at < ?1 ORDER BY 3",
       [&](store::Stmt& s) {
         s.bind(1, format_rfc3339(ctx.now - std::chrono::seconds{static_cast<std::int64_t>(days * 86400)}));
       },
@@ -31,9 +29,8 @@ void refund_rate(const AuditContext& ctx) {
   std::int64_t orders = 0, refunded = 0;
   each_row(
       ctx,
-      "SELECT substr(coalesce(processed_at, created_at), 1, 7), count(*), sum(total_refunded IS NOT NULL AND "
-      "CAST(total_refunded AS REAL) > 0) FROM orders WHERE test = 0 AND cancelled_at IS NULL AND deleted_at IS NULL "
-      "AND coalesce(processed_at, created_at) >= ?1 AND coalesce(processed_at, created_at) < ?2 GROUP BY 1 ORDER BY 1",
+      "SELECT substr(ordered_at, 1, 7), count(*), sum(total_refunded IS NOT NULL AND CAST(total_refunded AS REAL) > 0) "
+      "FROM counted_orders WHERE ordered_at >= ?1 AND ordered_at < ?2 GROUP BY 1 ORDER BY 1",
       [&](store::Stmt& s) {
         s.bind(1, format_rfc3339(ctx.now - std::chrono::days{365})).bind(2, format_rfc3339(ctx.now));
       },

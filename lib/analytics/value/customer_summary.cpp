@@ -17,10 +17,9 @@ std::vector<CustomerSummary> customer_summaries(store::Db& db, Instant now, cons
   // One pass over the orders in customer and time order; days are cut in the shop's zone.
   store::Stmt orders(
       db,
-      "SELECT o.customer_id, coalesce(o.processed_at, o.created_at) AS at, o.total_price, c.email "
-      "FROM orders o LEFT JOIN customers c ON c.id = o.customer_id "
-      "WHERE o.customer_id IS NOT NULL AND o.test = 0 AND o.cancelled_at IS NULL AND o.deleted_at IS NULL "
-      "AND coalesce(o.processed_at, o.created_at) < ?1 ORDER BY o.customer_id, at");
+      "SELECT o.customer_id, o.ordered_at, o.total_price, c.email "
+      "FROM counted_orders o LEFT JOIN customers c ON c.id = o.customer_id "
+      "WHERE o.customer_id IS NOT NULL AND o.ordered_at < ?1 ORDER BY o.customer_id, o.ordered_at");
   orders.bind(1, format_rfc3339(now));
   std::vector<CustomerSummary> out;
   std::int64_t current_day = 0;
