@@ -8,6 +8,7 @@
 #include "core/error.hpp"
 #include "registry.hpp"
 #include "store/shop_settings.hpp"
+#include "validators.hpp"
 
 namespace shopkeep::cmd {
 
@@ -15,7 +16,7 @@ namespace {
 
 namespace audit = analytics::audit;
 
-struct AuditFlags {
+struct AuditCommandOptions {
   std::vector<std::string> only;
   std::optional<std::string> fail_on;
 };
@@ -45,7 +46,7 @@ void write_table(Context& ctx, const std::vector<audit::Finding>& findings) {
   ctx.out() << fmt::format("\n{} findings. Every finding: shopkeep audit --json (or --format csv).\n", findings.size());
 }
 
-void run_audit(Context& ctx, const AuditFlags& flags) {
+void run_audit(Context& ctx, const AuditCommandOptions& flags) {
   std::optional<audit::Severity> fail_on;
   if (flags.fail_on) fail_on = audit::parse_severity(*flags.fail_on);
   std::vector<std::string> only;
@@ -83,11 +84,12 @@ void run_audit(Context& ctx, const AuditFlags& flags) {
 
 }  // namespace
 
-void setup_audit(CLI::App& root, Registry& registry) {
-  auto flags = std::make_shared<AuditFlags>();
-  auto* cmd = root.add_subcommand("audit", "Data, catalog, customer, order, support and compliance findings");
+void setup_audit(CLI::App& command, Registry& registry) {
+  auto flags = std::make_shared<AuditCommandOptions>();
+  auto* cmd = &command;
   cmd->add_option("--only", flags->only, "categories or check ids, comma-separated (e.g. catalog,support.unsolved)");
-  cmd->add_option("--fail-on", flags->fail_on, "exit 5 when a finding has at least this severity: info, warn, error");
+  cmd->add_option("--fail-on", flags->fail_on, "exit 5 when a finding has at least this severity: info, warn, error")
+      ->check(one_of({"info", "warn", "error"}));
   std::string checks;
   for (const auto& c : analytics::audit::all_checks())
     checks += fmt::format("  {:<32} {:<5} {}\n", c.id, analytics::audit::severity_name(c.severity), c.summary);

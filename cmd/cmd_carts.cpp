@@ -54,9 +54,9 @@ void run_report(Context& ctx, const ReportOptions& o) {
 
 }  // namespace
 
-void setup_carts(CLI::App& root, Registry& registry) {
+void setup_carts(CLI::App& command, Registry& registry) {
   auto options = std::make_shared<CartsOptions>();
-  auto* carts = root.add_subcommand("carts", "Cart-recovery plan for abandoned checkouts, with a holdout");
+  auto* carts = &command;
   carts->add_option("--campaign", options->campaign, "campaign name (holdout and send log are per campaign)")
       ->capture_default_str();
   carts->add_option("--min-age", options->min_age, "ignore checkouts active more recently than this (default 1h)");

@@ -14,13 +14,13 @@ namespace shopkeep::cmd {
 
 namespace {
 
-struct CustomerOptions {
+struct CustomerCommandOptions {
   std::string email;
   bool dry_run = false;
 };
 
 CLI::App* add_email_command(CLI::App* parent, const std::string& name, const std::string& help,
-                            CustomerOptions& options) {
+                            CustomerCommandOptions& options) {
   auto* cmd = parent->add_subcommand(name, help);
   cmd->add_option("EMAIL", options.email, "the person's email (matched trimmed, case-insensitively)")->required();
   return cmd;
@@ -48,7 +48,7 @@ void add_scores(Context& ctx, store::Db& db, const store::ShopSettings& shop, ou
   }
 }
 
-void run_show(Context& ctx, const CustomerOptions& o) {
+void run_show(Context& ctx, const CustomerCommandOptions& o) {
   auto store = ctx.open_store();
   auto shop = store::load_shop_settings(*store, ctx.config());
   auto profile = analytics::customer_profile(*store, o.email, shop);
@@ -56,13 +56,13 @@ void run_show(Context& ctx, const CustomerOptions& o) {
   ctx.write_object(profile);
 }
 
-void run_export(Context& ctx, const CustomerOptions& o) {
+void run_export(Context& ctx, const CustomerCommandOptions& o) {
   auto store = ctx.open_store();
   // An export is one JSON document whatever --format says: it nests every table's rows.
   ctx.out() << privacy::export_person(*store, o.email).dump(2) << '\n';
 }
 
-void run_forget(Context& ctx, const CustomerOptions& o) {
+void run_forget(Context& ctx, const CustomerCommandOptions& o) {
   auto store = ctx.open_store();
   auto result = privacy::forget_person(*store, o.email, o.dry_run, ctx.now());
   if (ctx.format() != output::Format::table) {
@@ -83,9 +83,9 @@ void run_forget(Context& ctx, const CustomerOptions& o) {
 
 }  // namespace
 
-void setup_customer(CLI::App& root, Registry& registry) {
-  auto options = std::make_shared<CustomerOptions>();
-  auto* customer = root.add_subcommand("customer", "One person: profile, data export, erasure");
+void setup_customer(CLI::App& command, Registry& registry) {
+  auto options = std::make_shared<CustomerCommandOptions>();
+  auto* customer = &command;
 
   auto* show = add_email_command(customer, "show", "Unified profile: Shopify + Zendesk + scores", *options);
   show->footer(

@@ -6,20 +6,19 @@
 #include "core/error.hpp"
 #include "registry.hpp"
 #include "store/shop_settings.hpp"
+#include "validators.hpp"
 
 namespace shopkeep::cmd {
 
 namespace {
 
-struct ValueFlags {
+struct ValueCommandOptions {
   double horizon = 365;
   double discount_rate = 0.01;
   bool model = false;
 };
 
-void run_value(Context& ctx, const ValueFlags& flags) {
-  if (flags.horizon <= 0) throw usage_error("--horizon must be a positive number of days");
-  if (flags.discount_rate < 0) throw usage_error("--discount-rate must not be negative");
+void run_value(Context& ctx, const ValueCommandOptions& flags) {
   auto store = ctx.open_store();
   auto shop = store::load_shop_settings(*store, ctx.config());
   auto options = analytics::value::value_options(ctx.config(), ctx.now());
@@ -34,8 +33,8 @@ void run_value(Context& ctx, const ValueFlags& flags) {
 
 }  // namespace
 
-void setup_customers(CLI::App& root, Registry& registry) {
-  auto* customers = root.add_subcommand("customers", "Customer value: RFM segments, churn risk, lifetime value");
+void setup_customers(CLI::App& command, Registry& registry) {
+  auto* customers = &command;
 
   auto* rfm = customers->add_subcommand("rfm", "RFM quintile scores and the named segment of every customer");
   rfm->footer(
@@ -50,10 +49,14 @@ void setup_customers(CLI::App& root, Registry& registry) {
     ctx.write_listing(analytics::rfm_rows(*store, ctx.now(), shop));
   });
 
-  auto flags = std::make_shared<ValueFlags>();
+  auto flags = std::make_shared<ValueCommandOptions>();
   auto* value = customers->add_subcommand("value", "BG/NBD + Gamma-Gamma: P(alive), expected purchases, CLV");
-  value->add_option("--horizon", flags->horizon, "days ahead for expected purchases and CLV")->capture_default_str();
-  value->add_option("--discount-rate", flags->discount_rate, "discount rate per 30 days")->capture_default_str();
+  value->add_option("--horizon", flags->horizon, "days ahead for expected purchases and CLV")
+      ->check(positive_number())
+      ->capture_default_str();
+  value->add_option("--discount-rate", flags->discount_rate, "discount rate per 30 days, a fraction (0.01 = 1%)")
+      ->check(number_between(0, 1))
+      ->capture_default_str();
   value->add_flag("--model", flags->model, "print the fitted model instead of the customers");
   value->footer(
       "Fitted on the orders before --now (shop-local days, time in weeks, same-day orders one purchase).\n"

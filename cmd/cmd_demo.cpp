@@ -77,9 +77,9 @@ void run_demo(Context& ctx, const fs::path& dir) {
 
 }  // namespace
 
-void setup_demo(CLI::App& root, Registry& registry) {
+void setup_demo(CLI::App& command, Registry& registry) {
   auto out = std::make_shared<std::string>("shopkeep-demo");
-  auto* cmd = root.add_subcommand("demo", "Run the whole pipeline on the bundled sample shop");
+  auto* cmd = &command;
   cmd->add_option("--out", *out, "folder for the sample data, its store and every result")->capture_default_str();
   cmd->footer(
       "Generates the sample shop (Northwind Coffee: 2,000 customers, 8,000 orders over two years, 150\n"

@@ -59,20 +59,20 @@ void report(Context& ctx, const output::Json& summary, const char* unit) {
 }
 
 void run_import_shopify(Context& ctx, const std::vector<std::string>& files) {
-  auto store = ctx.open_store();
+  auto store = ctx.create_store();
   report(ctx, summary_object(shopify::import_files(*store, files, ctx.reporter(), format_rfc3339(ctx.now()))), "lines");
 }
 
 void run_import_zendesk(Context& ctx, const std::vector<std::string>& files) {
-  auto store = ctx.open_store();
+  auto store = ctx.create_store();
   report(ctx, summary_object(zendesk::import_files(*store, files, ctx.reporter(), format_rfc3339(ctx.now()))),
          "documents");
 }
 
 }  // namespace
 
-void setup_import(CLI::App& root, Registry& registry) {
-  auto* import = root.add_subcommand("import", "Load exported Shopify or Zendesk data into the store");
+void setup_import(CLI::App& command, Registry& registry) {
+  auto* import = &command;
 
   auto shopify_files = std::make_shared<std::vector<std::string>>();
   auto* shopify = import->add_subcommand("shopify", "Load Shopify GraphQL bulk-operation JSONL files");

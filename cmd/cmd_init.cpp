@@ -25,7 +25,7 @@ bool write_config_template(const std::filesystem::path& path) {
 void run_init(Context& ctx) {
   auto config_path = ctx.config_path();
   bool created = write_config_template(config_path);
-  auto store = ctx.open_store();
+  auto store = ctx.create_store();
   output::Json result;
   result["config"] = config_path.string();
   result["config_created"] = created;
@@ -41,8 +41,8 @@ void run_init(Context& ctx) {
 
 }  // namespace
 
-void setup_init(CLI::App& root, Registry& registry) {
-  auto* cmd = root.add_subcommand("init", "Write a commented config template and create the store");
+void setup_init(CLI::App& command, Registry& registry) {
+  auto* cmd = &command;
   cmd->footer(
       "Never overwrites an existing config. The config path is --config, SHOPKEEP_CONFIG or\n"
       "$XDG_CONFIG_HOME/shopkeep/config.toml.");

@@ -5,17 +5,18 @@
 #include "core/error.hpp"
 #include "registry.hpp"
 #include "store/shop_settings.hpp"
+#include "validators.hpp"
 
 namespace shopkeep::cmd {
 
 namespace {
 
-struct KpiFlags {
+struct KpiCommandOptions {
   std::optional<std::string> from, to;
   std::string by = "month";
 };
 
-void run_kpi(Context& ctx, const KpiFlags& flags) {
+void run_kpi(Context& ctx, const KpiCommandOptions& flags) {
   auto store = ctx.open_store();
   auto shop = store::load_shop_settings(*store, ctx.config());
   analytics::KpiOptions options;
@@ -29,12 +30,14 @@ void run_kpi(Context& ctx, const KpiFlags& flags) {
 
 }  // namespace
 
-void setup_kpi(CLI::App& root, Registry& registry) {
-  auto flags = std::make_shared<KpiFlags>();
-  auto* cmd = root.add_subcommand("kpi", "Shop KPIs per day, week or month");
+void setup_kpi(CLI::App& command, Registry& registry) {
+  auto flags = std::make_shared<KpiCommandOptions>();
+  auto* cmd = &command;
   cmd->add_option("--from", flags->from, "first instant (RFC 3339, or YYYY-MM-DD = local midnight), inclusive");
   cmd->add_option("--to", flags->to, "last instant, exclusive");
-  cmd->add_option("--by", flags->by, "period: day, week (ISO, Monday first) or month")->capture_default_str();
+  cmd->add_option("--by", flags->by, "period: day, week (ISO, Monday first) or month")
+      ->check(one_of({"day", "week", "month"}))
+      ->capture_default_str();
   cmd->footer(
       "Default: --by month over the 12 whole months before --now, in the shop's time zone.\n"
       "Fields and definitions: docs/audit-kpi.md. Money is a decimal string with `currency`; rates\n"

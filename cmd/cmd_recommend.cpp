@@ -39,10 +39,9 @@ void run_recommend(Context& ctx, const RecommendFlags& f) {
 
 }  // namespace
 
-void setup_recommend(CLI::App& root, Registry& registry) {
+void setup_recommend(CLI::App& command, Registry& registry) {
   auto f = std::make_shared<RecommendFlags>();
-  auto* cmd =
-      root.add_subcommand("recommend", "Products to show or send next: bought together, similar, personal, refills");
+  auto* cmd = &command;
   cmd->add_option("--product", f->product, "a product id or handle");
   cmd->add_option("--customer", f->customer, "a customer's email");
   cmd->add_flag("--all", f->all, "every product (fbt, similar) or every customer (personal, refill)");

@@ -6,9 +6,9 @@
 
 namespace shopkeep::cmd {
 
-void setup_sql(CLI::App& root, Registry& registry) {
+void setup_sql(CLI::App& command, Registry& registry) {
   auto query = std::make_shared<std::string>();
-  auto* cmd = root.add_subcommand("sql", "Run one read-only SQL query over the store");
+  auto* cmd = &command;
   cmd->add_option("QUERY", *query, "a SELECT (or other read-only statement)")->required();
   cmd->footer(
       "Example: shopkeep sql 'SELECT email, number_of_orders FROM customers LIMIT 5' --format csv\n"

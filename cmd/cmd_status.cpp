@@ -33,8 +33,8 @@ void run_status(Context& ctx) {
 
 }  // namespace
 
-void setup_status(CLI::App& root, Registry& registry) {
-  auto* cmd = root.add_subcommand("status", "Rows per table, sync cursors and store size");
+void setup_status(CLI::App& command, Registry& registry) {
+  auto* cmd = &command;
   cmd->footer("--json prints {\"tables\": {NAME: ROWS}, \"sources\": [...], \"store_bytes\": N}.");
   registry.on_run(cmd, run_status);
 }

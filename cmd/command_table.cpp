@@ -16,12 +16,18 @@ const Runner* Registry::chosen(CLI::App& root) const {
 
 const std::vector<CommandDef>& command_table() {
   static const std::vector<CommandDef> table = {
-      {"init", setup_init},         {"sync", setup_sync},
-      {"import", setup_import},     {"status", setup_status},
-      {"sql", setup_sql},           {"audit", setup_audit},
-      {"kpi", setup_kpi},           {"customers", setup_customers},
-      {"customer", setup_customer}, {"recommend", setup_recommend},
-      {"carts", setup_carts},       {"demo", setup_demo},
+      {"init", "Write a commented config template and create the store", setup_init},
+      {"sync", "Pull from the Shopify and Zendesk APIs into the store (incremental)", setup_sync},
+      {"import", "Load exported Shopify or Zendesk data into the store", setup_import},
+      {"status", "Rows per table, sync cursors and store size", setup_status},
+      {"sql", "Run one read-only SQL query over the store", setup_sql},
+      {"audit", "Data, catalog, customer, order, support and compliance findings", setup_audit},
+      {"kpi", "Shop KPIs per day, week or month", setup_kpi},
+      {"customers", "Customer value: RFM segments, churn risk, lifetime value", setup_customers},
+      {"customer", "One person: profile, data export, erasure", setup_customer},
+      {"recommend", "Products to show or send next: bought together, similar, personal, refills", setup_recommend},
+      {"carts", "Cart-recovery plan for abandoned checkouts, with a holdout", setup_carts},
+      {"demo", "Run the whole pipeline on the bundled sample shop", setup_demo},
   };
   return table;
 }

@@ -1,17 +1,19 @@
 #pragma once
-// What every command runs with: the resolved global options, config, clock, output and the
-// reporter that draws progress and warnings on stderr.
+// What every command runs with: the global options, the streams it writes to, and what it needs
+// from the world, each made on first use. The config is read only when a command asks for it (so
+// `init --config NEW` can create it) and the store is opened only by commands that use one.
 #include <filesystem>
-#include <iostream>
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <string>
 
 #include "core/config.hpp"
-#include "core/reporter.hpp"
 #include "core/time.hpp"
+#include "io_streams.hpp"
 #include "output/format.hpp"
 #include "store/db.hpp"
+#include "terminal_reporter.hpp"
 
 namespace shopkeep::cmd {
 
@@ -26,36 +28,26 @@ struct GlobalOptions {
   bool no_progress = false;
 };
 
-// Progress and warnings on stderr: progress only on a terminal, nothing but errors with -q.
-class TerminalReporter : public Reporter {
- public:
-  TerminalReporter(std::ostream& err, bool quiet, bool verbose, bool progress);
-  void warn(const std::string& message) override;
-  void debug(const std::string& message) override;
-  void progress(const std::string& label, std::uint64_t done, std::uint64_t total) override;
-  void progress_done() override;
-  void info(const std::string& message);  // a human summary line (hidden by -q)
-
- private:
-  std::ostream& err_;
-  bool quiet_, verbose_, progress_;
-  bool drawn_ = false;
-};
-
 class Context {
  public:
-  explicit Context(const GlobalOptions& globals);
+  // Usage errors for --format and --now are thrown here, before any command runs.
+  Context(const GlobalOptions& globals, IoStreams io);
 
   const GlobalOptions& globals() const { return globals_; }
-  const Config& config() const { return config_; }
+  const Config& config() const;  // loaded on first use; usage error for a missing or bad file
   output::Format format() const { return format_; }
   Instant now() const { return now_; }
   bool now_given() const { return now_given_; }
   TerminalReporter& reporter() { return reporter_; }
-  std::ostream& out() { return std::cout; }
+  std::ostream& out() { return io_.out; }
+  bool out_is_terminal() const { return io_.out_is_terminal; }
 
   std::filesystem::path store_path() const;
   std::filesystem::path config_path() const;  // where init writes, whether or not it exists
+  // The store, created (0600, in a 0700 folder) and migrated when missing: for the commands that
+  // bring data in (init, import, sync, demo).
+  std::unique_ptr<store::Db> create_store() const;
+  // An existing store, migrated; runtime error naming the path when there is none.
   std::unique_ptr<store::Db> open_store() const;
 
   void write_listing(const output::Json& rows) { output::write_listing(out(), format_, rows); }
@@ -63,7 +55,8 @@ class Context {
 
  private:
   GlobalOptions globals_;
-  Config config_;
+  IoStreams io_;
+  mutable std::optional<Config> config_;
   output::Format format_ = output::Format::table;
   Instant now_;
   bool now_given_ = false;

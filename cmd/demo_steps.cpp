@@ -32,8 +32,8 @@ DemoResult status_step(DemoRun& run) {
 
 DemoResult best_customer_step(DemoRun& run) {
   store::Stmt top(run.db,
-                  "SELECT c.email FROM orders o JOIN customers c ON c.id = o.customer_id "
-                  "WHERE o.test = 0 AND o.cancelled_at IS NULL AND c.email IS NOT NULL "
+                  "SELECT c.email FROM counted_orders o JOIN customers c ON c.id = o.customer_id "
+                  "WHERE c.email IS NOT NULL "
                   "GROUP BY c.id ORDER BY count(*) DESC, c.id LIMIT 1");
   if (!top.step()) return {output::Json::object(), "no customer with orders"};
   auto profile =

@@ -1,6 +1,6 @@
 #pragma once
-// The command table: each command file contributes a setup function that adds its subcommand to
-// the CLI11 app, binds its options and registers what to run when it is chosen.
+// The command table: every command once, with its name, its one-line summary and the setup
+// function of its file, which binds the command's options and registers what to run.
 #include <CLI/CLI.hpp>
 
 #include <functional>
@@ -23,26 +23,31 @@ class Registry {
   std::map<const CLI::App*, Runner> runners_;
 };
 
+// A setup function receives its command, already named and described, to add its options (and
+// subcommands) to and to register its runner(s) with.
+using Setup = void (*)(CLI::App& command, Registry& registry);
+
 struct CommandDef {
   const char* name;
-  void (*setup)(CLI::App& root, Registry& registry);
+  const char* summary;
+  Setup setup;
 };
 
 // Every command, in the order `--help` lists them. Register only commands that work.
 const std::vector<CommandDef>& command_table();
 
 // One setup function per command file.
-void setup_init(CLI::App& root, Registry& registry);
-void setup_import(CLI::App& root, Registry& registry);
-void setup_status(CLI::App& root, Registry& registry);
-void setup_sql(CLI::App& root, Registry& registry);
-void setup_customer(CLI::App& root, Registry& registry);
-void setup_carts(CLI::App& root, Registry& registry);
-void setup_demo(CLI::App& root, Registry& registry);
-void setup_customers(CLI::App& root, Registry& registry);
-void setup_kpi(CLI::App& root, Registry& registry);
-void setup_audit(CLI::App& root, Registry& registry);
-void setup_recommend(CLI::App& root, Registry& registry);
-void setup_sync(CLI::App& root, Registry& registry);
+void setup_init(CLI::App& command, Registry& registry);
+void setup_sync(CLI::App& command, Registry& registry);
+void setup_import(CLI::App& command, Registry& registry);
+void setup_status(CLI::App& command, Registry& registry);
+void setup_sql(CLI::App& command, Registry& registry);
+void setup_audit(CLI::App& command, Registry& registry);
+void setup_kpi(CLI::App& command, Registry& registry);
+void setup_customers(CLI::App& command, Registry& registry);
+void setup_customer(CLI::App& command, Registry& registry);
+void setup_recommend(CLI::App& command, Registry& registry);
+void setup_carts(CLI::App& command, Registry& registry);
+void setup_demo(CLI::App& command, Registry& registry);
 
 }  // namespace shopkeep::cmd

@@ -9,10 +9,13 @@
 #include "shopify/sync_queries.hpp"
 #include "store/seen_ids.hpp"
 #include "store/sync_state.hpp"
+#include "sync/resource_runner.hpp"
 
 namespace shopkeep::shopify {
 
 using nlohmann::json;
+using sync::ResourceOutcome;
+using sync::SyncOptions;
 
 namespace {
 
@@ -21,7 +24,7 @@ constexpr const char* kSource = "shopify";
 class ResourceSync {
  public:
   ResourceSync(store::Db& db, GraphqlClient& client, http::HttpClient& http, http::Sleeper& sleeper, Reporter& reporter,
-               const SyncOptions& options, const ResourceQuery& q)
+               const SyncOptions& options, const ResourceQuery& q, bool bulk)
       : db_(db),
         client_(client),
         http_(http),
@@ -29,11 +32,12 @@ class ResourceSync {
         reporter_(reporter),
         options_(options),
         q_(q),
+        bulk_(bulk),
         synced_at_(format_rfc3339(options.now)) {}
 
   ResourceOutcome run() {
     bool first_sync = !options_.since && !store::read_cursor(db_, kSource, q_.name);
-    if (options_.bulk && (options_.full || first_sync)) return run_bulk();
+    if (bulk_ && (options_.full || first_sync)) return run_bulk();
     return run_paginated();
   }
 
@@ -41,20 +45,20 @@ class ResourceSync {
   // The whole resource as one bulk job; a FAILED job's partial data is kept and the resource
   // reported as failed (after its data committed).
   ResourceOutcome run_bulk() {
-    ResourceOutcome outcome{q_.name, 0, 0, std::nullopt};
+    ResourceOutcome outcome(q_.name);
     outcome.bulk = true;
     auto result = bulk_import(db_, client_, http_, sleeper_, reporter_, q_, synced_at_, options_.full);
     outcome.records = result.records;
-    outcome.bulk_wait_seconds = result.waiting_seconds;
-    outcome.bulk_download_seconds = result.download_seconds;
-    outcome.bulk_import_seconds = result.import_seconds;
+    outcome.seconds = {{"bulk_wait", result.waiting_seconds},
+                       {"bulk_download", result.download_seconds},
+                       {"bulk_import", result.import_seconds}};
     if (result.partial_error) throw runtime_error(*result.partial_error);
     if (options_.full) outcome.deleted = mark_missing_deleted();
     return outcome;
   }
 
   ResourceOutcome run_paginated() {
-    ResourceOutcome outcome{q_.name, 0, 0, std::nullopt};
+    ResourceOutcome outcome(q_.name);
     std::optional<std::string> filter_from = starting_point();
     std::string filter = filter_from ? "updated_at:>='" + *filter_from + "'" : "";
     std::string high_water = filter_from.value_or("");
@@ -162,6 +166,7 @@ class ResourceSync {
   Reporter& reporter_;
   const SyncOptions& options_;
   const ResourceQuery& q_;
+  bool bulk_;
   std::string synced_at_;
 };
 
@@ -214,45 +219,27 @@ std::vector<std::string> shopify_resource_names() {
 }
 
 std::vector<ResourceOutcome> sync_shopify(store::Db& db, GraphqlClient& client, http::HttpClient& http,
-                                          http::Sleeper& sleeper, Reporter& reporter, const SyncOptions& options) {
-  auto wanted = [&](const std::string& name) {
-    return options.resources.empty() ||
-           std::find(options.resources.begin(), options.resources.end(), name) != options.resources.end();
-  };
-  std::vector<ResourceOutcome> outcomes;
-  auto attempt = [&](const std::string& name, const std::function<ResourceOutcome()>& work) {
-    std::string at = format_rfc3339(options.now);
-    try {
-      outcomes.push_back(work());
-      store::record_attempt(db, kSource, name, at, std::nullopt);
-    } catch (const Error& e) {
-      if (e.code() == ExitCode::auth) throw;
-      reporter.warn("shopify " + name + ": " + e.what());
-      outcomes.push_back({name, 0, 0, std::string(e.what())});
-      store::record_attempt(db, kSource, name, at, std::string(e.what()));
-    } catch (const std::exception& e) {  // a malformed answer: report, go on with the others
-      reporter.warn("shopify " + name + ": " + e.what());
-      outcomes.push_back({name, 0, 0, std::string(e.what())});
-      store::record_attempt(db, kSource, name, at, std::string(e.what()));
-    }
-    reporter.progress_done();
-  };
-  if (wanted("shop"))
-    attempt("shop", [&] {
+                                          http::Sleeper& sleeper, Reporter& reporter, const SyncOptions& options,
+                                          bool bulk) {
+  sync::ResourceRunner runner(db, reporter, options, kSource);
+  if (runner.wanted("shop"))
+    runner.run("shop", [&] {
       sync_shop(db, client, reporter, options);
-      return ResourceOutcome{"shop", 1, 0, std::nullopt};
+      ResourceOutcome outcome("shop");
+      outcome.records = 1;
+      return outcome;
     });
   for (const auto& q : resource_queries()) {
-    if (!wanted(q.name)) continue;
-    attempt(q.name, [&] {
+    if (!runner.wanted(q.name)) continue;
+    runner.run(q.name, [&] {
       bool first_sync = !options.since && !store::read_cursor(db, kSource, q.name);
-      auto outcome = ResourceSync(db, client, http, sleeper, reporter, options, q).run();
+      auto outcome = ResourceSync(db, client, http, sleeper, reporter, options, q, bulk).run();
       if (q.name == "products" && !options.full && !first_sync)
         outcome.deleted += detect_deleted_products(db, client, options);
       return outcome;
     });
   }
-  return outcomes;
+  return std::move(runner.outcomes());
 }
 
 }  // namespace shopkeep::shopify

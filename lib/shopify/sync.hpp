@@ -10,31 +10,15 @@
 #include "core/time.hpp"
 #include "shopify/graphql_client.hpp"
 #include "store/db.hpp"
+#include "sync/options.hpp"
 
 namespace shopkeep::shopify {
 
-struct SyncOptions {
-  bool full = false;                   // re-read everything and mark what is gone as deleted
-  std::optional<Instant> since;        // overrides the stored cursor
-  std::vector<std::string> resources;  // empty: all
-  Instant now;
-  std::chrono::seconds overlap{300};  // re-read this much before the cursor
-  bool bulk = true;                   // first syncs and --full through bulk operations
-};
-
-struct ResourceOutcome {
-  std::string resource;
-  std::uint64_t records = 0;
-  std::uint64_t deleted = 0;
-  std::optional<std::string> error;
-  bool bulk = false;
-  double bulk_wait_seconds = 0, bulk_download_seconds = 0, bulk_import_seconds = 0;
-};
-
-// Resources in order (shop first). An auth failure is rethrown at once; other failures of one
-// resource are recorded in its outcome while the others go on.
-std::vector<ResourceOutcome> sync_shopify(store::Db& db, GraphqlClient& client, http::HttpClient& http,
-                                          http::Sleeper& sleeper, Reporter& reporter, const SyncOptions& options);
+// Resources in order (shop first), through sync::ResourceRunner. `bulk`: first syncs and --full
+// through bulk operations (tests turn it off to exercise pagination).
+std::vector<sync::ResourceOutcome> sync_shopify(store::Db& db, GraphqlClient& client, http::HttpClient& http,
+                                                http::Sleeper& sleeper, Reporter& reporter,
+                                                const sync::SyncOptions& options, bool bulk = true);
 
 // Every resource name --resources accepts.
 std::vector<std::string> shopify_resource_names();

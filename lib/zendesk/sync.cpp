@@ -1,17 +1,19 @@
 #include "zendesk/sync.hpp"
 
 #include <algorithm>
-#include <functional>
 
 #include "core/error.hpp"
 #include "http/http_client.hpp"
 #include "store/seen_ids.hpp"
 #include "store/sync_state.hpp"
+#include "sync/resource_runner.hpp"
 #include "zendesk/body_writer.hpp"
 
 namespace shopkeep::zendesk {
 
 using nlohmann::json;
+using sync::ResourceOutcome;
+using sync::SyncOptions;
 
 namespace {
 
@@ -34,19 +36,24 @@ std::string epoch_seconds(Instant t) {
 
 class ZendeskSync {
  public:
-  ZendeskSync(store::Db& db, ApiClient& client, Reporter& reporter, const SyncOptions& options)
-      : db_(db), client_(client), reporter_(reporter), options_(options), synced_at_(format_rfc3339(options.now)) {}
+  ZendeskSync(store::Db& db, ApiClient& client, Reporter& reporter, const SyncOptions& options, int page_size)
+      : db_(db),
+        client_(client),
+        reporter_(reporter),
+        options_(options),
+        page_size_(page_size),
+        synced_at_(format_rfc3339(options.now)) {}
 
   // One cursor export: from the stored cursor (or --since, or the beginning), page by page until
   // end_of_stream, each page committed with the after_cursor that follows it.
   ResourceOutcome run_export(const Export& e) {
-    ResourceOutcome outcome{e.resource, 0, 0, std::nullopt};
+    ResourceOutcome outcome(e.resource);
     auto cursor = options_.full || options_.since ? std::nullopt : store::read_cursor(db_, kSource, e.resource);
     std::string position =
         cursor ? "cursor=" + http::url_encode(*cursor)
                : "start_time=" + (options_.since && !options_.full ? epoch_seconds(*options_.since) : "0");
     if (options_.full) store::reset_seen_ids(db_);
-    std::string base = std::string(e.path) + "?per_page=" + std::to_string(options_.page_size);
+    std::string base = std::string(e.path) + "?per_page=" + std::to_string(page_size_);
     if (*e.include) base += std::string("&include=") + e.include;
     for (;;) {
       auto body = client_.get(base + "&" + position, Endpoint::incremental_export);
@@ -71,7 +78,7 @@ class ZendeskSync {
   // Every ticket queued by the ticket export: all its comment pages, then one transaction writes
   // them and takes the ticket off the queue.
   ResourceOutcome run_comments() {
-    ResourceOutcome outcome{"ticket_comments", 0, 0, std::nullopt};
+    ResourceOutcome outcome("ticket_comments");
     std::vector<std::int64_t> queued;
     for (store::Stmt s(db_, "SELECT ticket_id FROM zendesk_comment_queue ORDER BY ticket_id"); s.step();)
       queued.push_back(s.get_int(0));
@@ -96,13 +103,12 @@ class ZendeskSync {
   // Satisfaction ratings changed since the cursor (minus an overlap); pages commit as they come,
   // the cursor (the newest updated_at seen) only after the last, as the order is not guaranteed.
   ResourceOutcome run_ratings() {
-    ResourceOutcome outcome{"satisfaction_ratings", 0, 0, std::nullopt};
+    ResourceOutcome outcome("satisfaction_ratings");
     std::optional<Instant> from = options_.since;
     if (!from && !options_.full)
       if (auto cursor = store::read_cursor(db_, kSource, "satisfaction_ratings"))
         if (auto t = parse_rfc3339(*cursor)) from = *t - options_.overlap;
-    std::string base =
-        "/api/v2/satisfaction_ratings.json?page[size]=" + std::to_string(std::min(100, options_.page_size));
+    std::string base = "/api/v2/satisfaction_ratings.json?page[size]=" + std::to_string(std::min(100, page_size_));
     if (from) base += "&start_time=" + epoch_seconds(*from);
     std::string high_water = store::read_cursor(db_, kSource, "satisfaction_ratings").value_or("");
     std::string after;
@@ -149,7 +155,7 @@ class ZendeskSync {
   std::vector<json> comment_pages(std::int64_t ticket) {
     std::vector<json> pages;
     std::string base = "/api/v2/tickets/" + std::to_string(ticket) +
-                       "/comments.json?page[size]=" + std::to_string(std::min(100, options_.page_size));
+                       "/comments.json?page[size]=" + std::to_string(std::min(100, page_size_));
     std::string after;
     for (;;) {
       auto body =
@@ -196,6 +202,7 @@ class ZendeskSync {
   ApiClient& client_;
   Reporter& reporter_;
   const SyncOptions& options_;
+  int page_size_;
   std::string synced_at_;
 };
 
@@ -204,39 +211,17 @@ class ZendeskSync {
 std::vector<std::string> zendesk_resource_names() { return {"users", "tickets", "satisfaction_ratings"}; }
 
 std::vector<ResourceOutcome> sync_zendesk(store::Db& db, ApiClient& client, Reporter& reporter,
-                                          const SyncOptions& options) {
-  auto wanted = [&](const std::string& name) {
-    return options.resources.empty() ||
-           std::find(options.resources.begin(), options.resources.end(), name) != options.resources.end();
-  };
-  ZendeskSync sync(db, client, reporter, options);
-  std::vector<ResourceOutcome> outcomes;
-  auto attempt = [&](const std::string& name, const std::function<ResourceOutcome()>& work) {
-    std::string at = format_rfc3339(options.now);
-    std::optional<std::string> error;
-    try {
-      outcomes.push_back(work());
-    } catch (const Error& e) {
-      if (e.code() == ExitCode::auth) throw;
-      error = e.what();
-    } catch (const std::exception& e) {  // a malformed answer: report, go on with the others
-      error = e.what();
-    }
-    if (error) {
-      reporter.warn("zendesk " + name + ": " + *error);
-      outcomes.push_back({name, 0, 0, error});
-    }
-    store::record_attempt(db, kSource, name, at, error);
-    reporter.progress_done();
-  };
-  if (wanted("users")) attempt("users", [&] { return sync.run_export(kUsers); });
-  if (wanted("tickets")) {
-    attempt("tickets", [&] { return sync.run_export(kTickets); });
+                                          const SyncOptions& options, int page_size) {
+  ZendeskSync sync(db, client, reporter, options, page_size);
+  sync::ResourceRunner runner(db, reporter, options, kSource);
+  if (runner.wanted("users")) runner.run("users", [&] { return sync.run_export(kUsers); });
+  if (runner.wanted("tickets")) {
+    runner.run("tickets", [&] { return sync.run_export(kTickets); });
     // Also after a failed ticket export: the pages that did commit queued their tickets.
-    attempt("ticket_comments", [&] { return sync.run_comments(); });
+    runner.run("ticket_comments", [&] { return sync.run_comments(); });
   }
-  if (wanted("satisfaction_ratings")) attempt("satisfaction_ratings", [&] { return sync.run_ratings(); });
-  return outcomes;
+  if (runner.wanted("satisfaction_ratings")) runner.run("satisfaction_ratings", [&] { return sync.run_ratings(); });
+  return std::move(runner.outcomes());
 }
 
 }  // namespace shopkeep::zendesk

@@ -11,31 +11,16 @@
 #include "core/reporter.hpp"
 #include "core/time.hpp"
 #include "store/db.hpp"
+#include "sync/options.hpp"
 #include "zendesk/api_client.hpp"
 
 namespace shopkeep::zendesk {
 
-struct SyncOptions {
-  bool full = false;                   // re-read everything and mark what is gone as deleted
-  std::optional<Instant> since;        // overrides the stored cursors
-  std::vector<std::string> resources;  // empty: all
-  Instant now;
-  int page_size = 1000;               // export pages (Zendesk's maximum); ratings and comments use at most 100
-  std::chrono::seconds overlap{300};  // ratings are re-read from this much before their cursor
-};
-
-struct ResourceOutcome {
-  std::string resource;
-  std::uint64_t records = 0;
-  std::uint64_t deleted = 0;
-  std::optional<std::string> error;
-};
-
 // Resources in order: users, tickets, ticket_comments (of the tickets that changed),
-// satisfaction_ratings. An auth failure is rethrown at once; another failure of one resource is
-// recorded in its outcome while the others go on.
-std::vector<ResourceOutcome> sync_zendesk(store::Db& db, ApiClient& client, Reporter& reporter,
-                                          const SyncOptions& options);
+// satisfaction_ratings, through sync::ResourceRunner. `page_size`: export pages (Zendesk's maximum
+// is 1000); ratings and comments use at most 100.
+std::vector<sync::ResourceOutcome> sync_zendesk(store::Db& db, ApiClient& client, Reporter& reporter,
+                                                const sync::SyncOptions& options, int page_size = 1000);
 
 // Every resource name --resources accepts (ticket comments come with tickets).
 std::vector<std::string> zendesk_resource_names();

@@ -32,13 +32,23 @@ TEST() {
     SHOPIFY_CLIENT_SECRET ZENDESK_SUBDOMAIN ZENDESK_URL ZENDESK_EMAIL ZENDESK_API_TOKEN ZENDESK_OAUTH_TOKEN
 }
 
+# fail MESSAGE: the test fails at the suite line that called it (the first frame outside this
+# file); its remaining `sk` runs and expectations are skipped until the next TEST.
 fail() {
-  echo "    $E2E_CURRENT: $*" >&2
+  [ "$E2E_CURRENT_FAILED" -eq 1 ] && return 0
+  local frame=0 line func file where="?"
+  while read -r line func file < <(caller $frame); do
+    if [ "$file" != "${BASH_SOURCE[0]}" ]; then where="$(basename "$file"):$line"; break; fi
+    frame=$((frame + 1))
+  done
+  echo "    $E2E_CURRENT ($where): $*" >&2
   E2E_CURRENT_FAILED=1
 }
 
-# sk ARGS...: runs shopkeep, keeping stdout in $OUT, stderr in $ERR, exit code in $RC.
+# sk ARGS...: runs shopkeep, keeping stdout in $OUT, stderr in $ERR, exit code in $RC. After a
+# failure in the test it does nothing (the test has stopped).
 sk() {
+  [ "$E2E_CURRENT_FAILED" -eq 1 ] && return 0
   "$SHOPKEEP" "$@" >stdout.txt 2>stderr.txt
   RC=$?
   OUT=$(cat stdout.txt)

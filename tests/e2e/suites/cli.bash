@@ -27,6 +27,7 @@ expect_rc 2
 expect_err_contains "--now"
 
 TEST "global options before or after the subcommand"
+sk init
 sk --json status
 expect_rc 0
 a=$(json_get 'd["tables"]')
@@ -35,7 +36,7 @@ expect_eq "$(json_get 'd["tables"]')" "$a" "status --json tables"
 expect_out_contains '"store_bytes"'
 
 TEST "store is created 0600 in a 0700 folder"
-sk --db "$PWD/new/dir/s.db" status
+sk --db "$PWD/new/dir/s.db" init
 expect_rc 0
 expect_file_mode new/dir/s.db 600
 expect_file_mode new/dir 700
@@ -44,27 +45,27 @@ TEST "unwritable store path is a runtime error"
 mkdir ro && chmod 500 ro
 if [ "$(id -u)" -eq 0 ]; then
   # root writes anywhere: use a path under a regular file instead
-  touch afile; sk --db "$PWD/afile/s.db" status
+  touch afile; sk --db "$PWD/afile/s.db" init
 else
-  sk --db "$PWD/ro/s.db" status
+  sk --db "$PWD/ro/s.db" init
 fi
 expect_rc 1
 expect_err_contains "shopkeep: error:"
 
 TEST "env SHOPKEEP_DB and the --db flag: flag wins"
-SHOPKEEP_DB=$PWD/env.db sk status
+SHOPKEEP_DB=$PWD/env.db sk init
 expect_rc 0
 [ -f env.db ] || fail "SHOPKEEP_DB was not used"
-SHOPKEEP_DB=$PWD/env.db sk --db "$PWD/flag.db" status
+SHOPKEEP_DB=$PWD/env.db sk --db "$PWD/flag.db" init
 [ -f flag.db ] || fail "--db did not beat SHOPKEEP_DB"
 
 TEST "config file: store.path used, env beats it"
 printf '[store]\npath = "%s/cfg.db"\n' "$PWD" > c.toml
 unset SHOPKEEP_DB
-sk --config c.toml status
+sk --config c.toml init
 expect_rc 0
 [ -f cfg.db ] || fail "config store.path not used"
-SHOPKEEP_DB=$PWD/env2.db sk --config c.toml status
+SHOPKEEP_DB=$PWD/env2.db sk --config c.toml init
 [ -f env2.db ] || fail "env did not beat config"
 
 TEST "bad config names file and line"
@@ -77,6 +78,27 @@ TEST "missing config given explicitly"
 sk --config nope.toml status
 expect_rc 2
 expect_err_contains "nope.toml"
+
+TEST "read-only commands on a missing store: exit 1 and nothing created (a mistyped --db)"
+for command in status kpi audit "customers rfm" "recommend rules"; do
+  sk --db "$PWD/typo/s.db" $command
+  expect_rc 1
+  expect_err_contains "no store at $PWD/typo/s.db: run 'shopkeep init' or 'shopkeep import'"
+done
+sk --db "$PWD/typo/s.db" sql "SELECT 1"
+expect_rc 1
+[ -e typo ] && fail "a read-only command created $PWD/typo"
+
+TEST "init --config PATH creates that config (also --config before init and SHOPKEEP_CONFIG)"
+sk init --config "$PWD/a/config.toml"
+expect_rc 0
+[ -f a/config.toml ] || fail "init --config did not write a/config.toml"
+sk --config "$PWD/b.toml" init
+expect_rc 0
+[ -f b.toml ] || fail "--config b.toml init did not write it"
+SHOPKEEP_CONFIG=$PWD/c.toml sk init
+expect_rc 0
+[ -f c.toml ] || fail "SHOPKEEP_CONFIG=c.toml init did not write it"
 
 TEST "init writes a template once and creates the store"
 sk init
@@ -91,6 +113,7 @@ expect_out_contains '"config_created": false'
 grep -q "# mine" home/.config/shopkeep/config.toml || fail "init overwrote the config"
 
 TEST "sql: formats"
+sk init
 sk sql "SELECT 1 AS a, 'x,y' AS b, NULL AS c" --format csv
 expect_rc 0
 expect_eq "$(printf '%s' "$OUT" | tr -d '\r')" $'a,b,c\n1,"x,y",' "csv"
@@ -100,6 +123,7 @@ sk sql "SELECT 1 AS a WHERE 0" --json
 expect_out_equals "[]"
 
 TEST "sql refuses writes and leaves the store untouched"
+sk init
 sk sql "DELETE FROM customers"
 expect_rc 2
 expect_err_contains "read-only"
@@ -109,6 +133,7 @@ sk sql "SELECT count(*) AS n FROM sqlite_schema WHERE name = 'x'" --format csv
 expect_out_contains "0"
 
 TEST "sql that does not prepare"
+sk init
 sk sql "SELEC nonsense"
 expect_rc 2
 expect_err_contains "does not prepare"

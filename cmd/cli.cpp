@@ -1,0 +1,80 @@
+#include "cli.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include "core/error.hpp"
+#include "registry.hpp"
+#include "suggest.hpp"
+
+namespace shopkeep::cmd {
+
+namespace {
+
+void add_global_options(CLI::App& app, GlobalOptions& g) {
+  const std::string group = "Global options";
+  app.add_option("--db", g.db, "SQLite store (env SHOPKEEP_DB)")->group(group);
+  app.add_option("--config", g.config, "TOML config file (env SHOPKEEP_CONFIG)")->group(group);
+  app.add_option("--format", g.format, "output: table, json, ndjson, csv")->group(group);
+  app.add_flag("--json", g.json, "short for --format json")->group(group);
+  app.add_option("--now", g.now, "RFC 3339 instant used as now (env SHOPKEEP_NOW)")->group(group);
+  app.add_flag("-q,--quiet", g.quiet, "nothing on stderr but errors")->group(group);
+  app.add_flag("-v,--verbose", g.verbose, "more diagnostics on stderr")->group(group);
+  app.add_flag("--no-progress", g.no_progress, "no progress bars")->group(group);
+}
+
+int report(std::ostream& err, const std::string& message, const std::string& hint, ExitCode code) {
+  err << "shopkeep: error: " << message;
+  if (!hint.empty()) err << ": " << hint;
+  err << '\n';
+  return static_cast<int>(code);
+}
+
+int report_parse_error(CLI::App& app, const CLI::ParseError& e, IoStreams io) {
+  if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) return app.exit(e, io.out, io.err);
+  std::string hint = suggest_for_parse_error(app, e);
+  if (hint.empty() && dynamic_cast<const CLI::RequiredError*>(&e) == nullptr) hint = "see 'shopkeep --help'";
+  return report(io.err, e.what(), hint, ExitCode::usage);
+}
+
+void build_app(CLI::App& app, GlobalOptions& globals, Registry& registry) {
+  app.set_version_flag("--version", "shopkeep " SHOPKEEP_VERSION);
+  app.footer(
+      "Run 'shopkeep COMMAND --help' for a command's options. Global options go before or after\n"
+      "the command. Exit codes: 0 ok, 1 runtime failure, 2 usage, 3 auth, 4 partial, 5 audit threshold.");
+  app.fallthrough();  // global options may come after the subcommand
+  add_global_options(app, globals);
+  for (const auto& command : command_table())
+    command.setup(*app.add_subcommand(command.name, command.summary), registry);
+}
+
+}  // namespace
+
+int run_cli(const std::vector<std::string>& args, IoStreams io) {
+  CLI::App app{
+      "shopkeep: your shop's Shopify and Zendesk data in one local SQLite store,\n"
+      "turned into audits, KPIs, customer value, cart recovery, recommendations and emails.",
+      "shopkeep"};
+  GlobalOptions globals;
+  Registry registry;
+  build_app(app, globals, registry);
+  try {
+    std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 takes the arguments last first
+    app.parse(reversed);
+  } catch (const CLI::ParseError& e) {
+    return report_parse_error(app, e, io);
+  }
+  try {
+    const Runner* run = registry.chosen(app);
+    if (run == nullptr) return report(io.err, missing_command_message(app), "", ExitCode::usage);
+    Context context(globals, io);
+    (*run)(context);
+    io.out.flush();
+    return 0;
+  } catch (const Error& e) {
+    return report(io.err, e.what(), e.hint(), e.code());
+  } catch (const std::exception& e) {
+    return report(io.err, e.what(), "", ExitCode::runtime);
+  }
+}
+
+}  // namespace shopkeep::cmd

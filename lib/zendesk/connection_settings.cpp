@@ -1,0 +1,65 @@
+#include "zendesk/connection_settings.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/error.hpp"
+#include "http/http_client.hpp"
+
+namespace shopkeep::zendesk {
+
+namespace {
+
+std::optional<std::string> setting(const Config& config, const char* env, const char* key) {
+  return resolve_setting(std::nullopt, env, config, key);
+}
+
+bool is_subdomain(const std::string& s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isalnum(c) || c == '-'; });
+}
+
+}  // namespace
+
+bool configured(const Config& config) {
+  return setting(config, "ZENDESK_URL", "zendesk.url") || setting(config, "ZENDESK_SUBDOMAIN", "zendesk.subdomain");
+}
+
+std::string base_url_from_settings(const Config& config) {
+  if (auto url = setting(config, "ZENDESK_URL", "zendesk.url")) {
+    if (url->find("://") == std::string::npos)
+      throw usage_error("ZENDESK_URL: '" + *url + "' is not a URL", "e.g. https://acme.zendesk.com");
+    return http::base_url(*url, "ZENDESK_URL");
+  }
+  auto sub = setting(config, "ZENDESK_SUBDOMAIN", "zendesk.subdomain");
+  if (!sub)
+    throw usage_error("zendesk is not configured", "set ZENDESK_SUBDOMAIN or ZENDESK_URL, or zendesk.subdomain");
+  if (!is_subdomain(*sub))
+    throw usage_error("ZENDESK_SUBDOMAIN: '" + *sub + "' is not a subdomain",
+                      "'acme' for https://acme.zendesk.com, or set ZENDESK_URL");
+  return "https://" + *sub + ".zendesk.com";
+}
+
+Connection connection_from_settings(const Config& config, const sync::Tuning& tuning) {
+  Connection c;
+  c.base_url = base_url_from_settings(config);
+  c.timeout = tuning.http_timeout;
+  c.minute = tuning.zendesk_minute;
+  auto oauth = setting(config, "ZENDESK_OAUTH_TOKEN", "zendesk.oauth_token");
+  auto email = setting(config, "ZENDESK_EMAIL", "zendesk.email");
+  auto token = setting(config, "ZENDESK_API_TOKEN", "zendesk.api_token");
+  if (oauth)
+    c.authorization = oauth_authorization(*oauth);
+  else if (email && token)
+    c.authorization = api_token_authorization(*email, *token);
+  else
+    throw usage_error("Zendesk credentials are missing",
+                      "set ZENDESK_EMAIL and ZENDESK_API_TOKEN, or ZENDESK_OAUTH_TOKEN (or the zendesk.* config keys)");
+  if (auto limit = setting(config, "ZENDESK_EXPORT_REQUESTS_PER_MINUTE", "zendesk.export_requests_per_minute")) {
+    int n = std::atoi(limit->c_str());
+    if (n < 1) throw usage_error("zendesk.export_requests_per_minute: '" + *limit + "' is not a positive number");
+    c.export_requests_per_minute = n;
+  }
+  return c;
+}
+
+}  // namespace shopkeep::zendesk
