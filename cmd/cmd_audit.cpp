@@ -67,12 +67,7 @@ void run_audit(Context& ctx, const AuditCommandOptions& flags) {
     write_table(ctx, findings);
   } else {
     auto rows = output::Json::array();
-    for (const auto& f : findings)
-      rows.push_back({{"check", f.check},
-                      {"category", f.category},
-                      {"severity", audit::severity_name(f.severity)},
-                      {"subject", f.subject},
-                      {"message", f.message}});
+    for (const auto& f : findings) rows.push_back(to_json(f));
     ctx.write_listing(rows);
   }
   if (!fail_on) return;

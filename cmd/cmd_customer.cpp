@@ -31,18 +31,16 @@ CLI::App* add_email_command(CLI::App* parent, const std::string& name, const std
 void add_scores(Context& ctx, store::Db& db, const store::ShopSettings& shop, output::Json& profile) {
   if (profile["customer_id"].is_null()) return;
   auto id = profile["customer_id"].get<std::int64_t>();
-  for (const auto& row : analytics::rfm_rows(db, ctx.now(), shop))
-    if (row["customer_id"] == id) profile["segment"] = row["segment"];
+  for (const auto& score : analytics::rfm_scores(db, ctx.now(), shop))
+    if (score.customer_id == id) profile["segment"] = score.segment;
+  namespace value = analytics::value;
   try {
-    auto options = analytics::value::value_options(ctx.config(), ctx.now());
-    auto model = analytics::value::fit_value_model(db, options, shop);
-    for (const auto& row : analytics::value::customer_values(model, options, shop))
-      if (row["customer_id"] == id) {
-        profile["p_alive"] = row["p_alive"];
-        profile["expected_purchases"] = row["expected_purchases"];
-        profile["clv"] = row["clv"];
-        profile["at_risk"] = row["at_risk"];
-      }
+    auto summary = value::customer_summary(db, id, ctx.now(), shop);
+    if (!summary) return;
+    auto options = value::value_options(ctx.config(), ctx.now());
+    auto scores = value::to_json(
+        value::score_customer(value::cached_value_model(db, options, shop), *summary, options, shop), shop);
+    for (const char* key : {"p_alive", "expected_purchases", "clv", "at_risk"}) profile[key] = scores[key];
   } catch (const Error& e) {
     ctx.reporter().debug(std::string("no value scores: ") + e.what());
   }

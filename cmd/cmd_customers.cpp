@@ -25,10 +25,10 @@ void run_value(Context& ctx, const ValueCommandOptions& flags) {
   options.horizon_days = flags.horizon;
   options.discount_rate = flags.discount_rate;
   auto model = analytics::value::fit_value_model(*store, options, shop);
-  if (flags.model)
-    ctx.write_object(analytics::value::model_json(model, shop));
-  else
-    ctx.write_listing(analytics::value::customer_values(model, options, shop));
+  if (flags.model) return ctx.write_object(analytics::value::to_json(model));
+  auto rows = output::Json::array();
+  for (const auto& v : analytics::value::customer_values(model, options, shop)) rows.push_back(to_json(v, shop));
+  ctx.write_listing(rows);
 }
 
 }  // namespace
@@ -46,7 +46,9 @@ void setup_customers(CLI::App& command, Registry& registry) {
   registry.on_run(rfm, [](Context& ctx) {
     auto store = ctx.open_store();
     auto shop = store::load_shop_settings(*store, ctx.config());
-    ctx.write_listing(analytics::rfm_rows(*store, ctx.now(), shop));
+    auto rows = output::Json::array();
+    for (const auto& score : analytics::rfm_scores(*store, ctx.now(), shop)) rows.push_back(to_json(score, shop));
+    ctx.write_listing(rows);
   });
 
   auto flags = std::make_shared<ValueCommandOptions>();

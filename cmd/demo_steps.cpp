@@ -51,11 +51,7 @@ DemoResult audit_step(DemoRun& run) {
   int by_severity[3] = {0, 0, 0};
   for (const auto& f : findings) {
     ++by_severity[static_cast<int>(f.severity)];
-    rows.push_back({{"check", f.check},
-                    {"category", f.category},
-                    {"severity", audit::severity_name(f.severity)},
-                    {"subject", f.subject},
-                    {"message", f.message}});
+    rows.push_back(to_json(f));
   }
   return {rows, fmt::format("{} findings: {} errors, {} warnings, {} info", findings.size(), by_severity[2],
                             by_severity[1], by_severity[0])};
@@ -78,9 +74,13 @@ DemoResult kpi_step(DemoRun& run) {
 }
 
 DemoResult rfm_step(DemoRun& run) {
-  auto rows = analytics::rfm_rows(run.db, run.now, store::load_shop_settings(run.db, run.ctx.config()));
+  auto shop = store::load_shop_settings(run.db, run.ctx.config());
+  output::Json rows = output::Json::array();
   std::map<std::string, int> segments;
-  for (const auto& r : rows) ++segments[r["segment"].get<std::string>()];
+  for (const auto& score : analytics::rfm_scores(run.db, run.now, shop)) {
+    ++segments[score.segment];
+    rows.push_back(to_json(score, shop));
+  }
   return {rows, fmt::format("{} customers: {} Champions, {} At Risk, {} Can't Lose Them, {} Lost", rows.size(),
                             segments["Champions"], segments["At Risk"], segments["Can't Lose Them"], segments["Lost"])};
 }
@@ -89,11 +89,14 @@ DemoResult value_step(DemoRun& run) {
   auto shop = store::load_shop_settings(run.db, run.ctx.config());
   auto options = analytics::value::value_options(run.ctx.config(), run.now);
   auto model = analytics::value::fit_value_model(run.db, options, shop);
-  auto rows = analytics::value::customer_values(model, options, shop);
+  output::Json rows = output::Json::array();
   int at_risk = 0;
-  for (const auto& r : rows) at_risk += r["at_risk"].get<bool>();
+  for (const auto& v : analytics::value::customer_values(model, options, shop)) {
+    at_risk += v.at_risk;
+    rows.push_back(to_json(v, shop));
+  }
   const auto& b = model.bgnbd.params;
-  output::Json result{{"model", analytics::value::model_json(model, shop)}, {"customers", rows}};
+  output::Json result{{"model", analytics::value::to_json(model)}, {"customers", rows}};
   return {result, fmt::format("BG/NBD r={:.3f} alpha={:.2f} a={:.3f} b={:.3f}; {} customers at risk", b.r, b.alpha, b.a,
                               b.b, at_risk)};
 }

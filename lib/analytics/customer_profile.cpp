@@ -1,5 +1,7 @@
 #include "analytics/customer_profile.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "core/error.hpp"
 #include "core/money.hpp"
 #include "privacy/suppression.hpp"

@@ -1,7 +1,7 @@
 #pragma once
 // The unified profile behind `customer show`: one person across Shopify and Zendesk, joined by
 // normalised email (the `people` view).
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include <string>
 

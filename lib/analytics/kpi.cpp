@@ -1,5 +1,7 @@
 #include "analytics/kpi.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <unordered_map>
@@ -91,8 +93,9 @@ class Calculator {
   }
 
   void gross() {
-    store::Stmt s(db_, "SELECT o.ordered_at, l.unit_price, l.quantity FROM order_lines l "
-                       "JOIN counted_orders o ON o.id = l.order_id WHERE o.ordered_at >= ?1 AND o.ordered_at < ?2");
+    store::Stmt s(db_,
+                  "SELECT o.ordered_at, l.unit_price, l.quantity FROM order_lines l "
+                  "JOIN counted_orders o ON o.id = l.order_id WHERE o.ordered_at >= ?1 AND o.ordered_at < ?2");
     s.bind(1, format_rfc3339(range_start())).bind(2, format_rfc3339(range_end()));
     while (s.step()) {
       auto at = parse_rfc3339(s.get_text(0));
@@ -104,11 +107,10 @@ class Calculator {
   void checkouts() {
     // Recovered as in `carts report`: completed, or the customer (or email) ordered within the
     // window after the checkout's last activity.
-    store::Stmt s(
-        db_,
-        "SELECT k.created_at, k.completed, "
-        "k.next_order_at <= strftime('%Y-%m-%dT%H:%M:%SZ', k.updated_at, ?3) IS 1 "
-        "FROM checkout_recovery k WHERE k.created_at >= ?1 AND k.created_at < ?2");
+    store::Stmt s(db_,
+                  "SELECT k.created_at, k.completed, "
+                  "k.next_order_at <= strftime('%Y-%m-%dT%H:%M:%SZ', k.updated_at, ?3) IS 1 "
+                  "FROM checkout_recovery k WHERE k.created_at >= ?1 AND k.created_at < ?2");
     s.bind(1, format_rfc3339(range_start())).bind(2, format_rfc3339(range_end()));
     s.bind(3, "+" + std::to_string(o_.recovery_window.count()) + " seconds");
     while (s.step()) {

@@ -1,7 +1,7 @@
 #pragma once
 // `shopkeep kpi`: the shop's numbers per period, with the definitions of cli.md (Shopify's for
 // sales, AOV and returning customers; Zendesk's for CSAT).
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include <chrono>
 

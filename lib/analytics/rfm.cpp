@@ -6,6 +6,8 @@
 #include "analytics/value/customer_summary.hpp"
 #include "core/money.hpp"
 
+#include <nlohmann/json.hpp>
+
 namespace shopkeep::analytics {
 
 std::vector<int> quintile_scores(const std::vector<double>& values) {
@@ -33,7 +35,7 @@ std::string rfm_segment(int r, int fm) {
   return grid[5 - r][fm - 1];
 }
 
-nlohmann::ordered_json rfm_rows(store::Db& db, Instant now, const store::ShopSettings& shop) {
+std::vector<RfmScore> rfm_scores(store::Db& db, Instant now, const store::ShopSettings& shop) {
   auto customers = value::customer_summaries(db, now, shop);
   std::int64_t today = value::local_day_number(now, shop.zone);
   std::vector<double> recency, frequency, monetary;
@@ -43,24 +45,30 @@ nlohmann::ordered_json rfm_rows(store::Db& db, Instant now, const store::ShopSet
     monetary.push_back(static_cast<double>(c.total_spend));
   }
   auto r = quintile_scores(recency), f = quintile_scores(frequency), m = quintile_scores(monetary);
-  auto rows = nlohmann::ordered_json::array();
+  std::vector<RfmScore> scores;
+  scores.reserve(customers.size());
   for (size_t i = 0; i < customers.size(); ++i) {
     const auto& c = customers[i];
     int fm = (f[i] + m[i] + 1) / 2;
-    nlohmann::ordered_json row;
-    row["customer_id"] = c.customer_id;
-    row["email"] = c.email.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(c.email);
-    row["recency_days"] = today - c.last_day;
-    row["frequency"] = c.orders;
-    row["monetary"] = format_minor_units(c.total_spend, shop.currency_exponent);
-    row["r"] = r[i];
-    row["f"] = f[i];
-    row["m"] = m[i];
-    row["segment"] = rfm_segment(r[i], fm);
-    row["currency"] = shop.currency;
-    rows.push_back(std::move(row));
+    scores.push_back(
+        {c.customer_id, c.email, today - c.last_day, c.orders, c.total_spend, r[i], f[i], m[i], rfm_segment(r[i], fm)});
   }
-  return rows;
+  return scores;
+}
+
+nlohmann::ordered_json to_json(const RfmScore& s, const store::ShopSettings& shop) {
+  nlohmann::ordered_json row;
+  row["customer_id"] = s.customer_id;
+  row["email"] = s.email.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(s.email);
+  row["recency_days"] = s.recency_days;
+  row["frequency"] = s.frequency;
+  row["monetary"] = format_minor_units(s.monetary, shop.currency_exponent);
+  row["r"] = s.r;
+  row["f"] = s.f;
+  row["m"] = s.m;
+  row["segment"] = s.segment;
+  row["currency"] = shop.currency;
+  return row;
 }
 
 }  // namespace shopkeep::analytics

@@ -1,7 +1,7 @@
 #pragma once
 // RFM: recency, frequency and monetary quintile scores (5 = best) and the named segments in
 // common use, on a grid of R against the FM score where every segment is reachable.
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include <cstdint>
 #include <string>
@@ -20,7 +20,19 @@ std::vector<int> quintile_scores(const std::vector<double>& values);
 // The segment of recency score r and FM score fm = ceil((f + m) / 2), both 1..5.
 std::string rfm_segment(int r, int fm);
 
-// One row per customer with an order before `now` (cli.md `customers rfm --json`).
-nlohmann::ordered_json rfm_rows(store::Db& db, Instant now, const store::ShopSettings& shop);
+struct RfmScore {
+  std::int64_t customer_id = 0;
+  std::string email;
+  std::int64_t recency_days = 0, frequency = 0;
+  std::int64_t monetary = 0;  // minor units
+  int r = 0, f = 0, m = 0;
+  std::string segment;
+};
+
+// One score per customer with an order before `now`, by customer id.
+std::vector<RfmScore> rfm_scores(store::Db& db, Instant now, const store::ShopSettings& shop);
+
+// One row of cli.md `customers rfm --json`.
+nlohmann::ordered_json to_json(const RfmScore& score, const store::ShopSettings& shop);
 
 }  // namespace shopkeep::analytics

@@ -1,5 +1,7 @@
 #include "privacy/export.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "core/error.hpp"
 #include "privacy/person.hpp"
 #include "privacy/suppression.hpp"

@@ -1,6 +1,6 @@
 #pragma once
 // Data-subject access request: every row stored about one person, raw JSON included.
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include <string>
 

@@ -1,5 +1,7 @@
 #include "privacy/forget.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "privacy/person.hpp"
 #include "privacy/suppression.hpp"
 

@@ -1,7 +1,7 @@
 #pragma once
 // Right to erasure: delete every row about one person in one transaction, remember them only as
 // one-way hashes (so imports and syncs skip them from now on) and log what kinds of rows went.
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include <string>
 

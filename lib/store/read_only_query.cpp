@@ -1,5 +1,7 @@
 #include "store/read_only_query.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <cctype>
 
 #include "core/error.hpp"

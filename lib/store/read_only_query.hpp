@@ -1,7 +1,7 @@
 #pragma once
 // `shopkeep sql`: one read-only statement over the store, its rows as JSON objects. A statement
 // that would write, or that does not prepare, is a usage error and the store stays untouched.
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include <string_view>
 

@@ -222,7 +222,6 @@ CREATE TABLE zendesk_comment_queue (
 );
 )SQL";
 
-
 // Version 4: the business rules every analysis shares, defined once (docs/schema.md).
 // counted_orders: what counts as an order (not a test, not cancelled, not deleted) and its date,
 // `ordered_at` (processed_at, else created_at). checkout_recovery: per live checkout, whether it was
@@ -254,10 +253,21 @@ SELECT l.id AS checkout_id, l.customer_id, l.email, l.created_at, l.updated_at, 
   FROM live l LEFT JOIN counted_orders n ON n.id = l.next_order_id;
 )SQL";
 
+// Version 5: fitted models kept between runs (one row per model: the key says what data and options
+// it was fitted on), so scoring one customer does not refit the shop.
+constexpr std::string_view kVersion5 = R"SQL(
+CREATE TABLE model_cache (
+  model TEXT PRIMARY KEY,
+  key TEXT NOT NULL,
+  params TEXT NOT NULL,
+  fitted_at TEXT NOT NULL
+);
+)SQL";
+
 }  // namespace
 
 const std::vector<std::string_view>& migrations() {
-  static const std::vector<std::string_view> all = {kVersion1, kVersion2, kVersion3, kVersion4};
+  static const std::vector<std::string_view> all = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5};
   return all;
 }
 

@@ -1,5 +1,7 @@
 #include "store/status.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <filesystem>
 
 namespace shopkeep::store {

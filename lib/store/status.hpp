@@ -1,6 +1,6 @@
 #pragma once
 // What `shopkeep status` reports: rows per table, sync cursors per source and resource, size.
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "store/db.hpp"
 

@@ -1,5 +1,7 @@
 #include "zendesk/body_writer.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <optional>
 #include <span>
 #include <vector>

@@ -2,7 +2,7 @@
 // Writes Zendesk Support API response bodies into the store, inside the caller's transaction:
 // used by `import zendesk` (one transaction per import) and by the sync (one per page). Items
 // are upserted by id; an older updated_at never overwrites a newer one.
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include <cstdint>
 #include <map>

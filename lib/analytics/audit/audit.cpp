@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include <nlohmann/json.hpp>
+
 #include "core/error.hpp"
 
 namespace shopkeep::analytics::audit {
@@ -14,6 +16,14 @@ const char* severity_name(Severity s) {
     case Severity::error: return "error";
   }
   return "info";
+}
+
+nlohmann::ordered_json to_json(const Finding& f) {
+  return {{"check", f.check},
+          {"category", f.category},
+          {"severity", severity_name(f.severity)},
+          {"subject", f.subject},
+          {"message", f.message}};
 }
 
 Severity parse_severity(const std::string& text) {

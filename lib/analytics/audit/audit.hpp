@@ -2,6 +2,8 @@
 // `shopkeep audit`: findings a shop should fix before it trusts any automation, in six categories
 // (data, catalog, customers, orders, support, compliance). Each check is a function over the
 // store; thresholds come from the config's [audit] table.
+#include <nlohmann/json_fwd.hpp>
+
 #include <functional>
 #include <string>
 #include <vector>
@@ -23,6 +25,9 @@ struct Finding {
   std::string subject;  // "table:id" or "shop"
   std::string message;  // what is wrong and what to do
 };
+
+// One row of cli.md `audit --json`.
+nlohmann::ordered_json to_json(const Finding& finding);
 
 struct AuditContext {
   store::Db& db;

@@ -38,11 +38,9 @@ class Planner {
         suppressions_(db),
         baseline_(shop_baseline(db, o.now, s.currency_exponent)) {
     // VIPs are the customers whose RFM segment the config names (Champions by default).
-    for (const auto& row : rfm_rows(db, o.now, s)) {
-      const auto& segment = row["segment"].get_ref<const std::string&>();
-      if (std::find(c.vip_segments.begin(), c.vip_segments.end(), segment) != c.vip_segments.end())
-        vips_.insert(row["customer_id"].get<std::int64_t>());
-    }
+    for (const auto& score : rfm_scores(db, o.now, s))
+      if (std::find(c.vip_segments.begin(), c.vip_segments.end(), score.segment) != c.vip_segments.end())
+        vips_.insert(score.customer_id);
   }
 
   Json run() {

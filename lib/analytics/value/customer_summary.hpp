@@ -3,6 +3,7 @@
 // (data.md) dated before --now, shop-local days, orders on the same day one purchase whose value
 // is their sum, time in weeks.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,9 @@ struct CustomerSummary {
 
 // Customers with at least one order before `now`, by customer id.
 std::vector<CustomerSummary> customer_summaries(store::Db& db, Instant now, const store::ShopSettings& shop);
+// One customer's summary; nullopt when they have no order before `now`.
+std::optional<CustomerSummary> customer_summary(store::Db& db, std::int64_t customer_id, Instant now,
+                                                const store::ShopSettings& shop);
 
 // The shop-local day of `now`, in days since the epoch.
 std::int64_t local_day_number(Instant now, const Zone& zone);

@@ -5,6 +5,8 @@
 #include "core/error.hpp"
 #include "core/money.hpp"
 
+#include <nlohmann/json.hpp>
+
 namespace shopkeep::analytics::value {
 
 namespace {
@@ -48,6 +50,7 @@ ValueModel fit_value_model(store::Db& db, const ValueOptions& options, const sto
                             " customers with orders, " + std::to_string(model.repeat_buyers) + " of them repeat buyers",
                         "at least " + std::to_string(kMinimumCustomers) + " customers and " +
                             std::to_string(kMinimumRepeatBuyers) + " repeat buyers before --now are needed");
+  model.customer_count = static_cast<std::int64_t>(model.customers.size());
   model.bgnbd = fit_bgnbd(rfv, options.penalty);
   model.gamma_gamma = fit_gamma_gamma(spend, options.penalty);
   if (model.gamma_gamma.params.q <= 1)
@@ -68,44 +71,61 @@ double clv(const BgNbdParams& p, const Rfv& c, double expected_value, double hor
   return total;
 }
 
-nlohmann::ordered_json model_json(const ValueModel& m, const store::ShopSettings&) {
+nlohmann::ordered_json to_json(const ValueModel& m) {
   nlohmann::ordered_json j;
   const auto& b = m.bgnbd.params;
   const auto& g = m.gamma_gamma.params;
   j["bgnbd"] = {{"r", b.r}, {"alpha", b.alpha}, {"a", b.a}, {"b", b.b}, {"log_likelihood", m.bgnbd.log_likelihood}};
   j["gamma_gamma"] = {{"p", g.p}, {"q", g.q}, {"v", g.v}, {"log_likelihood", m.gamma_gamma.log_likelihood}};
   j["time_unit"] = "week";
-  j["customers"] = m.customers.size();
+  j["customers"] = m.customer_count;
   j["repeat_buyers"] = m.repeat_buyers;
   j["calibration_end"] = format_date(Day{std::chrono::days{m.now_day}});
   return j;
 }
 
-nlohmann::ordered_json customer_values(const ValueModel& m, const ValueOptions& o, const store::ShopSettings& shop) {
-  auto rows = nlohmann::ordered_json::array();
-  double horizon_weeks = o.horizon_days / 7.0;
-  for (const auto& c : m.customers) {
-    Rfv rfv = rfv_of(c, m.now_day);
-    double alive = p_alive(m.bgnbd.params, rfv);
-    double purchases = conditional_expected_purchases(m.bgnbd.params, rfv, horizon_weeks);
-    double value = conditional_expected_spend(m.gamma_gamma.params, {rfv.x, c.repeat_mean(shop.currency_exponent)});
-    double lifetime = clv(m.bgnbd.params, rfv, value, o.horizon_days, o.discount_rate);
-    nlohmann::ordered_json row;
-    row["customer_id"] = c.customer_id;
-    row["email"] = c.email.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(c.email);
-    row["frequency"] = c.purchase_days - 1;
-    row["recency_weeks"] = round_to(rfv.t_x, 4);
-    row["age_weeks"] = round_to(rfv.T, 4);
-    row["p_alive"] = round_to(alive, 6);
-    row["expected_purchases"] = round_to(purchases, 6);
-    row["expected_avg_order_value"] =
-        format_minor_units(round_to_minor_units(value, shop.currency_exponent), shop.currency_exponent);
-    row["clv"] = format_minor_units(round_to_minor_units(lifetime, shop.currency_exponent), shop.currency_exponent);
-    row["currency"] = shop.currency;
-    row["at_risk"] = alive < o.at_risk_p_alive;
-    rows.push_back(std::move(row));
-  }
-  return rows;
+CustomerValue score_customer(const ValueModel& m, const CustomerSummary& c, const ValueOptions& o,
+                             const store::ShopSettings& shop) {
+  Rfv rfv = rfv_of(c, m.now_day);
+  double value = conditional_expected_spend(m.gamma_gamma.params, {rfv.x, c.repeat_mean(shop.currency_exponent)});
+  CustomerValue v;
+  v.customer_id = c.customer_id;
+  v.email = c.email;
+  v.frequency = c.purchase_days - 1;
+  v.recency_weeks = round_to(rfv.t_x, 4);
+  v.age_weeks = round_to(rfv.T, 4);
+  double alive = p_alive(m.bgnbd.params, rfv);
+  v.p_alive = round_to(alive, 6);
+  v.expected_purchases = round_to(conditional_expected_purchases(m.bgnbd.params, rfv, o.horizon_days / 7.0), 6);
+  v.expected_avg_order_value = round_to_minor_units(value, shop.currency_exponent);
+  v.clv =
+      round_to_minor_units(clv(m.bgnbd.params, rfv, value, o.horizon_days, o.discount_rate), shop.currency_exponent);
+  v.at_risk = alive < o.at_risk_p_alive;
+  return v;
+}
+
+std::vector<CustomerValue> customer_values(const ValueModel& m, const ValueOptions& o,
+                                           const store::ShopSettings& shop) {
+  std::vector<CustomerValue> out;
+  out.reserve(m.customers.size());
+  for (const auto& c : m.customers) out.push_back(score_customer(m, c, o, shop));
+  return out;
+}
+
+nlohmann::ordered_json to_json(const CustomerValue& v, const store::ShopSettings& shop) {
+  nlohmann::ordered_json row;
+  row["customer_id"] = v.customer_id;
+  row["email"] = v.email.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(v.email);
+  row["frequency"] = v.frequency;
+  row["recency_weeks"] = v.recency_weeks;
+  row["age_weeks"] = v.age_weeks;
+  row["p_alive"] = v.p_alive;
+  row["expected_purchases"] = v.expected_purchases;
+  row["expected_avg_order_value"] = format_minor_units(v.expected_avg_order_value, shop.currency_exponent);
+  row["clv"] = format_minor_units(v.clv, shop.currency_exponent);
+  row["currency"] = shop.currency;
+  row["at_risk"] = v.at_risk;
+  return row;
 }
 
 }  // namespace shopkeep::analytics::value

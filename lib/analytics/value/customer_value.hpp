@@ -1,7 +1,7 @@
 #pragma once
 // `customers value`: BG/NBD + Gamma-Gamma fitted on the store, and per customer P(alive), expected
 // purchases over the horizon, expected order value and the discounted CLV.
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include <optional>
 
@@ -25,7 +25,8 @@ ValueOptions value_options(const Config& config, Instant now);
 struct ValueModel {
   BgNbdFit bgnbd;
   GammaGammaFit gamma_gamma;
-  std::vector<CustomerSummary> customers;
+  std::vector<CustomerSummary> customers;  // empty in a model from the cache
+  std::int64_t customer_count = 0;         // customers the model was fitted on
   std::int64_t now_day = 0;
   std::int64_t repeat_buyers = 0;
 };
@@ -37,10 +38,31 @@ ValueModel fit_value_model(store::Db& db, const ValueOptions& options, const sto
 // period times the expected order value, divided by (1 + rate)^period.
 double clv(const BgNbdParams& p, const Rfv& c, double expected_value, double horizon_days, double discount_rate);
 
+// One customer's scores (cli.md `customers value --json`); money in minor units.
+struct CustomerValue {
+  std::int64_t customer_id = 0;
+  std::string email;
+  std::int64_t frequency = 0;  // purchase days - 1
+  double recency_weeks = 0, age_weeks = 0;
+  double p_alive = 0, expected_purchases = 0;  // over the horizon
+  std::int64_t expected_avg_order_value = 0, clv = 0;
+  bool at_risk = false;  // p_alive below options.at_risk_p_alive
+};
+
+CustomerValue score_customer(const ValueModel& model, const CustomerSummary& customer, const ValueOptions& options,
+                             const store::ShopSettings& shop);
+// Every customer of the model, by customer id.
+std::vector<CustomerValue> customer_values(const ValueModel& model, const ValueOptions& options,
+                                           const store::ShopSettings& shop);
+
+// The model as it would be fitted on the store now, its parameters from the cache (model_cache)
+// when no order changed since they were fitted with the same options; `customers` stays empty.
+// For scoring a few customers (customer show) without refitting the shop on every call.
+ValueModel cached_value_model(store::Db& db, const ValueOptions& options, const store::ShopSettings& shop);
+
 // The `--model` object of cli.md.
-nlohmann::ordered_json model_json(const ValueModel& model, const store::ShopSettings& shop);
-// One row per customer (cli.md `customers value --json`).
-nlohmann::ordered_json customer_values(const ValueModel& model, const ValueOptions& options,
-                                       const store::ShopSettings& shop);
+nlohmann::ordered_json to_json(const ValueModel& model);
+// One row of cli.md `customers value --json`.
+nlohmann::ordered_json to_json(const CustomerValue& value, const store::ShopSettings& shop);
 
 }  // namespace shopkeep::analytics::value

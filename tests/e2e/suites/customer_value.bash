@@ -91,3 +91,29 @@ assert all(isinstance(r["monetary"], str) and r["currency"] == "USD" for r in d)
 segments = collections.Counter(r["segment"] for r in d)
 assert len(segments) >= 9, segments
 PY
+
+TEST "customer show scores one customer from the cached model, as customers value does"
+load_cdnow
+id=$(q "SELECT customer_id FROM counted_orders GROUP BY 1 HAVING count(*) > 3 ORDER BY 1 LIMIT 1")
+email="cdnow$id@example.com"
+printf '{"id":"gid://shopify/Customer/%s","email":"%s","updatedAt":"1997-01-01T00:00:00Z"}\n' "$id" "$email" > who.jsonl
+"$SHOPKEEP" -q import shopify who.jsonl
+sk customers value --json --now $CAL_END
+expect_rc 0
+printf '%s' "$OUT" > values.json
+sk customer show "$email" --json --now $CAL_END
+expect_rc 0
+cp stdout.txt show1.json
+expect_eq "$(q "SELECT count(*) FROM model_cache")" "1" "cached models after the first show"
+fitted_at=$(q "SELECT key FROM model_cache")
+sk customer show "$email" --json --now $CAL_END
+expect_rc 0
+cmp -s show1.json stdout.txt || fail "a second show (from the cache) differs from the first"
+expect_eq "$(q "SELECT key FROM model_cache")" "$fitted_at" "the second show refitted the model"
+"$PYTHON" - "$email" <<'PY' || fail "customer show scores differ from customers value"
+import json, sys
+want = next(r for r in json.load(open("values.json")) if r["email"] == sys.argv[1])
+got = json.load(open("show1.json"))
+for k in ("p_alive", "expected_purchases", "clv", "at_risk"):
+    assert got[k] == want[k], (k, got[k], want[k])
+PY

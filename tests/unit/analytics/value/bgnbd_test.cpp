@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -14,7 +15,7 @@ namespace {
 
 // ID,frequency,recency,T  or  ID,x,t_x,T,zbar
 std::vector<std::vector<double>> read_csv(const std::string& name) {
-  std::ifstream in(std::string(SHOPKEEP_REFERENCE_DIR) + "/analytics/" + name);
+  std::ifstream in(std::filesystem::path(SHOPKEEP_REFERENCE_DIR) / "analytics" / name);
   REQUIRE(in);
   std::vector<std::vector<double>> rows;
   std::string line;
