@@ -1,4 +1,6 @@
 // shopkeep kpi [--from T] [--to T] [--by day|week|month]: the shop's numbers per period.
+#include <fmt/format.h>
+
 #include <memory>
 
 #include "analytics/kpi.hpp"
@@ -21,11 +23,21 @@ void run_kpi(Context& ctx, const KpiCommandOptions& flags) {
   auto shop = store::load_shop_settings(*store, ctx.config());
   analytics::KpiOptions options;
   options.by = analytics::parse_period_kind(flags.by);
-  auto [default_from, default_to] = analytics::whole_months_before(ctx.now(), 12, shop.zone);
+  auto [default_from, default_to] = analytics::default_kpi_range(options.by, ctx.now(), shop.zone);
   options.from = flags.from ? parse_time_arg(*flags.from, shop.zone, "--from") : default_from;
   options.to = flags.to ? parse_time_arg(*flags.to, shop.zone, "--to") : default_to;
-  if (!(options.from < options.to)) throw usage_error("--from must be before --to");
-  ctx.write_listing(analytics::shop_kpis(*store, options, shop));
+  if (!(options.from < options.to))
+    throw usage_error(fmt::format("--from ({}) must be before --to ({})", format_rfc3339(options.from),
+                                  format_rfc3339(options.to)),
+                      flags.to ? "" : "--to defaults to --now");
+  if (!analytics::has_kpi_data(*store)) {
+    ctx.reporter().info("No orders, checkouts or tickets in the store yet: run 'shopkeep import' or 'shopkeep sync'.");
+    if (ctx.format() != output::Format::table) ctx.write_listing(output::Json::array());
+    return;
+  }
+  auto rows = output::Json::array();
+  for (const auto& period : analytics::shop_kpis(*store, options, shop)) rows.push_back(to_json(period, shop));
+  ctx.write_listing(rows);
 }
 
 }  // namespace
@@ -39,9 +51,11 @@ void setup_kpi(CLI::App& command, Registry& registry) {
       ->check(one_of({"day", "week", "month"}))
       ->capture_default_str();
   cmd->footer(
-      "Default: --by month over the 12 whole months before --now, in the shop's time zone.\n"
+      "Default: --by month from the start of the 12th period before the one holding --now, to --now,\n"
+      "in the shop's time zone; a period cut by --from or --to is marked \"partial\": true.\n"
       "Fields and definitions: docs/audit-kpi.md. Money is a decimal string with `currency`; rates\n"
-      "are numbers; null where the data is missing.\n"
+      "are numbers, each with its numerator and denominator (<rate>_n, <rate>_of); null where the data\n"
+      "is missing.\n"
       "Example: shopkeep kpi --by week --from 2026-01-01 --format csv > weekly.csv");
   registry.on_run(cmd, [flags](Context& ctx) { run_kpi(ctx, *flags); });
 }

@@ -14,6 +14,7 @@
 #include "analytics/recommend/recommend.hpp"
 #include "analytics/rfm.hpp"
 #include "analytics/value/customer_value.hpp"
+#include "core/money.hpp"
 #include "store/shop_settings.hpp"
 #include "store/status.hpp"
 
@@ -61,16 +62,17 @@ DemoResult kpi_step(DemoRun& run) {
   auto shop = store::load_shop_settings(run.db, run.ctx.config());
   analytics::KpiOptions options;
   std::tie(options.from, options.to) = analytics::whole_months_before(run.now, 12, shop.zone);
-  auto rows = analytics::shop_kpis(run.db, options, shop);
-  if (rows.empty()) return {rows, "no periods"};
-  const auto& last = rows.back();
-  return {rows,
-          fmt::format(
-              "last month {}: {} orders, {} {} net sales, AOV {}, returning customer rate {:.0f}%",
-              last["period_start"].get<std::string>(), last["orders"].get<std::int64_t>(),
-              last["net_sales"].get<std::string>(), last["currency"].get<std::string>(),
-              last["aov"].is_null() ? "-" : last["aov"].get<std::string>(),
-              last["returning_customer_rate"].is_null() ? 0.0 : last["returning_customer_rate"].get<double>() * 100)};
+  auto periods = analytics::shop_kpis(run.db, options, shop);
+  output::Json rows = output::Json::array();
+  for (const auto& p : periods) rows.push_back(to_json(p, shop));
+  if (periods.empty()) return {rows, "no periods"};
+  const auto& last = periods.back();
+  auto returning = last.returning_customer_rate.value();
+  return {rows, fmt::format("last month {}: {} orders, {} {} net sales, AOV {}, returning customer rate {:.0f}%",
+                            format_date(last.period_start), last.orders,
+                            format_minor_units(last.net_sales(), shop.currency_exponent), shop.currency,
+                            last.aov ? format_minor_units(*last.aov, shop.currency_exponent) : "-",
+                            returning.value_or(0) * 100)};
 }
 
 DemoResult rfm_step(DemoRun& run) {

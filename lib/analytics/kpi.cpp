@@ -34,13 +34,13 @@ class Calculator {
     totals_.resize(periods_.size());
   }
 
-  Json run() {
-    if (periods_.empty()) return Json::array();
+  std::vector<PeriodKpis> run() {
+    if (periods_.empty()) return {};
     orders();
     gross();
     checkouts();
     support();
-    return rows();
+    return results();
   }
 
  private:
@@ -162,44 +162,37 @@ class Calculator {
     }
   }
 
-  static Json ratio(double numerator, double denominator) {
-    return denominator > 0 ? Json(numerator / denominator) : Json();
-  }
-  static Json number(const std::optional<double>& v) { return v ? Json(*v) : Json(); }
-
-  Json rows() const {
-    Json out = Json::array();
-    int e = shop_.currency_exponent;
+  std::vector<PeriodKpis> results() const {
+    std::vector<PeriodKpis> out;
     for (size_t k = 0; k < totals_.size(); ++k) {
       const PeriodTotals& p = totals_[k];
       const auto& previous = k == 0 ? previous_customers_ : key_set(totals_[k - 1].customers);
       std::int64_t churned = 0;
       for (auto c : previous) churned += p.customers.count(c) == 0;
-      double customers = static_cast<double>(p.customers.size());
-      Json row;
-      row["period_start"] = format_date(periods_[k].first_day);
-      row["orders"] = p.orders;
-      row["customers"] = p.customers.size();
-      row["gross_sales"] = format_minor_units(p.gross, e);
-      row["discounts"] = format_minor_units(p.discounts, e);
-      row["refunds"] = format_minor_units(p.refunds, e);
-      row["net_sales"] = format_minor_units(p.gross - p.discounts - p.refunds, e);
+      auto customers = static_cast<std::int64_t>(p.customers.size());
+      PeriodKpis r;
+      r.period_start = periods_[k].first_day;
+      r.partial = periods_[k].start < o_.from || o_.to < periods_[k].end;
+      r.orders = p.orders;
+      r.customers = customers;
+      r.gross_sales = p.gross;
+      r.discounts = p.discounts;
+      r.refunds = p.refunds;
       // AOV is rounded half away from zero to the currency's minor unit.
-      row["aov"] = p.orders ? Json(format_minor_units(rounded_division(p.gross - p.discounts, p.orders), e)) : Json();
-      row["new_customers"] = p.new_customers;
-      row["returning_customers"] = p.returning;
-      row["returning_customer_rate"] = ratio(static_cast<double>(p.returning_rate_numerator), customers);
-      row["repeat_purchase_rate"] = ratio(static_cast<double>(p.repeat), customers);
-      row["checkout_conversion"] = ratio(static_cast<double>(p.orders), static_cast<double>(p.orders + p.abandoned));
-      row["cart_recovery_rate"] = ratio(static_cast<double>(p.recovered), static_cast<double>(p.checkouts));
-      row["churn_rate"] = ratio(static_cast<double>(churned), static_cast<double>(previous.size()));
-      row["first_reply_minutes_median"] = number(median(p.first_reply));
-      row["first_reply_minutes_p90"] = number(nearest_rank(p.first_reply, 90));
-      row["full_resolution_minutes_median"] = number(median(p.full_resolution));
-      row["one_touch_rate"] = ratio(static_cast<double>(p.one_touch), static_cast<double>(p.solved));
-      row["csat"] = ratio(static_cast<double>(p.good), static_cast<double>(p.good + p.bad));
-      row["currency"] = shop_.currency;
-      out.push_back(std::move(row));
+      if (p.orders) r.aov = rounded_division(p.gross - p.discounts, p.orders);
+      r.new_customers = p.new_customers;
+      r.returning_customers = p.returning;
+      r.returning_customer_rate = {p.returning_rate_numerator, customers};
+      r.repeat_purchase_rate = {p.repeat, customers};
+      r.checkout_conversion = {p.orders, p.orders + p.abandoned};
+      r.cart_recovery_rate = {p.recovered, p.checkouts};
+      r.churn_rate = {churned, static_cast<std::int64_t>(previous.size())};
+      r.first_reply_minutes_median = median(p.first_reply);
+      r.first_reply_minutes_p90 = nearest_rank(p.first_reply, 90);
+      r.full_resolution_minutes_median = median(p.full_resolution);
+      r.one_touch_rate = {p.one_touch, p.solved};
+      r.csat = {p.good, p.good + p.bad};
+      out.push_back(std::move(r));
     }
     return out;
   }
@@ -240,8 +233,66 @@ std::optional<double> median(std::vector<double> values) {
   return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2.0;
 }
 
-nlohmann::ordered_json shop_kpis(store::Db& db, const KpiOptions& options, const store::ShopSettings& shop) {
+std::vector<PeriodKpis> shop_kpis(store::Db& db, const KpiOptions& options, const store::ShopSettings& shop) {
   return Calculator(db, options, shop).run();
+}
+
+std::optional<double> Rate::value() const {
+  if (of == 0) return std::nullopt;
+  return static_cast<double>(n) / static_cast<double>(of);
+}
+
+namespace {
+
+void put_rate(Json& row, const char* name, const Rate& rate) {
+  auto v = rate.value();
+  row[name] = v ? Json(*v) : Json();
+  row[std::string(name) + "_n"] = rate.n;
+  row[std::string(name) + "_of"] = rate.of;
+}
+
+Json number_or_null(const std::optional<double>& v) { return v ? Json(*v) : Json(); }
+
+}  // namespace
+
+nlohmann::ordered_json to_json(const PeriodKpis& p, const store::ShopSettings& shop) {
+  int e = shop.currency_exponent;
+  Json row;
+  row["period_start"] = format_date(p.period_start);
+  row["orders"] = p.orders;
+  row["customers"] = p.customers;
+  row["gross_sales"] = format_minor_units(p.gross_sales, e);
+  row["discounts"] = format_minor_units(p.discounts, e);
+  row["refunds"] = format_minor_units(p.refunds, e);
+  row["net_sales"] = format_minor_units(p.net_sales(), e);
+  row["aov"] = p.aov ? Json(format_minor_units(*p.aov, e)) : Json();
+  row["new_customers"] = p.new_customers;
+  row["returning_customers"] = p.returning_customers;
+  put_rate(row, "returning_customer_rate", p.returning_customer_rate);
+  put_rate(row, "repeat_purchase_rate", p.repeat_purchase_rate);
+  put_rate(row, "checkout_conversion", p.checkout_conversion);
+  put_rate(row, "cart_recovery_rate", p.cart_recovery_rate);
+  put_rate(row, "churn_rate", p.churn_rate);
+  row["first_reply_minutes_median"] = number_or_null(p.first_reply_minutes_median);
+  row["first_reply_minutes_p90"] = number_or_null(p.first_reply_minutes_p90);
+  row["full_resolution_minutes_median"] = number_or_null(p.full_resolution_minutes_median);
+  put_rate(row, "one_touch_rate", p.one_touch_rate);
+  put_rate(row, "csat", p.csat);
+  row["currency"] = shop.currency;
+  row["partial"] = p.partial;
+  return row;
+}
+
+bool has_kpi_data(store::Db& db) {
+  return db.scalar_int(
+             "SELECT EXISTS (SELECT 1 FROM counted_orders) OR EXISTS (SELECT 1 FROM checkouts WHERE deleted_at IS NULL) "
+             "OR EXISTS (SELECT 1 FROM tickets WHERE deleted_at IS NULL)") != 0;
+}
+
+std::pair<Instant, Instant> default_kpi_range(PeriodKind by, Instant now, const Zone& zone, int periods) {
+  Day first = period_start_day(by, zone.local_day(now));
+  for (int i = 0; i < periods; ++i) first = period_start_day(by, first - std::chrono::days{1});
+  return {zone.start_of_day(first), now};
 }
 
 }  // namespace shopkeep::analytics

@@ -43,12 +43,49 @@ sk kpi --by week --from 2026-01-05 --to 2026-01-19 --json
 expect_eq "$(json_get '[r["period_start"] for r in d]')" "['2026-01-05', '2026-01-12']" "ISO weeks"
 expect_eq "$(field 0 orders)" 1 "week of 5 January"
 
-TEST "default: the 12 whole months before --now"
+TEST "default: from the 12th month before the one holding --now, to --now; the cut period is partial"
 load
 sk kpi --now 2026-03-15T12:00:00Z --json
 expect_rc 0
-expect_eq "$(json_get 'len(d)')" 12 periods
-expect_eq "$(json_get 'd[0]["period_start"] + " " + d[-1]["period_start"]')" "2025-03-01 2026-02-01" "range"
+expect_eq "$(json_get 'len(d)')" 13 periods
+expect_eq "$(json_get 'd[0]["period_start"] + " " + d[-1]["period_start"]')" "2025-03-01 2026-03-01" "range"
+expect_eq "$(json_get '[r["partial"] for r in d].count(True), d[-1]["partial"]')" "1 True" "only the current month is partial"
+
+TEST "--to defaults to --now for every --by; a period cut by --from is partial"
+load
+sk kpi --by day --from 2026-02-20 --now 2026-02-22T12:00:00Z --json
+expect_rc 0
+expect_eq "$(json_get '[(r["period_start"], r["partial"]) for r in d]')" \
+  "[('2026-02-20', False), ('2026-02-21', False), ('2026-02-22', True)]" "days up to now"
+sk kpi --by week --now 2026-01-14T12:00:00Z --json
+expect_rc 0
+expect_eq "$(json_get 'd[-1]["period_start"], d[-1]["partial"], d[-2]["period_start"], d[-2]["partial"]')" \
+  "2026-01-12 True 2026-01-05 False" "last week complete, this week partial"
+sk kpi --by week --from 2026-01-07 --to 2026-01-19 --json
+expect_eq "$(json_get '[r["partial"] for r in d]')" "[True, False]" "first week cut by --from"
+
+TEST "every rate comes with its numerator and denominator"
+load
+sk kpi --from 2026-01-01 --to 2026-03-01 --json
+expect_rc 0
+"$PYTHON" - "$OUT" <<'PY' || fail "a rate lacks _n/_of or does not equal n/of"
+import json, sys
+for r in json.loads(sys.argv[1]):
+    for k in ("returning_customer_rate", "repeat_purchase_rate", "checkout_conversion", "cart_recovery_rate",
+              "churn_rate", "one_touch_rate", "csat"):
+        n, of = r[k + "_n"], r[k + "_of"]
+        assert isinstance(n, int) and isinstance(of, int), (k, r)
+        assert (r[k] is None) if of == 0 else abs(r[k] - n / of) < 1e-12, (k, r[k], n, of)
+PY
+
+TEST "an empty store says so in words, not zeros in a currency"
+sk init
+sk kpi
+expect_rc 0
+expect_err_contains "No orders, checkouts or tickets in the store yet"
+[ -z "$OUT" ] || fail "kpi printed periods for an empty store: $OUT"
+sk kpi --json
+expect_out_equals "[]"
 
 TEST "bad arguments"
 load

@@ -155,9 +155,14 @@ start_fake --data "$E2E_ROOT"/shop/shopify/*.jsonl --restore-rate 60 --maximum 2
 SHOPKEEP_SHOPIFY_BULK=0 "$SHOPKEEP" --now $NOW sync >/dev/null 2>&1 &
 victim=$!
 sleep 1.5
-kill -9 $victim 2>/dev/null
+kill -9 $victim 2>/dev/null || fail "the sync had ended before the kill: nothing was interrupted"
 wait $victim 2>/dev/null
 stop_fakes
+# The kill must have landed mid-sync: some pages committed, not all of them.
+rows_at_kill=$(dump_store store.db | wc -l)
+rows_in_shop=$(reference_dump | wc -l)
+[ "$rows_at_kill" -gt 0 ] && [ "$rows_at_kill" -lt "$rows_in_shop" ] ||
+  fail "the kill did not land mid-sync ($rows_at_kill of $rows_in_shop rows were in the store)"
 start_fake --data "$E2E_ROOT"/shop/shopify/*.jsonl
 sk sync --now $NOW
 expect_rc 0
