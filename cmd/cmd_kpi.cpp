@@ -27,9 +27,9 @@ void run_kpi(Context& ctx, const KpiCommandOptions& flags) {
   options.from = flags.from ? parse_time_arg(*flags.from, shop.zone, "--from") : default_from;
   options.to = flags.to ? parse_time_arg(*flags.to, shop.zone, "--to") : default_to;
   if (!(options.from < options.to))
-    throw usage_error(fmt::format("--from ({}) must be before --to ({})", format_rfc3339(options.from),
-                                  format_rfc3339(options.to)),
-                      flags.to ? "" : "--to defaults to --now");
+    throw usage_error(
+        fmt::format("--from ({}) must be before --to ({})", format_rfc3339(options.from), format_rfc3339(options.to)),
+        flags.to ? "" : "--to defaults to --now");
   if (!analytics::has_kpi_data(*store)) {
     ctx.reporter().info("No orders, checkouts or tickets in the store yet: run 'shopkeep import' or 'shopkeep sync'.");
     if (ctx.format() != output::Format::table) ctx.write_listing(output::Json::array());

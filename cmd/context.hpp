@@ -6,7 +6,9 @@
 #include <memory>
 #include <optional>
 #include <ostream>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "core/config.hpp"
 #include "core/time.hpp"
@@ -26,6 +28,8 @@ struct GlobalOptions {
   bool quiet = false;
   bool verbose = false;
   bool no_progress = false;
+  bool no_pager = false;
+  std::vector<std::string> fields;  // --fields a,b,c
 };
 
 class Context {
@@ -36,10 +40,11 @@ class Context {
   const GlobalOptions& globals() const { return globals_; }
   const Config& config() const;  // loaded on first use; usage error for a missing or bad file
   output::Format format() const { return format_; }
-  Instant now() const { return now_; }
+  // --now (RFC 3339, or a date: midnight in the shop's zone), else the clock.
+  Instant now() const;
   bool now_given() const { return now_given_; }
   TerminalReporter& reporter() { return reporter_; }
-  std::ostream& out() { return io_.out; }
+  std::ostream& out();
   bool out_is_terminal() const { return io_.out_is_terminal; }
 
   std::filesystem::path store_path() const;
@@ -50,15 +55,26 @@ class Context {
   // An existing store, migrated; runtime error naming the path when there is none.
   std::unique_ptr<store::Db> open_store() const;
 
-  void write_listing(const output::Json& rows) { output::write_listing(out(), format_, rows); }
-  void write_object(const output::Json& object) { output::write_object(out(), format_, object); }
+  // A listing in the chosen format (--fields applied); a table fitted to the terminal, with a note on
+  // stderr naming what did not fit.
+  void write_listing(const output::Json& rows, const output::ListingInfo& info = {});
+  void write_object(const output::Json& object);
+
+  // Ends the command's output: a long table on a terminal goes through the pager ($PAGER, else
+  // `less -FRX`), as git and gh do, unless --no-pager.
+  void finish();
 
  private:
+  output::OutputOptions output_options() const;
+  bool paging() const;
+
   GlobalOptions globals_;
   IoStreams io_;
+  std::ostringstream paged_;  // a table's output while it may still need the pager
   mutable std::optional<Config> config_;
   output::Format format_ = output::Format::table;
-  Instant now_;
+  std::optional<std::string> now_text_;
+  mutable std::optional<Instant> now_;
   bool now_given_ = false;
   TerminalReporter reporter_;
 };

@@ -1,17 +1,24 @@
 #include "output/format.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <cctype>
+#include <cmath>
 #include <vector>
 
 #include "core/error.hpp"
+#include "output/table.hpp"
 
 namespace shopkeep::output {
 
 Format parse_format(std::string_view name) {
-  if (name == "table") return Format::table;
-  if (name == "json") return Format::json;
-  if (name == "ndjson") return Format::ndjson;
-  if (name == "csv") return Format::csv;
+  std::string lower(name);
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (lower == "table") return Format::table;
+  if (lower == "json") return Format::json;
+  if (lower == "ndjson") return Format::ndjson;
+  if (lower == "csv") return Format::csv;
   throw usage_error("invalid --format '" + std::string(name) + "'", "choose one of table, json, ndjson, csv");
 }
 
@@ -33,9 +40,62 @@ std::string cell_text(const Json& v) {
   return v.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
+std::vector<std::string> keys_of(const Json& object) {
+  std::vector<std::string> keys;
+  for (const auto& [key, _] : object.items()) keys.push_back(key);
+  return keys;
+}
+
 namespace {
 
 std::string dump(const Json& v, int indent = -1) { return v.dump(indent, ' ', false, Json::error_handler_t::replace); }
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// Fields that are shares of a whole (0.25 = 25%); the rest of the numbers print as numbers.
+bool is_share(std::string_view key) {
+  for (std::string_view suffix : {"rate", "conversion", "csat", "p_alive", "recall", "confidence", "support", "share",
+                                  "uplift_absolute", "uplift_relative", "ci_low", "ci_high", "coverage"})
+    if (key == suffix || ends_with(key, "_" + std::string(suffix)) || ends_with(key, suffix)) return true;
+  return false;
+}
+
+// Shortest fixed notation of `v` with at most `decimals` decimals ("0.5", "12", "3.14").
+std::string fixed(double v, int decimals) {
+  std::string s = fmt::format("{:.{}f}", v, decimals);
+  if (s.find('.') != std::string::npos) {
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+  }
+  return s == "-0" ? "0" : s;
+}
+
+std::string rounded(double v) {
+  double a = std::fabs(v);
+  if (a == 0) return "0";
+  if (a >= 100) return fixed(v, 1);
+  if (a >= 1) return fixed(v, 2);
+  // three significant digits below 1 (0.00123)
+  int decimals = std::min(12, 2 - static_cast<int>(std::floor(std::log10(a))));
+  return fixed(v, decimals);
+}
+
+// Control characters (an ESC from a product title, a newline in a note) never reach the terminal.
+std::string visible(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (unsigned char c : s) {
+    if (c == '\n' || c == '\r' || c == '\t')
+      out += ' ';
+    else if (c < 0x20 || c == 0x7f)
+      out += fmt::format("\\x{:02x}", c);
+    else
+      out += static_cast<char>(c);
+  }
+  return out;
+}
 
 // Column names in first-seen order across all rows.
 std::vector<std::string> columns_of(const Json& rows) {
@@ -46,34 +106,13 @@ std::vector<std::string> columns_of(const Json& rows) {
   return columns;
 }
 
-// Display width of UTF-8 text: code points, which is close enough for a terminal table.
-size_t display_width(const std::string& s) {
-  return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
-std::string one_line(std::string s) {
-  std::replace(s.begin(), s.end(), '\n', ' ');
-  std::replace(s.begin(), s.end(), '\r', ' ');
-  std::replace(s.begin(), s.end(), '\t', ' ');
-  return s;
-}
-
-void write_table(std::ostream& out, const std::vector<std::string>& columns,
-                 const std::vector<std::vector<std::string>>& cells) {
-  std::vector<size_t> width(columns.size());
-  for (size_t c = 0; c < columns.size(); ++c) width[c] = display_width(columns[c]);
-  for (const auto& row : cells)
-    for (size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], display_width(row[c]));
-  auto write_row = [&](const std::vector<std::string>& row) {
-    std::string line;
-    for (size_t c = 0; c < row.size(); ++c) {
-      line += row[c];
-      if (c + 1 < row.size()) line.append(width[c] - display_width(row[c]) + 2, ' ');
-    }
-    out << line << '\n';
-  };
-  write_row(columns);
-  for (const auto& row : cells) write_row(row);
+// --fields: the asked columns, each checked against what the rows have.
+std::vector<std::string> pick(const std::vector<std::string>& columns, const std::vector<std::string>& fields) {
+  if (fields.empty()) return columns;
+  for (const auto& f : fields)
+    if (std::find(columns.begin(), columns.end(), f) == columns.end())
+      throw usage_error("--fields: no field '" + f + "'", fmt::format("fields: {}", fmt::join(columns, ", ")));
+  return fields;
 }
 
 void flatten(const Json& value, const std::string& prefix, Json& into) {
@@ -84,54 +123,99 @@ void flatten(const Json& value, const std::string& prefix, Json& into) {
   }
 }
 
+void write_csv(std::ostream& out, const std::vector<std::string>& columns, const Json& rows) {
+  if (columns.empty()) return;
+  std::string line;
+  for (size_t c = 0; c < columns.size(); ++c) line += (c ? "," : "") + csv_field(columns[c]);
+  out << line << "\r\n";
+  for (const auto& row : rows) {
+    line.clear();
+    for (size_t c = 0; c < columns.size(); ++c) {
+      if (c) line += ',';
+      if (row.contains(columns[c])) line += csv_field(cell_text(row[columns[c]]));
+    }
+    out << line << "\r\n";
+  }
+}
+
+Json only(const Json& row, const std::vector<std::string>& columns) {
+  Json picked = Json::object();
+  for (const auto& c : columns)
+    if (row.contains(c)) picked[c] = row[c];
+  return picked;
+}
+
 }  // namespace
 
-void write_listing(std::ostream& out, Format format, const Json& rows) {
-  switch (format) {
-    case Format::json: out << dump(rows.is_null() ? Json::array() : rows, 2) << '\n'; return;
-    case Format::ndjson:
-      for (const auto& row : rows) out << dump(row) << '\n';
-      return;
-    case Format::csv: {
-      auto columns = columns_of(rows);
-      if (columns.empty()) return;
-      std::string line;
-      for (size_t c = 0; c < columns.size(); ++c) line += (c ? "," : "") + csv_field(columns[c]);
-      out << line << "\r\n";
-      for (const auto& row : rows) {
-        line.clear();
-        for (size_t c = 0; c < columns.size(); ++c) {
-          if (c) line += ',';
-          if (row.contains(columns[c])) line += csv_field(cell_text(row[columns[c]]));
-        }
-        out << line << "\r\n";
+std::string people_text(std::string_view key, const Json& v) {
+  if (v.is_null()) return "";
+  if (v.is_string()) return visible(v.get<std::string>());
+  if (v.is_number_float()) {
+    double d = v.get<double>();
+    if (is_share(key) && std::fabs(d) <= 1.0) return fixed(d * 100, std::fabs(d) < 0.001 && d != 0 ? 3 : 1) + "%";
+    return rounded(d);
+  }
+  if (v.is_array() && std::all_of(v.begin(), v.end(), [](const Json& e) { return !e.is_structured(); })) {
+    std::string joined;
+    for (const auto& e : v) joined += (joined.empty() ? "" : ", ") + cell_text(e);
+    return visible(joined);
+  }
+  return visible(cell_text(v));
+}
+
+TableFit write_listing(std::ostream& out, const OutputOptions& o, const Json& rows, const ListingInfo& info) {
+  auto all = rows.empty() ? info.columns : columns_of(rows);
+  auto columns = (rows.empty() && all.empty()) ? o.fields : pick(all, o.fields);
+  bool narrowed = !o.fields.empty();
+  switch (o.format) {
+    case Format::json: {
+      if (!narrowed) {
+        out << dump(rows.is_null() ? Json::array() : rows, 2) << '\n';
+        return {};
       }
-      return;
+      Json picked = Json::array();
+      for (const auto& row : rows) picked.push_back(only(row, columns));
+      out << dump(picked, 2) << '\n';
+      return {};
     }
+    case Format::ndjson:
+      for (const auto& row : rows) out << dump(narrowed ? only(row, columns) : row) << '\n';
+      return {};
+    case Format::csv: write_csv(out, columns, rows); return {};
     case Format::table: {
-      auto columns = columns_of(rows);
-      if (columns.empty()) return;
+      if (rows.empty()) {
+        if (!info.empty.empty()) out << info.empty << '\n';
+        return {};
+      }
       std::vector<std::vector<std::string>> cells;
       cells.reserve(rows.size());
       for (const auto& row : rows) {
         std::vector<std::string> r;
-        for (const auto& c : columns) r.push_back(row.contains(c) ? one_line(cell_text(row[c])) : "");
+        r.reserve(columns.size());
+        for (const auto& c : columns) r.push_back(row.contains(c) ? people_text(c, row[c]) : "");
         cells.push_back(std::move(r));
       }
-      write_table(out, columns, cells);
-      return;
+      return write_table(out, columns, std::move(cells), o.width);
     }
   }
+  return {};
 }
 
-void write_object(std::ostream& out, Format format, const Json& object) {
-  switch (format) {
+void write_listing(std::ostream& out, Format format, const Json& rows) {
+  OutputOptions o;
+  o.format = format;
+  write_listing(out, o, rows, ListingInfo{"", {}});
+}
+
+void write_object(std::ostream& out, const OutputOptions& o, const Json& given) {
+  Json object = o.fields.empty() ? given : only(given, pick(keys_of(given), o.fields));
+  switch (o.format) {
     case Format::json: out << dump(object, 2) << '\n'; return;
     case Format::ndjson: out << dump(object) << '\n'; return;
     case Format::csv: {
       Json flat = Json::object();
       flatten(object, "", flat);
-      write_listing(out, format, Json::array({flat}));
+      write_csv(out, keys_of(flat), Json::array({flat}));
       return;
     }
     case Format::table: {
@@ -139,11 +223,19 @@ void write_object(std::ostream& out, Format format, const Json& object) {
       flatten(object, "", flat);
       size_t width = 0;
       for (const auto& [key, _] : flat.items()) width = std::max(width, display_width(key));
-      for (const auto& [key, value] : flat.items())
-        out << key << std::string(width - display_width(key) + 2, ' ') << one_line(cell_text(value)) << '\n';
+      for (const auto& [key, value] : flat.items()) {
+        std::string leaf = key.substr(key.rfind('.') == std::string::npos ? 0 : key.rfind('.') + 1);
+        out << key << std::string(width - display_width(key) + 2, ' ') << people_text(leaf, value) << '\n';
+      }
       return;
     }
   }
+}
+
+void write_object(std::ostream& out, Format format, const Json& object) {
+  OutputOptions o;
+  o.format = format;
+  write_object(out, o, object);
 }
 
 }  // namespace shopkeep::output

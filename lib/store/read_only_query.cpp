@@ -2,6 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cstring>
+
 #include <cctype>
 
 #include "core/error.hpp"
@@ -10,10 +13,41 @@ namespace shopkeep::store {
 
 namespace {
 
-bool only_space_or_semicolons(const char* p) {
-  for (; p && *p; ++p)
-    if (!std::isspace(static_cast<unsigned char>(*p)) && *p != ';') return false;
+// Nothing but white space, semicolons and SQL comments after the statement.
+bool nothing_after(const char* p) {
+  while (p && *p) {
+    if (std::isspace(static_cast<unsigned char>(*p)) || *p == ';') {
+      ++p;
+    } else if (p[0] == '-' && p[1] == '-') {
+      while (*p && *p != '\n') ++p;
+    } else if (p[0] == '/' && p[1] == '*') {
+      const char* end = std::strstr(p + 2, "*/");
+      if (end == nullptr) return true;  // an unterminated comment runs to the end, as SQLite reads it
+      p = end + 2;
+    } else {
+      return false;
+    }
+  }
   return true;
+}
+
+// ATTACH would create or open another file through a "read-only" command.
+int refuse_attach(void*, int action, const char*, const char*, const char*, const char*) {
+  return action == SQLITE_ATTACH || action == SQLITE_DETACH ? SQLITE_DENY : SQLITE_OK;
+}
+
+// Column names made unique: title, title_2, title_3.
+std::vector<std::string> unique_names(sqlite3_stmt* stmt) {
+  std::vector<std::string> names;
+  int count = sqlite3_column_count(stmt);
+  for (int c = 0; c < count; ++c) {
+    std::string base = sqlite3_column_name(stmt, c);
+    std::string name = base;
+    for (int n = 2; std::find(names.begin(), names.end(), name) != names.end(); ++n)
+      name = base + "_" + std::to_string(n);
+    names.push_back(name);
+  }
+  return names;
 }
 
 std::string hex(const void* data, int size) {
@@ -33,33 +67,43 @@ struct QueryGuard {
   sqlite3_stmt* stmt = nullptr;
   ~QueryGuard() {
     sqlite3_finalize(stmt);
+    sqlite3_set_authorizer(db.raw(), nullptr, nullptr);
     sqlite3_exec(db.raw(), "PRAGMA query_only = 0", nullptr, nullptr, nullptr);
   }
 };
 
 }  // namespace
 
-nlohmann::ordered_json read_only_query(Db& db, std::string_view sql) {
+void read_only_query(Db& db, std::string_view sql,
+                     const std::function<void(const std::vector<std::string>&)>& on_columns,
+                     const std::function<void(const nlohmann::ordered_json&)>& on_row) {
   db.exec("PRAGMA query_only = 1");  // a second line of defence behind sqlite3_stmt_readonly
   QueryGuard guard{db};
+  sqlite3_set_authorizer(db.raw(), refuse_attach, nullptr);
   const char* tail = nullptr;
-  if (sqlite3_prepare_v2(db.raw(), sql.data(), static_cast<int>(sql.size()), &guard.stmt, &tail) != SQLITE_OK)
-    throw usage_error(std::string("SQL does not prepare: ") + sqlite3_errmsg(db.raw()));
+  if (sqlite3_prepare_v2(db.raw(), sql.data(), static_cast<int>(sql.size()), &guard.stmt, &tail) != SQLITE_OK) {
+    std::string message = sqlite3_errmsg(db.raw());
+    if (message == "not authorized")
+      throw usage_error("shopkeep sql is read-only: ATTACH and DETACH are refused",
+                        "open other databases with the sqlite3 shell");
+    throw usage_error("SQL does not prepare: " + message);
+  }
   if (guard.stmt == nullptr) throw usage_error("no SQL statement given");
-  if (!only_space_or_semicolons(tail))
+  if (!nothing_after(tail))
     throw usage_error("one statement at a time, please", "split the query, or use the sqlite3 shell for scripts");
   if (!sqlite3_stmt_readonly(guard.stmt))
     throw usage_error("shopkeep sql is read-only: this statement would change the store",
                       "use import/sync to change data, or the sqlite3 shell on a copy");
-  auto rows = nlohmann::ordered_json::array();
-  int columns = sqlite3_column_count(guard.stmt);
+  auto names = unique_names(guard.stmt);
+  on_columns(names);
+  int columns = static_cast<int>(names.size());
+  nlohmann::ordered_json row = nlohmann::ordered_json::object();
   for (;;) {
     int rc = sqlite3_step(guard.stmt);
     if (rc == SQLITE_DONE) break;
     if (rc != SQLITE_ROW) throw runtime_error(std::string("query failed: ") + sqlite3_errmsg(db.raw()));
-    nlohmann::ordered_json row = nlohmann::ordered_json::object();
     for (int c = 0; c < columns; ++c) {
-      std::string name = sqlite3_column_name(guard.stmt, c);
+      const std::string& name = names[static_cast<size_t>(c)];
       switch (sqlite3_column_type(guard.stmt, c)) {
         case SQLITE_INTEGER: row[name] = sqlite3_column_int64(guard.stmt, c); break;
         case SQLITE_FLOAT: row[name] = sqlite3_column_double(guard.stmt, c); break;
@@ -72,8 +116,14 @@ nlohmann::ordered_json read_only_query(Db& db, std::string_view sql) {
                                   sqlite3_column_bytes(guard.stmt, c));
       }
     }
-    rows.push_back(std::move(row));
+    on_row(row);
   }
+}
+
+nlohmann::ordered_json read_only_query(Db& db, std::string_view sql) {
+  auto rows = nlohmann::ordered_json::array();
+  read_only_query(
+      db, sql, [](const std::vector<std::string>&) {}, [&](const nlohmann::ordered_json& row) { rows.push_back(row); });
   return rows;
 }
 

@@ -146,3 +146,66 @@ commands=$(printf '%s\n' "$OUT" | sed -n '/^Subcommands:/,$p' | awk 'NR>1 && /^ 
 for c in $commands; do
   grep -q "^### \`shopkeep $c" "$SHOPKEEP_SOURCE_DIR/README.md" || fail "README has no section for 'shopkeep $c'"
 done
+
+TEST "shopkeep alone, help CMD and version"
+sk
+expect_rc 0
+expect_out_contains "Subcommands:"
+sk help kpi
+expect_rc 0
+expect_out_contains "--by"
+sk version
+expect_rc 0
+expect_out_contains "shopkeep "
+sk customers
+expect_rc 0
+expect_out_contains "rfm"
+
+TEST "one error style: an unknown flag gets a did-you-mean and the command's own help"
+sk init
+sk kpi --form 2026-01-01
+expect_rc 2
+expect_err_contains "shopkeep: error: unknown flag '--form' for 'shopkeep kpi': did you mean '--from'? (see 'shopkeep kpi --help')"
+[[ "$ERR" == *"The following argument"* ]] && fail "CLI11's own message leaked: $ERR"
+sk sql
+expect_rc 2
+expect_err_contains "shopkeep sql needs QUERY"
+
+TEST "--format is case-insensitive; --now takes a date; --fields picks columns"
+sk init
+sk sql "SELECT 1 AS a, 2 AS b" --format JSON
+expect_rc 0
+expect_eq "$(json_get 'd[0]["b"]')" 2 "JSON in capitals"
+sk sql "SELECT 1 AS a, 2 AS b, 3 AS c" --format csv --fields c,a
+expect_eq "$(printf '%s' "$OUT" | tr -d '\r')" $'c,a\n3,1' "--fields c,a"
+sk sql "SELECT 1 AS a" --fields nope
+expect_rc 2
+expect_err_contains "--fields: no field 'nope'"
+sk kpi --by day --from 2026-02-01 --now 2026-02-03 --json
+expect_rc 0
+expect_eq "$(json_get '[r["period_start"] for r in d]')" "[]" "an empty store lists nothing"
+
+TEST "sql keeps repeated column names, refuses ATTACH, accepts a trailing comment, always has a csv header"
+sk init
+sk sql "SELECT 1 AS title, 2 AS title, 3 AS title" --json
+expect_rc 0
+expect_eq "$(json_get 'list(d[0].keys())')" "['title', 'title_2', 'title_3']" "columns"
+sk sql "ATTACH DATABASE '$PWD/other.db' AS other"
+expect_rc 2
+expect_err_contains "ATTACH"
+[ -e other.db ] && fail "ATTACH created a file through the read-only sql"
+sk sql "SELECT 1 AS a; -- the end"
+expect_rc 0
+sk sql "SELECT 1 AS a, 2 AS b WHERE 0" --format csv
+expect_eq "$(printf '%s' "$OUT" | tr -d '\r')" "a,b" "header of an empty result"
+sk sql "SELECT 1 AS a WHERE 0"
+expect_out_equals "No rows."
+
+TEST "a failed write to stdout is exit 1, not a silent success"
+sk init
+"$SHOPKEEP" status --json >/dev/full 2>err.txt
+rc=$?
+[ "$rc" -eq 1 ] || fail "status to /dev/full exited $rc"
+grep -q "could not write the output" err.txt || fail "no message: $(cat err.txt)"
+"$SHOPKEEP" sql "SELECT 1 AS a" --format csv >/dev/full 2>/dev/null
+[ "$?" -eq 1 ] || fail "sql to /dev/full did not exit 1"

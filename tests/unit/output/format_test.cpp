@@ -40,3 +40,52 @@ TEST_CASE("objects flatten for table and csv") {
   CHECK(table.str() == "a    1\nb.c  x\n");
   CHECK(csv.str() == "a,b.c\r\n1,x\r\n");
 }
+
+TEST_CASE("tables are for people: rates as percentages, rounded numbers, visible control characters") {
+  CHECK(people_text("returning_customer_rate", Json(0.7338709677419355)) == "73.4%");
+  CHECK(people_text("csat", Json(1.0)) == "100%");
+  CHECK(people_text("p_alive", Json(0.5)) == "50%");
+  CHECK(people_text("lift", Json(3.9563)) == "3.96");
+  CHECK(people_text("p_value", Json(0.09757299999999999)) == "0.0976");
+  CHECK(people_text("first_reply_minutes_median", Json(1234.5678)) == "1234.6");
+  CHECK(people_text("orders", Json(12)) == "12");
+  CHECK(people_text("title", Json("Mug\x1b[31m red\nline")) == "Mug\\x1b[31m red line");
+  CHECK(people_text("items", Json::array({1, 2})) == "1, 2");
+}
+
+TEST_CASE("--fields picks and orders columns in every format; an unknown one is a usage error") {
+  Json rows = Json::array({{{"id", 1}, {"name", "Ann"}, {"spend", "9.50"}}});
+  OutputOptions o;
+  o.fields = {"spend", "id"};
+  for (auto f : {Format::csv, Format::json, Format::table}) {
+    o.format = f;
+    std::ostringstream out;
+    write_listing(out, o, rows);
+    if (f == Format::csv) CHECK(out.str() == "spend,id\r\n9.50,1\r\n");
+    if (f == Format::json) CHECK(Json::parse(out.str()) == Json::parse(R"([{"spend":"9.50","id":1}])"));
+    if (f == Format::table) CHECK(out.str() == "spend  id\n9.50   1\n");
+  }
+  o.fields = {"nope"};
+  std::ostringstream out;
+  CHECK_THROWS_WITH(write_listing(out, o, rows), doctest::Contains("--fields: no field 'nope'"));
+}
+
+TEST_CASE("empty listings: a sentence in a table, the header in csv") {
+  OutputOptions o;
+  std::ostringstream table, csv;
+  write_listing(table, o, Json::array(), {"No checkouts to chase.", {"a", "b"}});
+  CHECK(table.str() == "No checkouts to chase.\n");
+  o.format = Format::csv;
+  write_listing(csv, o, Json::array(), {"No checkouts to chase.", {"a", "b"}});
+  CHECK(csv.str() == "a,b\r\n");
+}
+
+TEST_CASE("a table fits the terminal: the last columns are left out and named") {
+  Json rows = Json::array({{{"id", 1}, {"name", "Ann"}, {"long_column_name", "x"}, {"another", "y"}}});
+  OutputOptions o;
+  o.width = 12;
+  std::ostringstream out;
+  auto fit = write_listing(out, o, rows);
+  CHECK(out.str() == "id  name\n1   Ann\n");
+  CHECK(fit.hidden_columns == std::vector<std::string>{"long_column_name", "another"});
+}
