@@ -11,6 +11,8 @@
 #include "registry.hpp"
 #include "shopify/client_credentials.hpp"
 #include "shopify/sync.hpp"
+#include "store/inventory_snapshots.hpp"
+#include "store/shop_settings.hpp"
 #include "zendesk/sync.hpp"
 
 namespace shopkeep::cmd {
@@ -153,6 +155,8 @@ SourceResult run_shopify(Context& ctx, store::Db& db, const SyncFlags& flags) {
   if (auto v = env_var("SHOPKEEP_SHOPIFY_BULK"); v && *v == "0") options.bulk = false;
   auto started = std::chrono::steady_clock::now();
   auto outcomes = shopify::sync_shopify(db, client, *http, sleeper, ctx.reporter(), options);
+  // Restock tells stockouts from quiet days by the stock seen at each sync (docs/restock.md).
+  store::snapshot_inventory(db, format_rfc3339(options.now), store::load_shop_settings(db, ctx.config()).zone);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   SourceResult result;
   for (const auto& o : outcomes) {

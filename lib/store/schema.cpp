@@ -222,7 +222,6 @@ CREATE TABLE zendesk_comment_queue (
 );
 )SQL";
 
-
 // Version 4: the business rules every analysis shares, defined once (docs/schema.md).
 // counted_orders: what counts as an order (not a test, not cancelled, not deleted) and its date,
 // `ordered_at` (processed_at, else created_at). checkout_recovery: per live checkout, whether it was
@@ -254,10 +253,23 @@ SELECT l.id AS checkout_id, l.customer_id, l.email, l.created_at, l.updated_at, 
   FROM live l LEFT JOIN counted_orders n ON n.id = l.next_order_id;
 )SQL";
 
+// Version 5: inventory snapshots (restock). The store otherwise knows only a variant's current stock;
+// to tell a stockout from a day without demand, every import and sync records the stock of the
+// variants it brought, one row per variant and shop-local day (the last one of the day wins).
+constexpr std::string_view kVersion5 = R"SQL(
+CREATE TABLE inventory_snapshots (
+  variant_id INTEGER NOT NULL,
+  day TEXT NOT NULL,
+  inventory_quantity INTEGER NOT NULL,
+  taken_at TEXT NOT NULL,
+  PRIMARY KEY (variant_id, day)
+) WITHOUT ROWID;
+)SQL";
+
 }  // namespace
 
 const std::vector<std::string_view>& migrations() {
-  static const std::vector<std::string_view> all = {kVersion1, kVersion2, kVersion3, kVersion4};
+  static const std::vector<std::string_view> all = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5};
   return all;
 }
 
