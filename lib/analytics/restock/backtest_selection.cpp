@@ -1,9 +1,8 @@
 #include "analytics/restock/backtest_selection.hpp"
 
 #include <cmath>
-#include <cstdlib>
-#include <string>
 #include <limits>
+#include <optional>
 
 #include "analytics/restock/ses.hpp"
 #include "analytics/restock/weekday_profile.hpp"
@@ -36,6 +35,17 @@ std::vector<int> backtest_origins(const DemandHistory& history, int origin, int 
 
 }  // namespace
 
+const std::vector<Method>& challengers() {
+  static const std::vector<Method> all = {Method::blend_4w_8w, Method::ses,           Method::sba,
+                                          Method::tsb,         Method::seasonal_rate, Method::seasonal_naive_year};
+  return all;
+}
+
+std::string selection_name(const Selection& selection) {
+  std::string name = method_name(selection.method);
+  return selection.combined ? name + "+naive_8w" : name;
+}
+
 Selection select_method(const DemandHistory& history, int origin, int horizon, const SelectionRules& rules) {
   Selection selection;
   auto observed = history.observed_before(origin);
@@ -46,38 +56,35 @@ Selection select_method(const DemandHistory& history, int origin, int horizon, c
   selection.backtest_origins = static_cast<int>(origins.size());
   if (static_cast<int>(origins.size()) < rules.min_origins) {
     selection.method = method_for_class(selection.pattern.demand_class);
+    selection.combined = selection.method != Method::naive_8w;
     selection.backtest_origins = 0;
     return selection;
   }
-  double baseline = std::numeric_limits<double>::infinity(), best = baseline;
-  static const char* cand_env = std::getenv("SK_CANDIDATES");
-  static const double margin_env = std::getenv("SK_MARGIN") ? std::atof(std::getenv("SK_MARGIN")) : rules.margin;
-  static const double decay = std::getenv("SK_DECAY") ? std::atof(std::getenv("SK_DECAY")) : 1.0;
-  for (Method m : base_methods()) {
-    if (cand_env && m != Method::naive_8w && std::string(cand_env).find(std::string(",") + method_name(m) + ",") == std::string::npos) continue;
-    double error = 0;
-    bool usable = true;
-    double w = 1.0;
+  auto error_of = [&](Method m) -> std::optional<double> {
+    double error = 0, weight = 1;
     for (int o : origins) {
       auto path = method_path(m, history, o, horizon, selection.settings);
-      if (!path) {
-        usable = false;
-        break;
-      }
-      error += w * std::abs(observed_sum(*path, history, o) - history.units_between(o, o + horizon));
-      w *= decay;
+      if (!path) return std::nullopt;
+      error += weight * std::abs(observed_sum(*path, history, o) - history.units_between(o, o + horizon));
+      weight *= rules.origin_decay;
     }
-    if (!usable) continue;
-    if (m == Method::naive_8w) baseline = error;
-    if (error < best) best = error, selection.method = m;
-  }
-  if (!(best < (1.0 - margin_env) * baseline)) selection.method = Method::naive_8w;
+    return error;
+  };
+  double baseline = *error_of(Method::naive_8w), best = std::numeric_limits<double>::infinity();
+  Method winner = Method::naive_8w;
+  for (Method m : challengers())
+    if (auto error = error_of(m); error && *error < best) best = *error, winner = m;
+  if (best < (1.0 - rules.margin) * baseline) selection.method = winner, selection.combined = true;
   return selection;
 }
 
 std::vector<double> forecast_path(const DemandHistory& history, int origin, int horizon, const Selection& selection) {
   auto path = method_path(selection.method, history, origin, horizon, selection.settings);
   if (!path) path = method_path(Method::naive_8w, history, origin, horizon);
+  if (selection.combined) {
+    auto baseline = *method_path(Method::naive_8w, history, origin, horizon);
+    for (size_t d = 0; d < path->size(); ++d) (*path)[d] = 0.5 * ((*path)[d] + baseline[d]);
+  }
   if (is_flat(selection.method))
     if (auto profile = weekday_profile(history, origin)) apply_weekday_profile(*profile, history, origin, *path);
   return *path;

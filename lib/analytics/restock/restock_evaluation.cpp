@@ -161,7 +161,7 @@ Evaluation evaluate_restock(store::Db& db, const store::ShopSettings& shop, cons
     weekly_scales(s);
     e.scaled_series += s.mae_scale ? 1 : 0;
     auto chosen = select_method(s.variant->history, s.cutoff, holdout_days);
-    ++e.selected[method_name(chosen.method)];
+    ++e.selected[selection_name(chosen)];
   }
   e.series = static_cast<int>(series.size());
   auto methods = base_methods();

@@ -154,7 +154,7 @@ nlohmann::ordered_json restock_row_json(const RestockRow& row, const store::Shop
   j["stock_value"] = money(row.stock_value);
   j["currency"] = shop.currency;
   j["overstock"] = row.overstock;
-  j["method"] = method_name(row.selection.method);
+  j["method"] = selection_name(row.selection);
   j["demand_lead_time"] = round_to(row.demand_lead_time, 2);
   j["safety_stock"] = round_to(row.safety_stock, 2);
   j["horizon_days"] = row.horizon_days;
