@@ -20,7 +20,7 @@ std::vector<double> lead_time_residuals(const DemandHistory& history, const Sele
   std::vector<double> residuals;
   for (int j = 0; j < max_origins; ++j) {
     int o = origin - lead_days - 7 * j;
-    if (o < 28) break;
+    if (o < 56) break;
     if (2 * history.observed_days_between(o, o + lead_days) < lead_days) continue;
     double scale = lead_time_scale(history, o, lead_days);
     if (scale <= 0) continue;

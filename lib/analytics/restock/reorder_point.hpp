@@ -4,7 +4,7 @@
 // implies over the lead time (sqrt(L x daily variance), at least Poisson's sqrt(L x mean)). The
 // factor k is not the normal quantile: it is calibrated on the store's own history, as the
 // service-level quantile of the standardised lead-time errors (actual - forecast) / scale, pooled
-// over every series and every weekly origin of the past half year (a split-conformal interval).
+// over every series and every weekly origin of the last quarter (a split-conformal interval).
 // What trend, lumpiness and forecast error add beyond the day-to-day variation ends up in k, so the
 // coverage holds as long as the coming weeks resemble the past ones.
 #include <vector>
@@ -18,9 +18,10 @@ namespace shopkeep::analytics::restock {
 double lead_time_scale(const DemandHistory& history, int origin, int lead_days);
 
 // Standardised errors of the selection's forecasts of lead-time demand from weekly origins before
-// `origin` (at most `max_origins`), skipping windows that are mostly censored or have no scale.
+// `origin` (the last `max_origins` weeks, each with 8 weeks of history before it), skipping windows that are mostly
+// censored or have no scale.
 std::vector<double> lead_time_residuals(const DemandHistory& history, const Selection& selection, int origin,
-                                        int lead_days, int max_origins = 26);
+                                        int lead_days, int max_origins = 13);
 
 // The service-level quantile of the pooled residuals (the conformal rank ceil((n + 1) p) of n);
 // with fewer than 30 residuals, the normal quantile. Never below 0 (no negative safety stock).
