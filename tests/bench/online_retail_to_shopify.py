@@ -11,8 +11,11 @@ Rules (shared with the statsmodels reference, which imports this module):
   units off the same customer's latest earlier lines of that stock code (currentQuantity), as Shopify
   reports refunded units; a cancellation without such a line is dropped.
 
-usage: online_retail_to_shopify.py INPUT.csv[.gz] OUTPUT.jsonl
+usage: online_retail_to_shopify.py INPUT.csv[.gz] OUTPUT.jsonl [--stock STOCK.csv]
+STOCK.csv (optional, for tests): StockCode,inventory_quantity,unit_cost,vendor,product_type,status per
+product that should have tracked inventory, a unit cost and so on (empty cells keep the defaults).
 """
+import argparse
 import csv
 import datetime
 import gzip
@@ -100,20 +103,39 @@ def price_text(value):
     return "%.2f" % float(value)
 
 
+def read_stock(path):
+    if not path:
+        return {}
+    with open(path, newline="") as f:
+        return {row["StockCode"]: row for row in csv.DictReader(f)}
+
+
 def main():
-    products, invoices = read_shop(sys.argv[1])
-    with open(sys.argv[2], "w") as out:
+    parser = argparse.ArgumentParser(description="UCI Online Retail CSV -> Shopify bulk JSONL")
+    parser.add_argument("input")
+    parser.add_argument("output")
+    parser.add_argument("--stock", help="CSV of StockCode,inventory_quantity,unit_cost,vendor,product_type,status")
+    args = parser.parse_args()
+    products, invoices = read_shop(args.input)
+    stock = read_stock(args.stock)
+    with open(args.output, "w") as out:
         def put(obj):
             out.write(json.dumps(obj, separators=(",", ":")) + "\n")
         put({"id": "gid://shopify/Shop/1", "name": "Online Retail (UCI)", "ianaTimezone": "Europe/London",
              "currencyCode": "GBP"})
         for code, p in products.items():
             created = utc_text(p["created"])
+            s = stock.get(code, {})
             put({"id": f"gid://shopify/Product/{p['id']}", "title": p["title"], "handle": code.lower(),
-                 "status": "ACTIVE", "vendor": "Online Retail", "createdAt": created, "updatedAt": created})
-            put({"id": f"gid://shopify/ProductVariant/{p['id']}", "title": "Default Title", "sku": code,
-                 "price": price_text(p["price"]), "inventoryQuantity": None,
-                 "__parentId": f"gid://shopify/Product/{p['id']}"})
+                 "status": s.get("status") or "ACTIVE", "vendor": s.get("vendor") or "Online Retail",
+                 "productType": s.get("product_type") or None, "createdAt": created, "updatedAt": created})
+            variant = {"id": f"gid://shopify/ProductVariant/{p['id']}", "title": "Default Title", "sku": code,
+                       "price": price_text(p["price"]),
+                       "inventoryQuantity": int(s["inventory_quantity"]) if s.get("inventory_quantity") else None,
+                       "__parentId": f"gid://shopify/Product/{p['id']}"}
+            if s.get("unit_cost"):
+                variant["inventoryItem"] = {"unitCost": {"amount": s["unit_cost"], "currencyCode": "GBP"}}
+            put(variant)
         for number, inv in invoices.items():
             at = utc_text(inv["date"])
             cents = sum(round(float(price) * 100) * qty for _, _, qty, _, price in inv["lines"])

@@ -2,6 +2,8 @@
 // seasonal_naive,demand_class}.cpp).
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 #include "analytics/restock/croston.hpp"
 #include "analytics/restock/demand_class.hpp"
 #include "analytics/restock/naive_rate.hpp"
@@ -100,7 +102,7 @@ TEST_CASE("yearly seasonal naive needs a year of history") {
 
 TEST_CASE("Syntetos-Boylan classes at ADI 1.32 and CV^2 0.49") {
   CHECK(classify_demand(std::vector<double>{1, 2, 3, 4}).demand_class == DemandClass::smooth);  // ADI 1, CV^2 0.2
-  auto erratic = classify_demand(std::vector<double>{1, 10, 1, 10});  // CV^2 = 20.25 / 30.25
+  auto erratic = classify_demand(std::vector<double>{1, 10, 1, 10});                            // CV^2 = 20.25 / 30.25
   CHECK(erratic.cv2 == doctest::Approx(20.25 / 30.25));
   CHECK(erratic.demand_class == DemandClass::erratic);
   auto intermittent = classify_demand(std::vector<double>{0, 2, 0, 2});

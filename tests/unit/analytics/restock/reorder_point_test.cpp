@@ -2,6 +2,8 @@
 // selection (backtest_selection.cpp), weekday profile (weekday_profile.cpp), Poisson quantile.
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 #include "analytics/restock/backtest_selection.hpp"
 #include "analytics/restock/reorder_point.hpp"
 #include "analytics/restock/restock_evaluation.hpp"

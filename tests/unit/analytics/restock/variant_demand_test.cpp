@@ -43,12 +43,13 @@ std::vector<std::string> lines_of(const std::string& text) {
 
 // An order at `at` of `quantity` units of which `current` are still on the order.
 std::vector<std::string> order(int id, const std::string& at, int quantity, int current) {
-  return {R"({"id":"gid://shopify/Order/)" + std::to_string(id) + R"(","processedAt":")" + at +
-              R"(","updatedAt":")" + at + R"(","test":false,"currencyCode":"EUR"})",
-          R"({"id":"gid://shopify/LineItem/)" + std::to_string(id) + R"(","quantity":)" + std::to_string(quantity) +
-              R"(,"currentQuantity":)" + std::to_string(current) +
-              R"(,"variant":{"id":"gid://shopify/ProductVariant/11"},"product":{"id":"gid://shopify/Product/1"},"__parentId":"gid://shopify/Order/)" +
-              std::to_string(id) + R"("})"};
+  return {
+      R"({"id":"gid://shopify/Order/)" + std::to_string(id) + R"(","processedAt":")" + at + R"(","updatedAt":")" + at +
+          R"(","test":false,"currencyCode":"EUR"})",
+      R"({"id":"gid://shopify/LineItem/)" + std::to_string(id) + R"(","quantity":)" + std::to_string(quantity) +
+          R"(,"currentQuantity":)" + std::to_string(current) +
+          R"(,"variant":{"id":"gid://shopify/ProductVariant/11"},"product":{"id":"gid://shopify/Product/1"},"__parentId":"gid://shopify/Order/)" +
+          std::to_string(id) + R"("})"};
 }
 
 }  // namespace
@@ -70,25 +71,26 @@ TEST_CASE("an import snapshots the stock it brought, per shop-local day; the las
 TEST_CASE("daily demand: current quantities, local days, and the days since the stock ran out censored") {
   TempStore store;
   std::vector<std::string> lines = lines_of(product(0, "2026-03-10T12:00:00Z"));
-  for (const auto& l : order(1, "2026-03-01T22:30:00Z", 3, 3)) lines.push_back(l);  // 2 March in Berlin
+  for (const auto& l : order(1, "2026-03-01T23:30:00Z", 3, 3)) lines.push_back(l);  // 2 March in Berlin
   for (const auto& l : order(2, "2026-03-03T10:00:00Z", 4, 1)) lines.push_back(l);  // 3 of 4 refunded
   for (const auto& l : order(3, "2026-03-05T10:00:00Z", 2, 2)) lines.push_back(l);  // its last units
   write_all(store, lines, "2026-03-10T12:00:00Z");
   store::ShopSettings shop{Zone("Europe/Berlin"), "EUR", 2};
-  auto variants = load_variant_demand(store.db(), shop, *parse_rfc3339("2026-03-10T12:00:00Z"),
-                                      VariantScope::tracked_active);
+  auto variants =
+      load_variant_demand(store.db(), shop, *parse_rfc3339("2026-03-10T12:00:00Z"), VariantScope::tracked_active);
   REQUIRE(variants.size() == 1);
   const auto& v = variants[0];
   CHECK(v.facts.on_hand == 0);
-  CHECK(format_date(v.history.first_day()) == "2026-03-01");  // the product's creation day
-  REQUIRE(v.history.days() == 9);                              // 1 to 9 March; today (the 10th) is not over
-  CHECK(v.history.units(1) == 3);
-  CHECK(v.history.units(2) == 1);
-  CHECK(v.history.units(4) == 2);
+  // The product was created on 1 March, but the store's data begins with its first order (2 March).
+  CHECK(format_date(v.history.first_day()) == "2026-03-02");
+  REQUIRE(v.history.days() == 8);  // 2 to 9 March; today (the 10th) is not over
+  CHECK(v.history.units(0) == 3);
+  CHECK(v.history.units(1) == 1);
+  CHECK(v.history.units(3) == 2);
   CHECK(v.units_sold == 6);
   // Current stock 0 and nothing sold after 5 March: it ran out that day; 5 to 9 March are censored.
   CHECK(v.censored_days == 5);
-  CHECK_FALSE(v.history.censored(3));
-  CHECK(v.history.censored(4));
-  CHECK(v.history.censored(8));
+  CHECK_FALSE(v.history.censored(2));
+  CHECK(v.history.censored(3));
+  CHECK(v.history.censored(7));
 }
