@@ -18,6 +18,13 @@ std::vector<bool> censored_days(const std::vector<double>& sold, const std::vect
     bound = std::min(bound, seen[d]);
     censored[d] = bound <= 0;
   }
+  // Forward: once seen with no stock, a variant stays out until it sells again or is seen with stock.
+  bool out = false;
+  for (int d = 0; d < days; ++d) {
+    if (sold[d] > 0 || (seen[d] > 0 && seen[d] != kUnknown)) out = false;
+    if (out) censored[d] = true;
+    if (seen[d] <= 0) out = true;
+  }
   return censored;
 }
 

@@ -109,8 +109,10 @@ VariantDemand build(Raw& r, std::optional<DayNumber> store_first, DayNumber toda
     if (day >= first && day <= today) sold[day - first] += units;
   std::vector<StockObservation> observations;
   for (const auto& [day, q] : r.snapshots) observations.push_back({static_cast<int>(day - first), q});
+  // The current quantity is what restock takes as on hand now, so it stands for today's end too
+  // (unless it was synced after `now`, as when evaluating the past).
   if (r.facts.on_hand && r.observed_day && *r.observed_day <= today)
-    observations.push_back({static_cast<int>(*r.observed_day - first), static_cast<double>(*r.facts.on_hand)});
+    observations.push_back({static_cast<int>(today - first), static_cast<double>(*r.facts.on_hand)});
   auto censored = censored_days(sold, observations);
   // Today is not over: the history ends yesterday (today's sales only served the censoring bounds).
   sold.pop_back();

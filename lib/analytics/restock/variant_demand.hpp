@@ -2,7 +2,7 @@
 // Reads what restock needs from the store: per variant its catalog facts and its daily demand
 // history (units = coalesce(current_quantity, quantity) of the lines of counted_orders, per
 // shop-local day, before `now`), with stockout days censored from the inventory snapshots and the
-// current stock (stockout_censoring.hpp).
+// current stock, taken as the stock at the end of the day of `now` (stockout_censoring.hpp).
 #include <cstdint>
 #include <optional>
 #include <string>

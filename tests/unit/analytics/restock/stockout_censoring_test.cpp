@@ -20,11 +20,18 @@ TEST_CASE("current stock 0: the days since it sold out are censored, the sell-ou
   CHECK(censored_days(sold, {{5, 0}}) == std::vector<bool>{false, false, false, true, true, true});
 }
 
-TEST_CASE("an earlier snapshot at zero censors the days before a delivery") {
+TEST_CASE("an earlier snapshot at zero censors the days until the next sale") {
   // A snapshot says 0 at the end of day 1; day 0 sold 2 and its bound is 0 + 0 (day 1 sold nothing):
-  // sold out on day 0, empty on day 1. A delivery came afterwards (day 3 sold 1, still the current 0).
+  // sold out on day 0, empty on day 1. Still out on day 2 (no sale, no stock seen); day 3 sold 1, so a
+  // delivery came before it; that unit was the last (current stock 0): days 3 to 5 are censored.
   std::vector<double> sold{2, 0, 0, 1, 0, 0};
-  CHECK(censored_days(sold, {{1, 0}, {5, 0}}) == std::vector<bool>{true, true, false, true, true, true});
+  CHECK(censored_days(sold, {{1, 0}, {5, 0}}) == std::vector<bool>{true, true, true, true, true, true});
+}
+
+TEST_CASE("seen empty, later seen with stock: the wait for the delivery is censored") {
+  // 0 at the end of day 0, 5 at the end of day 3, nothing sold: the delivery came on day 1, 2 or 3;
+  // days 1 and 2 count as out of stock, day 3 (stock seen) and after as in stock.
+  CHECK(censored_days({0, 0, 0, 0, 0}, {{0, 0}, {3, 5}}) == std::vector<bool>{true, true, true, false, false});
 }
 
 TEST_CASE("stock left at the last observation: nothing before it is censored") {
