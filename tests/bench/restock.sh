@@ -3,11 +3,15 @@
 # shopkeep store, `shopkeep restock evaluate` at several cut-offs (the 100 best sellers, 8 weeks
 # after each cut-off), side by side with statsmodels' ExponentialSmoothing on the same series, with
 # the time each took. Run on purpose, never as a test:
-#   tests/bench/restock.sh path/to/online_retail.csv.gz [BUILD_DIR] [CUTOFF...]
+#   tests/bench/restock.sh BUILD_DIR [ONLINE_RETAIL_CSV[.gz] [CUTOFF...]]
+# The file may also come from ONLINE_RETAIL_CSV (the UCI file, or its customer-id subset); without it
+# the benchmark is skipped (it is not shipped in testdata/, only a small extract is).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-file=${1:?usage: restock.sh ONLINE_RETAIL_CSV[.gz] [BUILD_DIR] [CUTOFF...]}
-build=${2:-$here/../../build}
+build=$(cd "${1:?usage: restock.sh BUILD_DIR [ONLINE_RETAIL_CSV [CUTOFF...]]}" && pwd)
+file=${2:-${ONLINE_RETAIL_CSV:-}}
+[ -n "$file" ] || { echo "skipped: give the Online Retail CSV as the second argument or ONLINE_RETAIL_CSV"; exit 0; }
+[ -f "$file" ] || { echo "no file $file" >&2; exit 2; }
 shift $(($# >= 2 ? 2 : 1))
 cutoffs=("$@")
 [ ${#cutoffs[@]} -gt 0 ] || cutoffs=(2011-05-02 2011-06-06 2011-07-04 2011-08-01 2011-09-05 2011-10-03)

@@ -153,14 +153,14 @@ def main():
               f"(shopkeep: {sk['series']} series, cut-off {sk['cutoff']}) ==")
         print(f"check: 8-week naive total error here {py_naive['total_abs_error']:.1f}, "
               f"shopkeep {sk_methods['naive_8w']['total_abs_error']:.1f}")
-        print(f"{'method':<22}{'MASE':>8}{'RMSSE':>8}{'bias':>8}{'total err':>11}{'vs naive':>10}")
+        print(f"{'method':<34}{'MASE':>8}{'RMSSE':>8}{'bias':>8}{'total err':>11}{'vs naive':>10}")
         for name, m in sk_methods.items():
-            print(f"{'shopkeep ' + name:<22}{fmt(m['mase']):>8}{fmt(m['rmsse']):>8}{fmt(m['bias']):>8}"
+            print(f"{'shopkeep ' + name:<34}{fmt(m['mase']):>8}{fmt(m['rmsse']):>8}{fmt(m['bias']):>8}"
                   f"{m['total_abs_error']:>11.1f}{fmt(m['total_vs_naive']):>10}")
         base = py_naive["total_abs_error"]
         for kind, rolling in (("sm_ses", True), ("sm_holt", False), ("sm_hw_weekly", False)):
             r = evaluate(kind, series, rolling)
-            print(f"{'statsmodels ' + kind[3:]:<22}{fmt(r.get('mase')):>8}{fmt(r.get('rmsse')):>8}"
+            print(f"{'statsmodels ' + kind[3:]:<34}{fmt(r.get('mase')):>8}{fmt(r.get('rmsse')):>8}"
                   f"{fmt(r.get('bias')):>8}{r['total_abs_error']:>11.1f}{r['total_abs_error'] / base:>10.3f}"
                   f"   ({r['seconds']:.1f} s)")
         cov, cov_seconds = ets_coverage(series)
