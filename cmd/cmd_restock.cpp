@@ -125,9 +125,10 @@ void setup_restock(CLI::App& root, Registry& registry) {
       ->check(probability_validator());
   cmd->add_flag("--all", flags->all, "list every active variant with tracked inventory, not only those to reorder");
   cmd->footer(
-      "Per variant: demand forecast by the method that backtested best on its own history (naive rates,\n"
-      "seasonal naive, SES, Croston, SBA, TSB; day-of-week profile where significant), days out of stock\n"
-      "left out. reorder_point = lead-time demand + safety stock, calibrated on the store's own forecast\n"
+      "Per variant: demand forecast by a backtest on its own history: the 8-week rate, or its mean with a\n"
+      "challenger that beat it by 10% (blend of 4- and 8-week rates, SES, SBA, TSB, yearly where a year\n"
+      "exists); day-of-week profile where significant; days out of stock left out. reorder_point = lead-time demand + "
+      "safety stock, calibrated on the store's own forecast\n"
       "errors for the service level; reorder_quantity = up to the reorder point plus the horizon's demand,\n"
       "when on_hand is at or below the reorder point. Worst first: soonest stockout, then revenue at risk.\n"
       "Fractions of days round up. Config [restock]: lead_time_days, horizon_days, service_level,\n"
