@@ -11,17 +11,6 @@ namespace shopkeep::analytics::restock {
 
 namespace {
 
-Method method_for_class(DemandClass c) {
-  switch (c) {
-    case DemandClass::smooth:
-    case DemandClass::erratic: return Method::ses;
-    case DemandClass::intermittent:
-    case DemandClass::lumpy: return Method::sba;
-    case DemandClass::none: break;
-  }
-  return Method::naive_8w;
-}
-
 // Origins a week apart whose whole horizon lies before `origin`, newest first.
 std::vector<int> backtest_origins(const DemandHistory& history, int origin, int horizon, const SelectionRules& rules) {
   std::vector<int> origins;
@@ -55,9 +44,7 @@ Selection select_method(const DemandHistory& history, int origin, int horizon, c
   auto origins = backtest_origins(history, origin, horizon, rules);
   selection.backtest_origins = static_cast<int>(origins.size());
   if (static_cast<int>(origins.size()) < rules.min_origins) {
-    selection.method = method_for_class(selection.pattern.demand_class);
-    selection.combined = selection.method != Method::naive_8w;
-    selection.backtest_origins = 0;
+    selection.backtest_origins = 0;  // too young to judge a challenger: the 8-week rate
     return selection;
   }
   auto error_of = [&](Method m) -> std::optional<double> {

@@ -7,8 +7,10 @@
 // 4- and 8-week rates, SES, SBA, TSB, and the yearly ones where a year of history allows), the winner
 // must beat the 8-week rate's backtest error by 10%, and even then the forecast is the mean of the
 // winner and the 8-week rate (a combination is steadier than either; "ses+naive_8w"). With too little
-// history for a backtest the Syntetos-Boylan class picks the challenger: SES for smooth and erratic
-// demand, SBA for intermittent and lumpy.
+// history for a backtest (fewer than 3 origins) the 8-week rate (all the history there is) stands:
+// letting the Syntetos-Boylan class pick SES or SBA there instead made the total error of all 3,104
+// Online Retail series 5% worse than the 8-week rate's, where this rule makes it 2% better. The
+// class is still computed and reported.
 #include <string>
 #include <vector>
 
@@ -20,7 +22,7 @@ namespace shopkeep::analytics::restock {
 struct Selection {
   Method method = Method::naive_8w;
   bool combined = false;     // the forecast is the mean of `method` and the 8-week rate
-  int backtest_origins = 0;  // 0: chosen by class
+  int backtest_origins = 0;  // 0: too little history, the 8-week rate
   DemandPattern pattern;
   MethodSettings settings;  // the SES weight fitted at the origin
 };

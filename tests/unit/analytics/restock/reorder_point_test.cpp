@@ -64,11 +64,24 @@ TEST_CASE("backtest selection keeps the 8-week rate unless another method is cle
     CHECK(s.method != Method::naive_8w);
     CHECK(s.method == Method::ses);
   }
-  SUBCASE("too little history: the Syntetos-Boylan class decides") {
+  SUBCASE("too little history: the 8-week rate, with the Syntetos-Boylan class reported") {
     auto s = select_method(plain({0, 0, 4, 0, 0, 0, 5, 0, 0, 3}), 10, 44);
     CHECK(s.backtest_origins == 0);
     CHECK(s.pattern.demand_class == DemandClass::intermittent);
-    CHECK(s.method == Method::sba);
+    CHECK(s.method == Method::naive_8w);
+    CHECK_FALSE(s.combined);
+  }
+  SUBCASE("a challenger that wins is combined with the baseline") {
+    std::vector<double> units;
+    for (int d = 0; d < 200; ++d) units.push_back(d / 10.0);
+    auto h = plain(units);
+    auto s = select_method(h, 200, 14);
+    REQUIRE(s.combined);
+    CHECK(selection_name(s) == "ses+naive_8w");
+    auto path = forecast_path(h, 200, 14, s);
+    double ses = (*method_path(Method::ses, h, 200, 14, s.settings))[0];
+    double baseline = (*method_path(Method::naive_8w, h, 200, 14))[0];
+    CHECK(path[0] == doctest::Approx((ses + baseline) / 2));
   }
 }
 
