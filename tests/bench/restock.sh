@@ -17,7 +17,8 @@ cutoffs=("$@")
 [ ${#cutoffs[@]} -gt 0 ] || cutoffs=(2011-05-02 2011-06-06 2011-07-04 2011-08-01 2011-09-05 2011-10-03)
 shopkeep=$build/shopkeep
 [ -x "$shopkeep" ] || { echo "no $shopkeep: build first" >&2; exit 2; }
-/usr/bin/python3 -c 'import statsmodels' 2>/dev/null || { echo "needs python3-statsmodels (Debian)" >&2; exit 2; }
+source "$here/../../scripts/deps"
+install_missing_packages python3-statsmodels bc  # the reference side (Debian's, for /usr/bin/python3)
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/shopkeep-restock-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
