@@ -5,6 +5,8 @@
 
 #include "registry.hpp"
 #include "shopify/import.hpp"
+#include "store/inventory_snapshots.hpp"
+#include "store/shop_settings.hpp"
 #include "zendesk/import.hpp"
 
 namespace shopkeep::cmd {
@@ -60,7 +62,11 @@ void report(Context& ctx, const output::Json& summary, const char* unit) {
 
 void run_import_shopify(Context& ctx, const std::vector<std::string>& files) {
   auto store = ctx.create_store();
-  report(ctx, summary_object(shopify::import_files(*store, files, ctx.reporter(), format_rfc3339(ctx.now()))), "lines");
+  std::string synced_at = format_rfc3339(ctx.now());
+  auto counts = shopify::import_files(*store, files, ctx.reporter(), synced_at);
+  // Restock tells stockouts from quiet days by the stock seen at each import (docs/restock.md).
+  store::snapshot_inventory(*store, synced_at, store::load_shop_settings(*store, ctx.config()).zone);
+  report(ctx, summary_object(counts), "lines");
 }
 
 void run_import_zendesk(Context& ctx, const std::vector<std::string>& files) {

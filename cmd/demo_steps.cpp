@@ -12,6 +12,7 @@
 #include "analytics/customer_profile.hpp"
 #include "analytics/kpi.hpp"
 #include "analytics/recommend/recommend.hpp"
+#include "analytics/restock/restock_plan.hpp"
 #include "analytics/rfm.hpp"
 #include "analytics/value/customer_value.hpp"
 #include "core/money.hpp"
@@ -138,6 +139,22 @@ DemoResult carts_report_step(DemoRun& run) {
                               report["conclusive"].get<bool>() ? "yes" : "no")};
 }
 
+DemoResult restock_step(DemoRun& run) {
+  namespace restock = analytics::restock;
+  auto shop = store::load_shop_settings(run.db, run.ctx.config());
+  auto plan = restock::plan_restock(run.db, shop, restock::load_restock_settings(run.ctx.config()), run.now);
+  output::Json rows = output::Json::array();
+  int to_order = 0, soon = 0, overstocked = 0;
+  for (const auto& row : plan.rows) {
+    to_order += restock::needs_reorder(row);
+    soon += restock::runs_out_within_lead_time(row, plan.today);
+    overstocked += row.overstock;
+    rows.push_back(restock::restock_row_json(row, shop));
+  }
+  return {rows, fmt::format("{} tracked variants: {} to reorder now, {} run out within their lead time, {} overstocked",
+                            plan.rows.size(), to_order, soon, overstocked)};
+}
+
 }  // namespace
 
 const std::vector<DemoStep>& demo_steps() {
@@ -145,6 +162,7 @@ const std::vector<DemoStep>& demo_steps() {
       {"status", status_step},       {"audit", audit_step},           {"kpi", kpi_step},
       {"customers-rfm", rfm_step},   {"customers-value", value_step}, {"customer", best_customer_step},
       {"recommend", recommend_step}, {"carts", carts_step},           {"carts-report", carts_report_step},
+      {"restock", restock_step},
   };
   return steps;
 }

@@ -57,6 +57,22 @@ std::optional<bool> Config::get_bool(const std::string& key) const {
   throw usage_error("bad config " + path_.string() + ": '" + key + "' must be true or false");
 }
 
+std::vector<std::pair<std::string, double>> Config::get_number_table(const std::string& key) const {
+  std::vector<std::pair<std::string, double>> entries;
+  auto node = impl_->table.at_path(key);
+  if (!node) return entries;
+  const auto* table = node.as_table();
+  if (table == nullptr) throw usage_error("bad config " + path_.string() + ": '" + key + "' must be a table");
+  for (const auto& [name, value] : *table) {
+    auto number = value.value<double>();
+    if (!number)
+      throw usage_error("bad config " + path_.string() + ": '" + key + "." + std::string(name.str()) +
+                        "' must be a number");
+    entries.emplace_back(std::string(name.str()), *number);
+  }
+  return entries;
+}
+
 std::optional<std::string> env_var(const char* name) {
   const char* v = std::getenv(name);
   if (v == nullptr || *v == '\0') return std::nullopt;
@@ -95,6 +111,16 @@ std::string config_template() {
 # email = "agent@example.com"             # ZENDESK_EMAIL
 # api_token = "..."                       # ZENDESK_API_TOKEN (or oauth_token = "...", ZENDESK_OAUTH_TOKEN)
 # export_requests_per_minute = 10         # 30 with the High Volume API add-on
+
+[restock]
+# lead_time_days = 14                     # days from ordering to stock on the shelf (--lead-time beats all)
+# horizon_days = 30                       # days an order should last after it arrives (--horizon)
+# service_level = 0.95                    # chance that stock lasts through the lead time (--service-level)
+# overstock_days = 180                    # more cover than this is flagged as overstock
+# [restock.lead_time_by_vendor]           # per products.vendor; beats the product type
+# "Acme Coffee" = 21
+# [restock.lead_time_by_product_type]     # per products.product_type
+# Mugs = 7
 )";
 }
 

@@ -6,6 +6,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace shopkeep {
 
@@ -23,6 +25,10 @@ class Config {
   std::optional<double> get_number(const std::string& dotted_key) const;
   std::optional<std::int64_t> get_integer(const std::string& dotted_key) const;
   std::optional<bool> get_bool(const std::string& dotted_key) const;
+  // Every key of the table at `dotted_key` with its number ({} when there is no such table), for
+  // tables keyed by names a dotted path cannot spell ("Acme Co." = 21). Throws a usage error for a
+  // value that is not a number.
+  std::vector<std::pair<std::string, double>> get_number_table(const std::string& dotted_key) const;
   const std::filesystem::path& path() const { return path_; }
 
  private:

@@ -5,6 +5,8 @@
 #include "core/error.hpp"
 #include "shopify/client_credentials.hpp"
 #include "shopify/sync.hpp"
+#include "store/inventory_snapshots.hpp"
+#include "store/shop_settings.hpp"
 
 namespace shopkeep::shopify {
 
@@ -17,13 +19,17 @@ std::optional<std::string> setting(const Config& config, const char* env, const 
 class ShopifySource : public sync::Source {
  public:
   ShopifySource(const Config& config, const sync::Tuning& tuning, Reporter& reporter)
-      : http_(http::make_curl_client()),
+      : config_(config),
+        http_(http::make_curl_client()),
         reporter_(reporter),
         client_(*http_, sleeper_, reporter, connection_from_settings(config, tuning, *http_)),
         bulk_(tuning.shopify_bulk) {}
 
   std::vector<sync::ResourceOutcome> run(store::Db& db, const sync::SyncOptions& options) override {
-    return sync_shopify(db, client_, *http_, sleeper_, reporter_, options, bulk_);
+    auto outcomes = sync_shopify(db, client_, *http_, sleeper_, reporter_, options, bulk_);
+    // Restock tells stockouts from quiet days by the stock seen at each sync (docs/restock.md).
+    store::snapshot_inventory(db, format_rfc3339(options.now), store::load_shop_settings(db, config_).zone);
+    return outcomes;
   }
 
   std::string stats() const override {
@@ -33,6 +39,7 @@ class ShopifySource : public sync::Source {
   }
 
  private:
+  const Config& config_;
   std::unique_ptr<http::HttpClient> http_;
   http::RealSleeper sleeper_;
   Reporter& reporter_;

@@ -264,10 +264,23 @@ CREATE TABLE model_cache (
 );
 )SQL";
 
+// Version 6: inventory snapshots (restock). The store otherwise knows only a variant's current stock;
+// to tell a stockout from a day without demand, every import and sync records the stock of the
+// variants it brought, one row per variant and shop-local day (the last one of the day wins).
+constexpr std::string_view kVersion6 = R"SQL(
+CREATE TABLE inventory_snapshots (
+  variant_id INTEGER NOT NULL,
+  day TEXT NOT NULL,
+  inventory_quantity INTEGER NOT NULL,
+  taken_at TEXT NOT NULL,
+  PRIMARY KEY (variant_id, day)
+) WITHOUT ROWID;
+)SQL";
+
 }  // namespace
 
 const std::vector<std::string_view>& migrations() {
-  static const std::vector<std::string_view> all = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5};
+  static const std::vector<std::string_view> all = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5, kVersion6};
   return all;
 }
 

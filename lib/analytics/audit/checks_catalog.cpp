@@ -1,6 +1,7 @@
 // catalog: what keeps active products from selling or being recommended.
 #include "analytics/audit/audit.hpp"
 #include "analytics/audit/query.hpp"
+#include "analytics/restock/restock_plan.hpp"
 
 namespace shopkeep::analytics::audit {
 
@@ -48,6 +49,20 @@ void best_sellers_out_of_stock(const AuditContext& ctx) {
                                                        std::to_string(s.get_int(2)) + " sold in " +
                                                        std::to_string(days) + " days) is out of stock: restock it");
       });
+}
+
+// restock's forecast (docs/restock.md): an order placed today arrives too late for these.
+void runs_out_within_lead_time(const AuditContext& ctx) {
+  auto soon =
+      restock::running_out_within_lead_time(ctx.db, ctx.shop, restock::load_restock_settings(ctx.config), ctx.now);
+  if (soon.empty()) return;
+  std::string names;
+  for (size_t i = 0; i < soon.size() && i < 3; ++i)
+    names += (i ? ", '" : "'") + soon[i].facts.title + "'" +
+             (soon[i].stockout_date ? " (" + format_date(*soon[i].stockout_date) + ")" : "");
+  if (soon.size() > 3) names += " and " + std::to_string(soon.size() - 3) + " more";
+  ctx.add("shop", std::to_string(soon.size()) + (soon.size() == 1 ? " product runs" : " products run") +
+                      " out within their lead time: " + names + "; see shopkeep restock");
 }
 
 }  // namespace
@@ -106,6 +121,8 @@ void add_catalog_checks(std::vector<Check>& c) {
                }});
   c.push_back({"catalog.best_seller_out_of_stock", "catalog", Severity::error, "best sellers out of stock",
                best_sellers_out_of_stock});
+  c.push_back({"catalog.runs_out_within_lead_time", "catalog", Severity::warn,
+               "products that run out before a new order could arrive", runs_out_within_lead_time});
   c.push_back({"catalog.missing_sku", "catalog", Severity::info, "variants without a SKU", [](const AuditContext& x) {
                  per_variant(x, "(v.sku IS NULL OR trim(v.sku) = '')", [](store::Stmt& s) {
                    return variant_name(s) + " has no SKU: add one for fulfilment and stock counts";

@@ -28,7 +28,7 @@ cmp -s first-carts.json d/carts.json || fail "carts plan differs between runs"
 TEST "demo --json prints the summary object"
 sk demo --out d --json
 expect_rc 0
-expect_eq "$(json_get 'sorted(d.keys())')" "['audit', 'carts', 'carts-report', 'customer', 'customers-rfm', 'customers-value', 'kpi', 'recommend', 'status']" "summary keys"
+expect_eq "$(json_get 'sorted(d.keys())')" "['audit', 'carts', 'carts-report', 'customer', 'customers-rfm', 'customers-value', 'kpi', 'recommend', 'restock', 'status']" "summary keys"
 
 TEST "genshop output imports cleanly at another size"
 "$GENSHOP" --out g --customers 120 --orders 500 --products 30 --checkouts 40 --tickets 60 --seed 7 || fail "genshop failed"
