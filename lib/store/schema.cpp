@@ -254,10 +254,21 @@ SELECT l.id AS checkout_id, l.customer_id, l.email, l.created_at, l.updated_at, 
   FROM live l LEFT JOIN counted_orders n ON n.id = l.next_order_id;
 )SQL";
 
+// Version 5: covering indexes for the analyses that read every basket (recommend): a scan of
+// counted orders and of their lines then reads two small index b-trees instead of every row with its
+// raw JSON (recommend --all on 1M orders: the store read went from ~4 s to well under one). Each
+// replaces the index it extends (same leading column), so lookups by order or customer keep theirs.
+constexpr std::string_view kVersion5 = R"SQL(
+DROP INDEX order_lines_order;
+CREATE INDEX order_lines_basket ON order_lines(order_id, product_id, current_quantity, quantity);
+DROP INDEX orders_customer;
+CREATE INDEX orders_counted ON orders(customer_id, processed_at, created_at, test, cancelled_at, deleted_at);
+)SQL";
+
 }  // namespace
 
 const std::vector<std::string_view>& migrations() {
-  static const std::vector<std::string_view> all = {kVersion1, kVersion2, kVersion3, kVersion4};
+  static const std::vector<std::string_view> all = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5};
   return all;
 }
 

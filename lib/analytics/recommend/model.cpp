@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <unordered_set>
 
 namespace shopkeep::analytics::recommend {
 
@@ -53,13 +54,14 @@ std::vector<std::vector<std::int32_t>> invert(const std::vector<std::vector<Item
 }  // namespace
 
 Model::Model(const std::vector<Purchase>& purchases, const Catalog& catalog, ModelOptions options)
-    : catalog_(catalog), options_(options) {
+    : catalog_(catalog), options_(std::move(options)) {
   const size_t n = catalog.size();
   orders_with_.assign(n, 0);
   refill_days_.assign(n, 0);
   baskets_.reserve(purchases.size());
   std::vector<std::vector<double>> intervals(n);
-  std::vector<std::int64_t> repeaters(n, 0);
+  std::vector<std::int64_t> repeaters(n, 0);  // customers who bought the item again on another day
+  std::unordered_set<std::int64_t> repeated;   // (customer, item) already counted there
   for (const auto& p : purchases) {
     ++orders_;
     for (Item i : p.items) ++orders_with_[i];
@@ -68,29 +70,32 @@ Model::Model(const std::vector<Purchase>& purchases, const Catalog& catalog, Mod
     auto [it, fresh] = customer_index_.try_emplace(*p.customer_id, static_cast<int>(history_.size()));
     if (fresh) {
       history_.emplace_back();
+      orders_of_.emplace_back();
       last_bought_.emplace_back();
-      last_basket_.emplace_back();
     }
     int c = it->second;
+    orders_of_[c].push_back(static_cast<std::int32_t>(baskets_.size() - 1));
     auto& history = history_[c];
     auto& last = last_bought_[c];
     for (Item i : p.items) {
-      auto h = std::lower_bound(history.begin(), history.end(), std::make_pair(i, 0));
-      if (h != history.end() && h->first == i) {
-        if (++h->second == 2) ++repeaters[i];
-      } else {
-        history.insert(h, {i, 1});
-      }
       auto l = std::lower_bound(last.begin(), last.end(), i, [](const auto& e, Item v) { return e.first < v; });
       if (l != last.end() && l->first == i) {
+        // A repeat on another day is a re-purchase; two orders the same day are one shopping trip.
         double days = std::chrono::duration<double>(p.at - l->second).count() / 86400.0;
-        if (days >= 1) intervals[i].push_back(days);
+        if (days >= 1) {
+          intervals[i].push_back(days);
+          if (repeated.insert((static_cast<std::int64_t>(c) << 32) | i).second) ++repeaters[i];
+        }
         l->second = p.at;
       } else {
         last.insert(l, {i, p.at});
       }
+      auto h = std::lower_bound(history.begin(), history.end(), std::make_pair(i, 0));
+      if (h != history.end() && h->first == i)
+        ++h->second;
+      else
+        history.insert(h, {i, 1});
     }
-    last_basket_[c] = p.items;
   }
   for (size_t i = 0; i < n; ++i)
     if (repeaters[i] >= options_.min_refill_customers && !intervals[i].empty()) refill_days_[i] = median(intervals[i]);
@@ -98,6 +103,7 @@ Model::Model(const std::vector<Purchase>& purchases, const Catalog& catalog, Mod
   for (size_t i = 0; i < n; ++i) by_popularity_[i] = static_cast<Item>(i);
   std::stable_sort(by_popularity_.begin(), by_popularity_.end(),
                    [&](Item a, Item b) { return orders_with_[a] > orders_with_[b]; });
+  trend_ = ShopTrend(purchases, n);
 }
 
 void Model::build_together() const {
@@ -135,7 +141,8 @@ void Model::build_neighbours() const {
     auto& list = neighbours_[a];
     double na = static_cast<double>(customers_of[a].size());
     acc.drain([&](Item b, std::int32_t count) {
-      list.emplace_back(b, count / std::sqrt(na * static_cast<double>(customers_of[b].size())));
+      if (count >= options_.min_pair_count)
+        list.emplace_back(b, count / std::sqrt(na * static_cast<double>(customers_of[b].size())));
     });
     auto cut = std::min(list.size(), options_.neighbours);
     std::partial_sort(
@@ -153,7 +160,7 @@ int Model::customer_index(std::int64_t customer) const {
 
 bool Model::allowed(Item item) const { return !options_.only_available || catalog_.available[item]; }
 
-std::vector<Scored> Model::top(std::unordered_map<Item, std::pair<double, std::string>>& scores, size_t k) const {
+std::vector<Scored> Model::top(ScoreMap& scores, size_t k) const {
   std::vector<Scored> out;
   for (auto& [item, s] : scores)
     if (allowed(item)) out.push_back({item, s.first, std::move(s.second)});
@@ -166,79 +173,154 @@ std::vector<Scored> Model::top(std::unordered_map<Item, std::pair<double, std::s
   return out;
 }
 
+void Model::mark_repeats(int customer, std::vector<Scored>& recs) const {
+  if (customer < 0) return;
+  const auto& h = history_[customer];
+  for (auto& r : recs) {
+    auto it = std::lower_bound(h.begin(), h.end(), std::make_pair(r.item, 0));
+    r.repeat = it != h.end() && it->first == r.item;
+  }
+}
+
+// Confidence of "bought together": the share of the anchor's orders that also contain the product,
+// from pairs seen at least min_pair_count times and at min_confidence or more (a product in 0.3% of
+// an anchor's orders is not "bought together"). Summed over the anchors, so that a product that goes
+// with several of them ranks above one that goes with a single anchor.
 std::vector<Scored> Model::fbt(const std::vector<Item>& basket, size_t k) const {
   build_together();
-  std::unordered_map<Item, std::pair<double, std::string>> scores;
+  ScoreMap scores;
+  std::unordered_map<Item, double> strongest;
   for (Item anchor : basket) {
     if (orders_with_[anchor] == 0) continue;
     for (const auto& [other, count] : together_[anchor]) {
-      if (count < 2 || std::find(basket.begin(), basket.end(), other) != basket.end()) continue;
+      if (count < options_.min_pair_count || std::find(basket.begin(), basket.end(), other) != basket.end()) continue;
       double confidence = static_cast<double>(count) / static_cast<double>(orders_with_[anchor]);
+      if (confidence + 1e-12 < options_.min_confidence) continue;
       auto& s = scores[other];
-      if (confidence > s.first)
-        s = {confidence, "in " + fixed(confidence * 100, 0) + "% of the orders with " + catalog_.title[anchor]};
+      s.first += confidence;
+      if (confidence > strongest[other])
+        strongest[other] = confidence,
+        s.second = "in " + fixed(confidence * 100, 0) + "% of the orders with " + catalog_.title[anchor];
     }
   }
   return top(scores, k);
 }
 
 std::vector<Scored> Model::similar(const std::vector<Item>& basket, size_t k) const {
-  build_neighbours();
-  std::unordered_map<Item, std::pair<double, std::string>> scores;
-  for (Item anchor : basket)
-    for (const auto& [other, cosine] : neighbours_[anchor]) {
-      if (std::find(basket.begin(), basket.end(), other) != basket.end()) continue;
-      auto& s = scores[other];
-      if (s.first == 0 || cosine > s.first)
-        s.second = "customers who bought " + catalog_.title[anchor] + " also bought it";
-      s.first += cosine;
-    }
+  std::vector<std::pair<Item, double>> anchors;
+  for (Item i : basket) anchors.emplace_back(i, 1.0);
+  auto scores = similar_to(anchors);
+  for (Item i : basket) scores.erase(i);
   return top(scores, k);
 }
 
-std::vector<Scored> Model::personal(std::int64_t customer, size_t k) const {
-  const auto* h = history(customer);
-  if (h == nullptr) return popularity(k);
+// Sum of cosine similarities to the weighted anchors (the anchors' own entries included: a customer's
+// consumable that is also similar to the rest of their history ranks high, as in Amazon's
+// item-to-item recommendations of products one may buy again).
+Model::ScoreMap Model::similar_to(const std::vector<std::pair<Item, double>>& anchors) const {
   build_neighbours();
-  auto owned = [&](Item i) {
-    auto it = std::lower_bound(h->begin(), h->end(), std::make_pair(i, 0));
-    return it != h->end() && it->first == i;
-  };
-  // Evidence from everything they bought: neighbours weighted by how often they bought the item.
-  int most = 1;
-  for (const auto& [item, n] : *h) most = std::max(most, n);
-  std::unordered_map<Item, std::pair<double, std::string>> similarity;
-  double strongest = 0;
-  for (const auto& [item, n] : *h)
-    for (const auto& [other, cosine] : neighbours_[item]) {
-      auto& s = similarity[other];
-      if (s.first == 0) s.second = "similar to " + catalog_.title[item];
-      s.first += cosine * static_cast<double>(n) / most;
-      strongest = std::max(strongest, s.first);
+  ScoreMap scores;
+  std::unordered_map<Item, double> strongest;
+  for (const auto& [anchor, weight] : anchors)
+    for (const auto& [other, cosine] : neighbours_[anchor]) {
+      auto& s = scores[other];
+      s.first += cosine * weight;
+      if (cosine * weight > strongest[other])
+        strongest[other] = cosine * weight, s.second = "customers who bought " + catalog_.title[anchor] + " also bought it";
     }
-  double top_orders = static_cast<double>(std::max<std::int64_t>(1, orders_with_[by_popularity_.front()]));
-  std::unordered_map<Item, std::pair<double, std::string>> scores;
-  // What they buy again and again comes first (more often, higher), ordered within by how well it
-  // fits the rest of their history; then the products most similar to their history, with a little
-  // popularity as a prior so that thin evidence does not outrank a proven best seller.
-  for (const auto& [item, n] : *h) {
-    auto sim = similarity.find(item);
-    double fit = sim == similarity.end() || strongest == 0 ? 0 : sim->second.first / strongest;
-    scores[item] = {2.0 + static_cast<double>(n) / most + 0.1 * fit,
-                    n >= 2 ? "you bought it " + std::to_string(n) + " times" : "you bought it before"};
+  return scores;
+}
+
+std::vector<Scored> Model::fbt_for(std::int64_t customer, size_t k) const {
+  int c = customer_index(customer);
+  if (c < 0) return {};
+  const auto& basket = baskets_[orders_of_[c].back()];
+  // Their last order anchors; what else they own is left out unless it is a consumable.
+  auto recs = fbt(basket, k + history_[c].size());
+  std::vector<Scored> out;
+  for (auto& r : recs) {
+    auto it = std::lower_bound(history_[c].begin(), history_[c].end(), std::make_pair(r.item, 0));
+    bool owned = it != history_[c].end() && it->first == r.item;
+    if (owned && !consumable(r.item)) continue;
+    out.push_back(std::move(r));
+    if (out.size() == k) break;
   }
-  for (auto& [item, s] : similarity)
-    if (!owned(item))
-      scores[item] = {s.first / strongest + 0.5 * static_cast<double>(orders_with_[item]) / top_orders,
-                      std::move(s.second)};
-  auto out = top(scores, k);
-  if (out.size() < k) {  // top up with best sellers they do not have yet
-    std::vector<Item> have;
-    for (const auto& s : out) have.push_back(s.item);
-    for (const auto& [item, n] : *h) have.push_back(item);
-    for (auto& s : popularity(k - out.size(), have)) out.push_back(std::move(s));
-  }
+  mark_repeats(c, out);
   return out;
+}
+
+std::vector<Scored> Model::similar_for(std::int64_t customer, size_t k) const {
+  int c = customer_index(customer);
+  if (c < 0) return {};
+  std::vector<std::pair<Item, double>> anchors;
+  for (const auto& [item, n] : history_[c]) anchors.emplace_back(item, static_cast<double>(n));
+  auto scores = similar_to(anchors);
+  for (const auto& [item, n] : history_[c])
+    if (!consumable(item)) scores.erase(item);
+  auto out = top(scores, k);
+  mark_repeats(c, out);
+  return out;
+}
+
+// Each of the customer's items weighted by their orders containing it, the last order 1, the one
+// before it decay, then decay^2... (the group decay of TIFU-KNN, Hu et al. 2020).
+std::unordered_map<Item, double> Model::recency_weights(int c) const {
+  std::unordered_map<Item, double> weight;
+  double w = 1;
+  const auto& orders = orders_of_[c];
+  for (auto o = orders.rbegin(); o != orders.rend(); ++o, w *= options_.next_basket.recency_decay)
+    for (Item i : baskets_[*o]) weight[i] += w;
+  return weight;
+}
+
+// Next basket (Li et al. 2023: on repeat-heavy shops the repeat part carries the gains; explore only
+// fills). Repeat: the customer's consumables by recency-weighted frequency x (share of the shop's
+// orders containing the product in the trend window before the basket's day)^power, smoothed by one
+// order. Explore: the places left, by similarity to their history, then best sellers.
+std::vector<Scored> Model::personal(std::int64_t customer, Instant at, size_t k) const {
+  int c = customer_index(customer);
+  if (c < 0) return popularity(k);
+  const auto& p = options_.next_basket;
+  Instant day = options_.zone.start_of_day(options_.zone.local_day(at));
+  double window_orders = static_cast<double>(trend_.orders(day, p.trend_days)) + 1.0;
+  std::vector<Scored> repeat;
+  for (const auto& [item, weight] : recency_weights(c)) {
+    if (!consumable(item) || !allowed(item)) continue;
+    auto recent = trend_.orders_with(item, day, p.trend_days);
+    double share = (static_cast<double>(recent) + 1.0) / window_orders;
+    int times = 0;
+    auto h = std::lower_bound(history_[c].begin(), history_[c].end(), std::make_pair(item, 0));
+    if (h != history_[c].end() && h->first == item) times = h->second;
+    std::string reason = times >= 2 ? "you bought it " + std::to_string(times) + " times" : "you bought it before";
+    if (recent > 0) reason += "; in " + std::to_string(recent) + " of the shop's orders in the last " +
+                              std::to_string(p.trend_days) + " days";
+    repeat.push_back({item, weight * std::pow(share, p.trend_power), std::move(reason), true});
+  }
+  std::sort(repeat.begin(), repeat.end(), [&](const Scored& a, const Scored& b) {
+    if (a.score != b.score) return a.score > b.score;
+    if (orders_with_[a.item] != orders_with_[b.item]) return orders_with_[a.item] > orders_with_[b.item];
+    return a.item < b.item;
+  });
+  if (repeat.size() > k) repeat.resize(k);
+  // Scores: repeat in (1, 2], explore in (0, 1), so the order of the list is the order of the scores.
+  double best = repeat.empty() ? 1 : repeat.front().score;
+  for (auto& r : repeat) r.score = 1 + r.score / best;
+  if (repeat.size() == k) return repeat;
+  std::vector<std::pair<Item, double>> anchors;
+  for (const auto& [item, n] : history_[c]) anchors.emplace_back(item, static_cast<double>(n));
+  auto scores = similar_to(anchors);
+  for (const auto& [item, n] : history_[c]) scores.erase(item);
+  auto explore = top(scores, k - repeat.size());
+  double strongest = explore.empty() ? 1 : explore.front().score;
+  for (auto& e : explore) e.score = 0.5 + 0.49 * e.score / strongest;
+  for (auto& e : explore) repeat.push_back(std::move(e));
+  if (repeat.size() < k) {  // top up with best sellers they do not have yet
+    std::vector<Item> have;
+    for (const auto& s : repeat) have.push_back(s.item);
+    for (const auto& [item, n] : history_[c]) have.push_back(item);
+    for (auto& s : popularity(k - repeat.size(), have)) s.score *= 0.49, repeat.push_back(std::move(s));
+  }
+  return repeat;
 }
 
 std::vector<Scored> Model::refill(std::int64_t customer, Instant now, size_t k) const {
@@ -256,7 +338,9 @@ std::vector<Scored> Model::refill(std::int64_t customer, Instant now, size_t k) 
     scores[item] = {score,
                     "bought " + fixed(since, 0) + " days ago; usually re-bought every " + fixed(interval, 0) + " days"};
   }
-  return top(scores, k);
+  auto out = top(scores, k);
+  mark_repeats(c, out);
+  return out;
 }
 
 std::vector<Scored> Model::popularity(size_t k, const std::vector<Item>& exclude) const {
@@ -282,6 +366,7 @@ std::vector<Scored> Model::own_history(std::int64_t customer, size_t k) const {
     for (const auto& s : out) have.push_back(s.item);
     for (auto& s : popularity(k - out.size(), have)) out.push_back(std::move(s));
   }
+  mark_repeats(customer_index(customer), out);
   return out;
 }
 
@@ -292,7 +377,7 @@ const std::vector<std::pair<Item, int>>* Model::history(std::int64_t customer) c
 
 const std::vector<Item>* Model::last_basket(std::int64_t customer) const {
   int c = customer_index(customer);
-  return c < 0 ? nullptr : &last_basket_[c];
+  return c < 0 ? nullptr : &baskets_[orders_of_[c].back()];
 }
 
 std::optional<double> Model::refill_interval_days(Item item) const {
