@@ -11,6 +11,7 @@
 // - popularity and own_history: the baselines of `recommend evaluate`.
 // Consumables are products that several customers re-bought on another day (they have a refill
 // interval); every other product is treated as a durable and never recommended again to its owner.
+#include <functional>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -18,6 +19,7 @@
 
 #include "analytics/recommend/purchases.hpp"
 #include "analytics/recommend/trend.hpp"
+#include "analytics/recommend/votes.hpp"
 
 namespace shopkeep::analytics::recommend {
 
@@ -72,8 +74,11 @@ class Model {
   using ScoreMap = std::unordered_map<Item, std::pair<double, std::string>>;
   bool allowed(Item item) const;
   std::vector<Scored> top(ScoreMap& scores, size_t k) const;
+  std::vector<Scored> top(std::vector<Vote> votes, size_t k, const std::function<std::string(const Vote&)>& reason) const;
   std::unordered_map<Item, double> recency_weights(int customer) const;
-  ScoreMap similar_to(const std::vector<std::pair<Item, double>>& anchors) const;
+  void vote_similar(const std::vector<std::pair<Item, double>>& anchors) const;
+  std::function<std::string(const Vote&)> similar_reason() const;
+  void drop_owned_durables(int customer) const;
   void mark_repeats(int customer, std::vector<Scored>& recs) const;
   // Built on first use, so each method pays only for what it needs.
   void build_together() const;
@@ -97,6 +102,7 @@ class Model {
   mutable bool together_built_ = false, neighbours_built_ = false;
   mutable std::vector<std::vector<std::pair<Item, std::int32_t>>> together_;  // per item: co-ordered items, counts
   mutable std::vector<std::vector<std::pair<Item, double>>> neighbours_;      // per item: cosine top-N
+  mutable Votes votes_;  // scratch of fbt and similar (a Model is used by one thread at a time)
 };
 
 }  // namespace shopkeep::analytics::recommend
