@@ -13,7 +13,7 @@ results=$work/tune.tsv
 : > "$results"
 for days in 7 14 21 28 42; do
   for power in 0.5 0.75 1.0; do
-    for decay in 1.0 0.9 0.8 0.7; do
+    for decay in 1.0 0.9 0.8; do
       printf '[recommend]\ntrend_days = %s\ntrend_power = %s\nrecency_decay = %s\n' "$days" "$power" "$decay" > "$work/tune.toml"
       SHOPKEEP_CONFIG=$work/tune.toml "$build/shopkeep" --db "$db" --now "$now" recommend evaluate --validation -k 10 --json |
         /usr/bin/python3 -c 'import json,sys

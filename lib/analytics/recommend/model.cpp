@@ -60,6 +60,7 @@ Model::Model(const std::vector<Purchase>& purchases, const Catalog& catalog, Mod
   refill_days_.assign(n, 0);
   baskets_.reserve(purchases.size());
   std::vector<std::vector<double>> intervals(n);
+  std::vector<std::int64_t> buyers(n, 0);     // customers who bought the item
   std::vector<std::int64_t> repeaters(n, 0);  // customers who bought the item again on another day
   std::unordered_set<std::int64_t> repeated;   // (customer, item) already counted there
   for (const auto& p : purchases) {
@@ -89,6 +90,7 @@ Model::Model(const std::vector<Purchase>& purchases, const Catalog& catalog, Mod
         l->second = p.at;
       } else {
         last.insert(l, {i, p.at});
+        ++buyers[i];
       }
       auto h = std::lower_bound(history.begin(), history.end(), std::make_pair(i, 0));
       if (h != history.end() && h->first == i)
@@ -97,8 +99,12 @@ Model::Model(const std::vector<Purchase>& purchases, const Catalog& catalog, Mod
         history.insert(h, {i, 1});
     }
   }
-  for (size_t i = 0; i < n; ++i)
+  durable_.assign(n, false);
+  for (size_t i = 0; i < n; ++i) {
     if (repeaters[i] >= options_.min_refill_customers && !intervals[i].empty()) refill_days_[i] = median(intervals[i]);
+    durable_[i] = buyers[i] >= options_.durable_min_customers &&
+                  static_cast<double>(repeaters[i]) < options_.durable_max_repeat_share * static_cast<double>(buyers[i]);
+  }
   by_popularity_.resize(n);
   for (size_t i = 0; i < n; ++i) by_popularity_[i] = static_cast<Item>(i);
   std::stable_sort(by_popularity_.begin(), by_popularity_.end(),
@@ -245,7 +251,7 @@ std::function<std::string(const Vote&)> Model::similar_reason() const {
 
 void Model::drop_owned_durables(int c) const {
   for (const auto& [item, n] : history_[c])
-    if (!consumable(item)) votes_.drop(item);
+    if (durable(item)) votes_.drop(item);
 }
 
 std::vector<Scored> Model::fbt_for(std::int64_t customer, size_t k) const {
@@ -305,7 +311,7 @@ std::vector<Scored> Model::personal(std::int64_t customer, Instant at, size_t k)
   double window_orders = static_cast<double>(trend_.orders(day, p.trend_days)) + 1.0;
   std::vector<Scored> repeat;
   for (const auto& [item, weight] : recency_weights(c)) {
-    if (!consumable(item) || !allowed(item)) continue;
+    if (durable(item) || !allowed(item)) continue;
     auto recent = trend_.orders_with(item, day, p.trend_days);
     double share = (static_cast<double>(recent) + 1.0) / window_orders;
     int times = 0;

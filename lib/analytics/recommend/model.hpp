@@ -10,7 +10,8 @@
 // - refill: consumables' typical repeat interval, and whether a customer's refill is due;
 // - popularity and own_history: the baselines of `recommend evaluate`.
 // Consumables are products that several customers re-bought on another day (they have a refill
-// interval); every other product is treated as a durable and never recommended again to its owner.
+// interval); durables are products that many customers bought and almost none re-bought: they are
+// never recommended again to their owner.
 #include <functional>
 #include <optional>
 #include <string>
@@ -41,6 +42,10 @@ struct NextBasketParams {
 struct ModelOptions {
   size_t neighbours = 50;                 // top-N similar items kept per item
   std::int64_t min_refill_customers = 3;  // customers with a repeat before a product is a consumable
+  // A durable: bought by at least this many customers, and fewer than this share of them bought it
+  // again on another day (a kettle). Products with less evidence are judged by the customer alone.
+  std::int64_t durable_min_customers = 5;
+  double durable_max_repeat_share = 0.05;
   std::int32_t min_pair_count = 2;        // fbt and similar: pairs seen fewer times are noise
   double min_confidence = 0.02;           // fbt: "bought together" in at least 2% of the anchor's orders
   bool only_available = true;             // never recommend inactive or out-of-stock products
@@ -69,6 +74,7 @@ class Model {
   const std::vector<Item>* last_basket(std::int64_t customer) const;
   std::optional<double> refill_interval_days(Item item) const;
   bool consumable(Item item) const { return refill_days_[static_cast<size_t>(item)] > 0; }
+  bool durable(Item item) const { return durable_[static_cast<size_t>(item)]; }
 
  private:
   using ScoreMap = std::unordered_map<Item, std::pair<double, std::string>>;
@@ -96,6 +102,7 @@ class Model {
   std::vector<std::vector<std::int32_t>> orders_of_;
   std::vector<std::vector<std::pair<Item, Instant>>> last_bought_;
   std::vector<double> refill_days_;  // per item, 0 = not a consumable
+  std::vector<bool> durable_;        // per item
   std::vector<Item> by_popularity_;
   std::int64_t orders_ = 0;
   ShopTrend trend_;
