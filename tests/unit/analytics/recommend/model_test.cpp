@@ -31,7 +31,7 @@ bool contains(const std::vector<Scored>& recs, Item i) {
 }
 
 // Products: 0 coffee and 1 tea (consumables: customers 1-3 re-buy them on other days), 2 kettle
-// (a durable: four customers bought it once each), 3 seasonal cards.
+// (a durable: five customers bought it, none again), 3 seasonal cards.
 std::vector<Purchase> shop() {
   std::vector<Purchase> p;
   std::int64_t id = 0;
@@ -48,6 +48,7 @@ std::vector<Purchase> shop() {
   order(5, 5, {3, 0});
   order(5, 40, {3});
   order(6, 41, {3});
+  order(7, 2, {2});
   std::sort(p.begin(), p.end(), [](const Purchase& a, const Purchase& b) { return a.at < b.at; });
   return p;
 }
@@ -61,6 +62,9 @@ TEST_CASE("consumables are products several customers re-bought on another day; 
   CHECK(model.consumable(0));
   CHECK(model.consumable(1));
   CHECK_FALSE(model.consumable(2));  // the kettle: bought once by everyone who has one
+  CHECK(model.durable(2));
+  CHECK_FALSE(model.durable(3));     // cards: four buyers are too few to tell
+  CHECK_FALSE(model.durable(0));
   CHECK_FALSE(model.consumable(3));  // cards: only customer 5 re-bought them
   REQUIRE(model.refill_interval_days(0));
   CHECK(*model.refill_interval_days(0) == doctest::Approx(30));
@@ -117,11 +121,11 @@ TEST_CASE("fbt: the anchor never, pairs below the minimum count or confidence ne
   auto purchases = shop();
   auto catalog = catalog_of(4);
   Model model(purchases, catalog);
-  auto recs = model.fbt({2}, 10);  // kettle: with coffee 4 times (4 / 4 orders), tea 3 times
+  auto recs = model.fbt({2}, 10);  // kettle: with coffee in 4 of its 5 orders, tea in 3
   REQUIRE(recs.size() == 2);
   CHECK(recs[0].item == 0);
-  CHECK(recs[0].score == doctest::Approx(1.0));
-  CHECK(recs[0].reason == "in 100% of the orders with P2");
+  CHECK(recs[0].score == doctest::Approx(0.8));
+  CHECK(recs[0].reason == "in 80% of the orders with P2");
   CHECK(recs[1].item == 1);
   CHECK_FALSE(contains(recs, 2));
   ModelOptions strict;
@@ -129,7 +133,7 @@ TEST_CASE("fbt: the anchor never, pairs below the minimum count or confidence ne
   Model fewer(purchases, catalog, strict);
   CHECK(items_of(fewer.fbt({2}, 10)) == std::vector<Item>{0});
   ModelOptions confident;
-  confident.min_confidence = 0.9;  // tea is in 3 of the kettle's 4 orders
+  confident.min_confidence = 0.7;  // tea is in 3 of the kettle's 5 orders
   Model sure(purchases, catalog, confident);
   CHECK(items_of(sure.fbt({2}, 10)) == std::vector<Item>{0});
 }
