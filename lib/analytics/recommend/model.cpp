@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <unordered_set>
 
 namespace shopkeep::analytics::recommend {
 
@@ -54,19 +53,16 @@ std::vector<std::vector<std::int32_t>> invert(const std::vector<std::vector<Item
 }  // namespace
 
 Model::Model(const std::vector<Purchase>& purchases, const Catalog& catalog, ModelOptions options)
-    : catalog_(catalog), options_(std::move(options)), votes_(catalog.size()) {
+    : purchases_(purchases), catalog_(catalog), options_(std::move(options)), votes_(catalog.size()) {
   const size_t n = catalog.size();
   orders_with_.assign(n, 0);
   refill_days_.assign(n, 0);
-  baskets_.reserve(purchases.size());
   std::vector<std::vector<double>> intervals(n);
   std::vector<std::int64_t> buyers(n, 0);     // customers who bought the item
   std::vector<std::int64_t> repeaters(n, 0);  // customers who bought the item again on another day
-  std::unordered_set<std::int64_t> repeated;   // (customer, item) already counted there
   for (const auto& p : purchases) {
     ++orders_;
     for (Item i : p.items) ++orders_with_[i];
-    baskets_.push_back(p.items);
     if (!p.customer_id) continue;
     auto [it, fresh] = customer_index_.try_emplace(*p.customer_id, static_cast<int>(history_.size()));
     if (fresh) {
@@ -75,21 +71,21 @@ Model::Model(const std::vector<Purchase>& purchases, const Catalog& catalog, Mod
       last_bought_.emplace_back();
     }
     int c = it->second;
-    orders_of_[c].push_back(static_cast<std::int32_t>(baskets_.size() - 1));
+    orders_of_[c].push_back(static_cast<std::int32_t>(orders_ - 1));
     auto& history = history_[c];
     auto& last = last_bought_[c];
     for (Item i : p.items) {
-      auto l = std::lower_bound(last.begin(), last.end(), i, [](const auto& e, Item v) { return e.first < v; });
-      if (l != last.end() && l->first == i) {
+      auto l = std::lower_bound(last.begin(), last.end(), i, [](const LastBought& e, Item v) { return e.item < v; });
+      if (l != last.end() && l->item == i) {
         // A repeat on another day is a re-purchase; two orders the same day are one shopping trip.
-        double days = std::chrono::duration<double>(p.at - l->second).count() / 86400.0;
+        double days = std::chrono::duration<double>(p.at - l->at).count() / 86400.0;
         if (days >= 1) {
           intervals[i].push_back(days);
-          if (repeated.insert((static_cast<std::int64_t>(c) << 32) | i).second) ++repeaters[i];
+          if (!l->repeated) l->repeated = true, ++repeaters[i];
         }
-        l->second = p.at;
+        l->at = p.at;
       } else {
-        last.insert(l, {i, p.at});
+        last.insert(l, {i, p.at, false});
         ++buyers[i];
       }
       auto h = std::lower_bound(history.begin(), history.end(), std::make_pair(i, 0));
@@ -117,11 +113,13 @@ void Model::build_together() const {
   together_built_ = true;
   const size_t n = catalog_.size();
   together_.assign(n, {});
-  auto orders_of = invert(baskets_, n);
+  std::vector<std::vector<std::int32_t>> orders_of(n);
+  for (size_t o = 0; o < purchases_.size(); ++o)
+    for (Item i : purchases_[o].items) orders_of[i].push_back(static_cast<std::int32_t>(o));
   Accumulator acc(n);
   for (size_t a = 0; a < n; ++a) {
     for (auto o : orders_of[a])
-      for (Item b : baskets_[o])
+      for (Item b : purchases_[o].items)
         if (b != static_cast<Item>(a)) acc.add(b);
     // Only pairs that can be "bought together": seen min_pair_count times, at min_confidence.
     double need = options_.min_confidence * static_cast<double>(orders_with_[a]) - 1e-9;
@@ -295,7 +293,7 @@ std::unordered_map<Item, double> Model::recency_weights(int c) const {
   double w = 1;
   const auto& orders = orders_of_[c];
   for (auto o = orders.rbegin(); o != orders.rend(); ++o, w *= options_.next_basket.recency_decay)
-    for (Item i : baskets_[*o]) weight[i] += w;
+    for (Item i : purchases_[*o].items) weight[i] += w;
   return weight;
 }
 
@@ -353,7 +351,7 @@ std::vector<Scored> Model::refill(std::int64_t customer, Instant now, size_t k) 
   std::unordered_map<Item, std::pair<double, std::string>> scores;
   int c = customer_index(customer);
   if (c < 0) return {};
-  for (const auto& [item, when] : last_bought_[c]) {
+  for (const auto& [item, when, again] : last_bought_[c]) {
     double interval = refill_days_[item];
     if (interval <= 0) continue;
     double since = std::chrono::duration<double>(now - when).count() / 86400.0;
@@ -403,7 +401,7 @@ const std::vector<std::pair<Item, int>>* Model::history(std::int64_t customer) c
 
 const std::vector<Item>* Model::last_basket(std::int64_t customer) const {
   int c = customer_index(customer);
-  return c < 0 ? nullptr : &baskets_[orders_of_[c].back()];
+  return c < 0 ? nullptr : &purchases_[orders_of_[c].back()].items;
 }
 
 std::optional<double> Model::refill_interval_days(Item item) const {

@@ -91,16 +91,22 @@ class Model {
   void build_neighbours() const;
   int customer_index(std::int64_t customer) const;
 
+  const std::vector<Purchase>& purchases_;  // the orders, oldest first (outlive the model, as the catalog)
   const Catalog& catalog_;
   ModelOptions options_;
   std::vector<std::int64_t> orders_with_;   // per item
-  std::vector<std::vector<Item>> baskets_;  // per order, for fbt
   // Per customer (dense index): items with the number of their orders containing each, sorted by item;
-  // their orders (indexes into baskets_, oldest first); when each item was last bought.
+  // their orders (indexes into purchases_, oldest first); when each item was last bought (and whether
+  // they bought it again on another day).
+  struct LastBought {
+    Item item;
+    Instant at;
+    bool repeated;
+  };
   std::unordered_map<std::int64_t, int> customer_index_;
   std::vector<std::vector<std::pair<Item, int>>> history_;
   std::vector<std::vector<std::int32_t>> orders_of_;
-  std::vector<std::vector<std::pair<Item, Instant>>> last_bought_;
+  std::vector<std::vector<LastBought>> last_bought_;
   std::vector<double> refill_days_;  // per item, 0 = not a consumable
   std::vector<bool> durable_;        // per item
   std::vector<Item> by_popularity_;
