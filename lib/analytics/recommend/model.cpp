@@ -53,59 +53,81 @@ std::vector<std::vector<std::int32_t>> invert(const std::vector<std::vector<Item
 }  // namespace
 
 Model::Model(const std::vector<Purchase>& purchases, const Catalog& catalog, ModelOptions options)
-    : purchases_(purchases), catalog_(catalog), options_(std::move(options)), votes_(catalog.size()) {
+    : purchases_(purchases),
+      catalog_(catalog),
+      options_(std::move(options)),
+      votes_(catalog.size()),
+      weights_(catalog.size()) {
   const size_t n = catalog.size();
   orders_with_.assign(n, 0);
+  orders_ = static_cast<std::int64_t>(purchases.size());
+  // Pass 1, in time order: popularity, and each customer's orders.
+  for (size_t o = 0; o < purchases.size(); ++o) {
+    const auto& p = purchases[o];
+    for (Item i : p.items) ++orders_with_[i];
+    if (!p.customer_id) continue;
+    auto [it, fresh] = customer_index_.try_emplace(*p.customer_id, static_cast<int>(orders_of_.size()));
+    if (fresh) orders_of_.emplace_back();
+    orders_of_[it->second].push_back(static_cast<std::int32_t>(o));
+  }
+  learn_histories();
+  by_popularity_.resize(n);
+  for (size_t i = 0; i < n; ++i) by_popularity_[i] = static_cast<Item>(i);
+  std::stable_sort(by_popularity_.begin(), by_popularity_.end(),
+                   [&](Item a, Item b) { return orders_with_[a] > orders_with_[b]; });
+}
+
+// Pass 2, one customer at a time (their data stays in cache): what they bought, how often, when
+// last, and whether again on another day; from that, per product, buyers, repeaters and the repeat
+// intervals that make consumables and durables.
+void Model::learn_histories() {
+  const size_t n = catalog_.size();
   refill_days_.assign(n, 0);
+  durable_.assign(n, false);
   std::vector<std::vector<double>> intervals(n);
   std::vector<std::int64_t> buyers(n, 0);     // customers who bought the item
   std::vector<std::int64_t> repeaters(n, 0);  // customers who bought the item again on another day
-  for (const auto& p : purchases) {
-    ++orders_;
-    for (Item i : p.items) ++orders_with_[i];
-    if (!p.customer_id) continue;
-    auto [it, fresh] = customer_index_.try_emplace(*p.customer_id, static_cast<int>(history_.size()));
-    if (fresh) {
-      history_.emplace_back();
-      orders_of_.emplace_back();
-      last_bought_.emplace_back();
-    }
-    int c = it->second;
-    orders_of_[c].push_back(static_cast<std::int32_t>(orders_ - 1));
+  std::vector<std::int32_t> slot(n, -1);      // the item's entry in the customer's lists
+  history_.resize(orders_of_.size());
+  last_bought_.resize(orders_of_.size());
+  for (size_t c = 0; c < orders_of_.size(); ++c) {
     auto& history = history_[c];
     auto& last = last_bought_[c];
-    for (Item i : p.items) {
-      auto l = std::lower_bound(last.begin(), last.end(), i, [](const LastBought& e, Item v) { return e.item < v; });
-      if (l != last.end() && l->item == i) {
+    for (auto o : orders_of_[c]) {
+      const auto& p = purchases_[o];
+      for (Item i : p.items) {
+        if (slot[i] < 0) {
+          slot[i] = static_cast<std::int32_t>(history.size());
+          history.emplace_back(i, 1);
+          last.push_back({i, p.at, false});
+          ++buyers[i];
+          continue;
+        }
+        auto& l = last[slot[i]];
+        ++history[slot[i]].second;
         // A repeat on another day is a re-purchase; two orders the same day are one shopping trip.
-        double days = std::chrono::duration<double>(p.at - l->at).count() / 86400.0;
+        double days = std::chrono::duration<double>(p.at - l.at).count() / 86400.0;
         if (days >= 1) {
           intervals[i].push_back(days);
-          if (!l->repeated) l->repeated = true, ++repeaters[i];
+          if (!l.repeated) l.repeated = true, ++repeaters[i];
         }
-        l->at = p.at;
-      } else {
-        last.insert(l, {i, p.at, false});
-        ++buyers[i];
+        l.at = p.at;
       }
-      auto h = std::lower_bound(history.begin(), history.end(), std::make_pair(i, 0));
-      if (h != history.end() && h->first == i)
-        ++h->second;
-      else
-        history.insert(h, {i, 1});
     }
+    for (const auto& [item, count] : history) slot[item] = -1;
+    std::sort(history.begin(), history.end());
+    std::sort(last.begin(), last.end(), [](const LastBought& a, const LastBought& b) { return a.item < b.item; });
   }
-  durable_.assign(n, false);
   for (size_t i = 0; i < n; ++i) {
     if (repeaters[i] >= options_.min_refill_customers && !intervals[i].empty()) refill_days_[i] = median(intervals[i]);
     durable_[i] = buyers[i] >= options_.durable_min_customers &&
                   static_cast<double>(repeaters[i]) < options_.durable_max_repeat_share * static_cast<double>(buyers[i]);
   }
-  by_popularity_.resize(n);
-  for (size_t i = 0; i < n; ++i) by_popularity_[i] = static_cast<Item>(i);
-  std::stable_sort(by_popularity_.begin(), by_popularity_.end(),
-                   [&](Item a, Item b) { return orders_with_[a] > orders_with_[b]; });
-  trend_ = ShopTrend(purchases, n);
+}
+
+const ShopTrend& Model::trend() const {
+  if (!trend_) trend_.emplace(purchases_, catalog_.size());
+  return *trend_;
 }
 
 void Model::build_together() const {
@@ -288,13 +310,14 @@ std::vector<Scored> Model::similar_for(std::int64_t customer, size_t k) const {
 
 // Each of the customer's items weighted by their orders containing it, the last order 1, the one
 // before it decay, then decay^2... (the group decay of TIFU-KNN, Hu et al. 2020).
-std::unordered_map<Item, double> Model::recency_weights(int c) const {
-  std::unordered_map<Item, double> weight;
+std::vector<std::pair<Item, double>> Model::recency_weights(int c) const {
   double w = 1;
   const auto& orders = orders_of_[c];
   for (auto o = orders.rbegin(); o != orders.rend(); ++o, w *= options_.next_basket.recency_decay)
-    for (Item i : purchases_[*o].items) weight[i] += w;
-  return weight;
+    for (Item i : purchases_[*o].items) weights_.add(i, w, i);
+  std::vector<std::pair<Item, double>> out;
+  for (const auto& v : weights_.take()) out.emplace_back(v.item, v.score);
+  return out;
 }
 
 // Next basket (Li et al. 2023: on repeat-heavy shops the repeat part carries the gains; explore only
@@ -306,26 +329,30 @@ std::vector<Scored> Model::personal(std::int64_t customer, Instant at, size_t k)
   if (c < 0) return popularity(k);
   const auto& p = options_.next_basket;
   Instant day = options_.zone.start_of_day(options_.zone.local_day(at));
-  double window_orders = static_cast<double>(trend_.orders(day, p.trend_days)) + 1.0;
+  const auto& trend = this->trend();
+  double window_orders = static_cast<double>(trend.orders(day, p.trend_days)) + 1.0;
   std::vector<Scored> repeat;
   for (const auto& [item, weight] : recency_weights(c)) {
     if (durable(item) || !allowed(item)) continue;
-    auto recent = trend_.orders_with(item, day, p.trend_days);
-    double share = (static_cast<double>(recent) + 1.0) / window_orders;
-    int times = 0;
-    auto h = std::lower_bound(history_[c].begin(), history_[c].end(), std::make_pair(item, 0));
-    if (h != history_[c].end() && h->first == item) times = h->second;
-    std::string reason = times >= 2 ? "you bought it " + std::to_string(times) + " times" : "you bought it before";
-    if (recent > 0) reason += "; in " + std::to_string(recent) + " of the shop's orders in the last " +
-                              std::to_string(p.trend_days) + " days";
-    repeat.push_back({item, weight * std::pow(share, p.trend_power), std::move(reason), true});
+    double share = (static_cast<double>(trend.orders_with(item, day, p.trend_days)) + 1.0) / window_orders;
+    repeat.push_back({item, weight * std::pow(share, p.trend_power), {}, true});
   }
-  std::sort(repeat.begin(), repeat.end(), [&](const Scored& a, const Scored& b) {
+  auto better = [&](const Scored& a, const Scored& b) {
     if (a.score != b.score) return a.score > b.score;
     if (orders_with_[a.item] != orders_with_[b.item]) return orders_with_[a.item] > orders_with_[b.item];
     return a.item < b.item;
-  });
-  if (repeat.size() > k) repeat.resize(k);
+  };
+  size_t kept = std::min(k, repeat.size());
+  std::partial_sort(repeat.begin(), repeat.begin() + static_cast<std::ptrdiff_t>(kept), repeat.end(), better);
+  repeat.resize(kept);
+  for (auto& r : repeat) {  // reasons only for what is shown
+    auto h = std::lower_bound(history_[c].begin(), history_[c].end(), std::make_pair(r.item, 0));
+    int times = h != history_[c].end() && h->first == r.item ? h->second : 0;
+    r.reason = times >= 2 ? "you bought it " + std::to_string(times) + " times" : "you bought it before";
+    if (auto recent = trend.orders_with(r.item, day, p.trend_days); recent > 0)
+      r.reason += "; in " + std::to_string(recent) + " of the shop's orders in the last " +
+                  std::to_string(p.trend_days) + " days";
+  }
   // Scores: repeat in (1, 2], explore in (0, 1), so the order of the list is the order of the scores.
   double best = repeat.empty() ? 1 : repeat.front().score;
   for (auto& r : repeat) r.score = 1 + r.score / best;

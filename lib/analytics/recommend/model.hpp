@@ -81,7 +81,9 @@ class Model {
   bool allowed(Item item) const;
   std::vector<Scored> top(ScoreMap& scores, size_t k) const;
   std::vector<Scored> top(std::vector<Vote> votes, size_t k, const std::function<std::string(const Vote&)>& reason) const;
-  std::unordered_map<Item, double> recency_weights(int customer) const;
+  std::vector<std::pair<Item, double>> recency_weights(int customer) const;
+  void learn_histories();
+  const ShopTrend& trend() const;
   void vote_similar(const std::vector<std::pair<Item, double>>& anchors) const;
   std::function<std::string(const Vote&)> similar_reason() const;
   void drop_owned_durables(int customer) const;
@@ -111,11 +113,11 @@ class Model {
   std::vector<bool> durable_;        // per item
   std::vector<Item> by_popularity_;
   std::int64_t orders_ = 0;
-  ShopTrend trend_;
+  mutable std::optional<ShopTrend> trend_;  // built on first use (personal)
   mutable bool together_built_ = false, neighbours_built_ = false;
   mutable std::vector<std::vector<std::pair<Item, std::int32_t>>> together_;  // per item: co-ordered items, counts
   mutable std::vector<std::vector<std::pair<Item, double>>> neighbours_;      // per item: cosine top-N
-  mutable Votes votes_;  // scratch of fbt and similar (a Model is used by one thread at a time)
+  mutable Votes votes_, weights_;  // scratch of the methods (a Model is used by one thread at a time)
 };
 
 }  // namespace shopkeep::analytics::recommend

@@ -1,6 +1,7 @@
 #include "analytics/recommend/purchases.hpp"
 
 #include <algorithm>
+#include <string_view>
 
 namespace shopkeep::analytics::recommend {
 
@@ -30,20 +31,50 @@ void load_catalog(store::Db& db, Catalog& catalog) {
   }
 }
 
-// The orders, then their lines, each in one scan of a covering index (store v5), joined here by
-// order id: two sequential reads of small b-trees instead of a lookup per order into rows that
-// carry their raw JSON.
-std::unordered_map<std::int64_t, size_t> load_orders(store::Db& db, Instant now, std::vector<Purchase>& out) {
+// The store writes times as "YYYY-MM-DDTHH:MM:SSZ": read that shape directly (a million orders), and
+// anything else through the full RFC 3339 parser.
+std::optional<Instant> order_time(std::string_view text) {
+  auto digits = [&](size_t at, size_t n) {
+    int v = 0;
+    for (size_t i = at; i < at + n; ++i) {
+      if (text[i] < '0' || text[i] > '9') return -1;
+      v = v * 10 + (text[i] - '0');
+    }
+    return v;
+  };
+  if (text.size() == 20 && text[4] == '-' && text[7] == '-' && text[10] == 'T' && text[13] == ':' &&
+      text[16] == ':' && text[19] == 'Z') {
+    int y = digits(0, 4), mo = digits(5, 2), d = digits(8, 2), h = digits(11, 2), mi = digits(14, 2),
+        sec = digits(17, 2);
+    std::chrono::year_month_day date{std::chrono::year(y), std::chrono::month(static_cast<unsigned>(mo)),
+                                     std::chrono::day(static_cast<unsigned>(d))};
+    if (y >= 0 && date.ok() && h >= 0 && h < 24 && mi >= 0 && mi < 60 && sec >= 0 && sec < 61)
+      return Instant(std::chrono::sys_days(date)) + std::chrono::hours(h) + std::chrono::minutes(mi) +
+             std::chrono::seconds(sec);
+  }
+  return parse_rfc3339(text);
+}
+
+struct OrderSlot {
+  std::int64_t order_id;
+  size_t purchase;
+};
+
+// The orders, then their lines, each in one scan of a covering index (store v5), merged by order id
+// (the lines come in order id order): two sequential reads of small b-trees instead of a lookup per
+// order into rows that carry their raw JSON.
+std::vector<OrderSlot> load_orders(store::Db& db, Instant now, std::vector<Purchase>& out) {
   store::Stmt orders(db, "SELECT id, customer_id, ordered_at FROM counted_orders WHERE ordered_at < ?1");
   orders.bind(1, format_rfc3339(now));
-  std::unordered_map<std::int64_t, size_t> slot;
+  std::vector<OrderSlot> slots;
   while (orders.step()) {
-    auto at = parse_rfc3339(orders.get_text(2));
+    auto at = order_time(orders.get_text(2));
     if (!at) continue;  // an unreadable date cannot be placed before --now
-    slot.emplace(orders.get_int(0), out.size());
+    slots.push_back({orders.get_int(0), out.size()});
     out.push_back({orders.get_int(0), orders.get_opt_int(1), *at, {}});
   }
-  return slot;
+  std::sort(slots.begin(), slots.end(), [](const OrderSlot& a, const OrderSlot& b) { return a.order_id < b.order_id; });
+  return slots;
 }
 
 // The title a product had on a line, for a product the catalog does not have (deleted, or orders
@@ -55,21 +86,22 @@ std::string line_title(store::Db& db, std::int64_t order, std::int64_t product) 
   return title.step() ? title.get_text(0) : std::string();
 }
 
-void load_lines(store::Db& db, const std::unordered_map<std::int64_t, size_t>& slot, Catalog& catalog,
+void load_lines(store::Db& db, const std::vector<OrderSlot>& slots, Catalog& catalog,
                 std::vector<Purchase>& purchases) {
   // Units sold: the line's current quantity (refunded and removed units excluded); a line without
   // any quantity is taken as bought.
   store::Stmt lines(db,
                     "SELECT order_id, product_id FROM order_lines WHERE product_id IS NOT NULL "
-                    "AND coalesce(current_quantity, quantity, 1) > 0");
+                    "AND coalesce(current_quantity, quantity, 1) > 0 ORDER BY order_id");
+  auto next = slots.begin();
   std::int64_t last_order = -1;
   Purchase* purchase = nullptr;
   while (lines.step()) {
     std::int64_t order = lines.get_int(0);
     if (order != last_order) {
       last_order = order;
-      auto it = slot.find(order);
-      purchase = it == slot.end() ? nullptr : &purchases[it->second];
+      while (next != slots.end() && next->order_id < order) ++next;
+      purchase = next != slots.end() && next->order_id == order ? &purchases[next->purchase] : nullptr;
     }
     if (purchase == nullptr) continue;  // not a counted order before --now
     std::int64_t product = lines.get_int(1);

@@ -46,9 +46,14 @@ void to_json(Json& j, const RecommendationRow& r) {
     j["customer_id"] = *r.customer_id;
     j["email"] = r.email ? Json(*r.email) : Json();
   }
-  Json recommendation;
-  to_json(recommendation, r.recommendation);
-  for (auto it = recommendation.begin(); it != recommendation.end(); ++it) j[it.key()] = *it;
+  const auto& rec = r.recommendation;  // the fields of to_json(Recommendation), in the same order
+  j["product_id"] = rec.product_id;
+  j["handle"] = rec.handle.empty() ? Json() : Json(rec.handle);
+  j["title"] = rec.title;
+  j["score"] = std::round(rec.score * 1e6) / 1e6;
+  j["method"] = method_name(rec.method);
+  j["reason"] = rec.reason;
+  j["repeat"] = rec.repeat;
 }
 
 Options recommend_options(store::Db& db, const Config& config) {
