@@ -34,9 +34,9 @@ struct Scored {
 // personal's parameters; the defaults were chosen by validation on a held-out earlier order
 // (docs/recommend.md), not on the orders they are judged on.
 struct NextBasketParams {
-  int trend_days = 21;         // the shop's recent window before the basket's day
-  double trend_power = 0.75;   // how strongly the shop's recent demand re-ranks own products
-  double recency_decay = 0.9;  // weight of an order = decay^(orders since, 0 for the last)
+  int trend_days = 42;         // the shop's recent window before the basket's day
+  double trend_power = 1.0;    // how strongly the shop's recent demand re-ranks own products
+  double recency_decay = 0.8;  // weight of an order = decay^(orders since, 0 for the last)
 };
 
 struct ModelOptions {
