@@ -222,7 +222,6 @@ CREATE TABLE zendesk_comment_queue (
 );
 )SQL";
 
-
 // Version 4: the business rules every analysis shares, defined once (docs/schema.md).
 // counted_orders: what counts as an order (not a test, not cancelled, not deleted) and its date,
 // `ordered_at` (processed_at, else created_at). checkout_recovery: per live checkout, whether it was

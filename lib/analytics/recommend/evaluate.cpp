@@ -100,7 +100,8 @@ void score(const std::vector<Scored>& recs, const TestCase& t, const Model& mode
                                          [](const auto& a, const auto& b) { return a.first < b.first; });
     totals.repeats += owned;
   }
-  for (size_t r = 0; r < std::min(recs.size(), t.held_out.size()); ++r) ideal += 1.0 / std::log2(static_cast<double>(r) + 2);
+  for (size_t r = 0; r < std::min(recs.size(), t.held_out.size()); ++r)
+    ideal += 1.0 / std::log2(static_cast<double>(r) + 2);
   totals.shown += static_cast<std::int64_t>(recs.size());
   totals.hits += found > 0;
   totals.recall += t.held_out.empty() ? 0.0 : static_cast<double>(found) / static_cast<double>(t.held_out.size());

@@ -120,8 +120,9 @@ void Model::learn_histories() {
   }
   for (size_t i = 0; i < n; ++i) {
     if (repeaters[i] >= options_.min_refill_customers && !intervals[i].empty()) refill_days_[i] = median(intervals[i]);
-    durable_[i] = buyers[i] >= options_.durable_min_customers &&
-                  static_cast<double>(repeaters[i]) < options_.durable_max_repeat_share * static_cast<double>(buyers[i]);
+    durable_[i] =
+        buyers[i] >= options_.durable_min_customers &&
+        static_cast<double>(repeaters[i]) < options_.durable_max_repeat_share * static_cast<double>(buyers[i]);
   }
 }
 

@@ -46,9 +46,9 @@ struct ModelOptions {
   // again on another day (a kettle). Products with less evidence are judged by the customer alone.
   std::int64_t durable_min_customers = 5;
   double durable_max_repeat_share = 0.05;
-  std::int32_t min_pair_count = 2;        // fbt and similar: pairs seen fewer times are noise
-  double min_confidence = 0.02;           // fbt: "bought together" in at least 2% of the anchor's orders
-  bool only_available = true;             // never recommend inactive or out-of-stock products
+  std::int32_t min_pair_count = 2;  // fbt and similar: pairs seen fewer times are noise
+  double min_confidence = 0.02;     // fbt: "bought together" in at least 2% of the anchor's orders
+  bool only_available = true;       // never recommend inactive or out-of-stock products
   NextBasketParams next_basket;
   Zone zone = Zone("UTC");  // the shop's: "the basket's day" is a local day
 };
@@ -80,7 +80,8 @@ class Model {
   using ScoreMap = std::unordered_map<Item, std::pair<double, std::string>>;
   bool allowed(Item item) const;
   std::vector<Scored> top(ScoreMap& scores, size_t k) const;
-  std::vector<Scored> top(std::vector<Vote> votes, size_t k, const std::function<std::string(const Vote&)>& reason) const;
+  std::vector<Scored> top(std::vector<Vote> votes, size_t k,
+                          const std::function<std::string(const Vote&)>& reason) const;
   std::vector<std::pair<Item, double>> recency_weights(int customer) const;
   void learn_histories();
   const ShopTrend& trend() const;
@@ -96,7 +97,7 @@ class Model {
   const std::vector<Purchase>& purchases_;  // the orders, oldest first (outlive the model, as the catalog)
   const Catalog& catalog_;
   ModelOptions options_;
-  std::vector<std::int64_t> orders_with_;   // per item
+  std::vector<std::int64_t> orders_with_;  // per item
   // Per customer (dense index): items with the number of their orders containing each, sorted by item;
   // their orders (indexes into purchases_, oldest first); when each item was last bought (and whether
   // they bought it again on another day).

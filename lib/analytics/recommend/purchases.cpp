@@ -42,8 +42,8 @@ std::optional<Instant> order_time(std::string_view text) {
     }
     return v;
   };
-  if (text.size() == 20 && text[4] == '-' && text[7] == '-' && text[10] == 'T' && text[13] == ':' &&
-      text[16] == ':' && text[19] == 'Z') {
+  if (text.size() == 20 && text[4] == '-' && text[7] == '-' && text[10] == 'T' && text[13] == ':' && text[16] == ':' &&
+      text[19] == 'Z') {
     int y = digits(0, 4), mo = digits(5, 2), d = digits(8, 2), h = digits(11, 2), mi = digits(14, 2),
         sec = digits(17, 2);
     std::chrono::year_month_day date{std::chrono::year(y), std::chrono::month(static_cast<unsigned>(mo)),

@@ -105,7 +105,11 @@ struct Recommender::State {
   PurchaseData data;
   Model model;
   State(store::Db& d, Instant n, Options o)
-      : db(d), now(n), options(std::move(o)), data(load_purchases(d, n)), model(data.purchases, data.catalog, options.model) {}
+      : db(d),
+        now(n),
+        options(std::move(o)),
+        data(load_purchases(d, n)),
+        model(data.purchases, data.catalog, options.model) {}
 
   std::vector<Recommendation> rows(const std::vector<Scored>& recs, Method method) const {
     std::vector<Recommendation> out;
@@ -189,9 +193,14 @@ void recommend_all(store::Db& db, Instant now, Method method, size_t k, const Ro
 }
 
 void to_json(Json& j, const RuleRow& r) {
-  j = Json{{"antecedent", r.antecedent},   {"consequent", r.consequent}, {"support", r.support},
-           {"confidence", r.confidence},   {"lift", r.lift},             {"count", r.count},
-           {"antecedent_ids", r.antecedent_ids}, {"consequent_id", r.consequent_id}};
+  j = Json{{"antecedent", r.antecedent},
+           {"consequent", r.consequent},
+           {"support", r.support},
+           {"confidence", r.confidence},
+           {"lift", r.lift},
+           {"count", r.count},
+           {"antecedent_ids", r.antecedent_ids},
+           {"consequent_id", r.consequent_id}};
 }
 
 std::vector<RuleRow> association_rule_rows(store::Db& db, Instant now, double min_support, double min_confidence,
@@ -211,7 +220,8 @@ std::vector<RuleRow> association_rule_rows(store::Db& db, Instant now, double mi
   const auto& catalog = data.catalog;
   for (const auto& r : association_rules(itemsets, n, min_confidence)) {
     RuleRow row;
-    for (Item i : r.antecedent) row.antecedent.push_back(catalog.title[i]), row.antecedent_ids.push_back(catalog.product_id[i]);
+    for (Item i : r.antecedent)
+      row.antecedent.push_back(catalog.title[i]), row.antecedent_ids.push_back(catalog.product_id[i]);
     row.consequent = catalog.title[r.consequent];
     row.consequent_id = catalog.product_id[r.consequent];
     row.support = r.support, row.confidence = r.confidence, row.lift = r.lift, row.count = r.count;

@@ -5,7 +5,8 @@ namespace shopkeep::analytics::recommend {
 void Votes::add(Item candidate, double score, Item anchor) {
   if (because_[candidate] == -1) touched_.push_back(candidate);
   score_[candidate] += score;
-  if (score > strongest_[candidate] || because_[candidate] == -1) strongest_[candidate] = score, because_[candidate] = anchor;
+  if (score > strongest_[candidate] || because_[candidate] == -1)
+    strongest_[candidate] = score, because_[candidate] = anchor;
 }
 
 void Votes::drop(Item candidate) {

@@ -17,7 +17,7 @@ PurchaseData data() {
   for (int i = 0; i < 4; ++i) d.catalog.item_of(10 + i, "P" + std::to_string(i));
   auto& p = d.purchases;
   // Customer 1: {0,1} {0} then held out {0,2}. Customer 2: {1} then held out {3}. Customer 3: one order.
-  p = {{1, 1, day(1), {0, 1}}, {2, 2, day(2), {1}},  {3, 3, day(3), {1, 2}},
+  p = {{1, 1, day(1), {0, 1}}, {2, 2, day(2), {1}},    {3, 3, day(3), {1, 2}},
        {4, 1, day(4), {0}},    {5, 1, day(5), {0, 2}}, {6, 2, day(6), {3}}};
   return d;
 }

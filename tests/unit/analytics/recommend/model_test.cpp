@@ -9,7 +9,10 @@ using namespace shopkeep::analytics::recommend;
 
 namespace {
 
-Instant day(int d) { return Instant(std::chrono::sys_days(std::chrono::year(2026) / 1 / 1) + std::chrono::days(d)) + std::chrono::hours(10); }
+Instant day(int d) {
+  return Instant(std::chrono::sys_days(std::chrono::year(2026) / 1 / 1) + std::chrono::days(d)) +
+         std::chrono::hours(10);
+}
 
 Catalog catalog_of(int n) {
   Catalog c;
@@ -63,7 +66,7 @@ TEST_CASE("consumables are products several customers re-bought on another day; 
   CHECK(model.consumable(1));
   CHECK_FALSE(model.consumable(2));  // the kettle: bought once by everyone who has one
   CHECK(model.durable(2));
-  CHECK_FALSE(model.durable(3));     // cards: four buyers are too few to tell
+  CHECK_FALSE(model.durable(3));  // cards: four buyers are too few to tell
   CHECK_FALSE(model.durable(0));
   CHECK_FALSE(model.consumable(3));  // cards: only customer 5 re-bought them
   REQUIRE(model.refill_interval_days(0));
