@@ -189,3 +189,32 @@ expect_eq "$(json_get '[m["method"] for m in d["methods"]]')" "['popularity', 'o
 expect_eq "$(json_get '(lambda m: m["personal"]["hit_rate"] >= m["own_history"]["hit_rate"] and m["personal"]["recall"] > m["own_history"]["recall"] + 0.005)({x["method"]: x for x in d["methods"]})')" True "personal beats own_history"
 sk recommend --all --method fbt --json --now 2011-12-10T00:00:00Z
 expect_eq "$(json_get 'len(d) > 100 and min(int(r["reason"].split("%")[0][3:]) for r in d) >= 2')" True "no 'in 0% of the orders': at least the 2% minimum confidence"
+
+TEST "only counted orders and units still on the order are purchases"
+"$PYTHON" "$SHOPKEEP_SOURCE_DIR/testdata/recommend/make_recommend_shop.py" shop.jsonl
+"$PYTHON" - shop.jsonl <<'PY'
+# Customer 8's Mug (order 13) was refunded (currentQuantity 0); their Filters order is cancelled and
+# their Grinder order is a test order: none of it is a purchase.
+import json, sys
+lines = [json.loads(l) for l in open(sys.argv[1])]
+for l in lines:
+    if l.get("__parentId") == "gid://shopify/Order/13":
+        l["currentQuantity"] = 0
+def order(n, extra, product):
+    lines.append(dict({"id": f"gid://shopify/Order/{n}", "processedAt": "2026-04-01T10:00:00Z", "test": False,
+                       "customer": {"id": "gid://shopify/Customer/8"}}, **extra))
+    lines.append({"id": f"gid://shopify/LineItem/{n}0", "quantity": 1, "product": {"id": f"gid://shopify/Product/{product}"},
+                  "__parentId": f"gid://shopify/Order/{n}"})
+order(90, {"cancelledAt": "2026-04-02T10:00:00Z"}, 3)
+order(91, {"test": True}, 2)
+with open(sys.argv[1], "w") as f:
+    f.write("".join(json.dumps(l) + "\n" for l in lines))
+PY
+"$SHOPKEEP" -q import shopify shop.jsonl
+sk recommend --customer c8@shop.test --json --now $NOW
+expect_rc 0
+expect_eq "$(json_get '[r["repeat"] for r in d if r["repeat"]]')" "[]" "nothing of theirs counts as bought"
+sk recommend evaluate -k 2 --json --now $NOW
+expect_eq "$(json_get 'd["test_customers"]')" 7 "customer 8 has no counted purchase"
+sk sql "SELECT count(*) AS n FROM order_lines WHERE order_id = 13 AND current_quantity = 0" --format csv
+expect_out_contains "1"
