@@ -277,10 +277,22 @@ CREATE TABLE inventory_snapshots (
 ) WITHOUT ROWID;
 )SQL";
 
+// Version 7: covering indexes for the analyses that read every basket (recommend): a scan of
+// counted orders and of their lines then reads two small index b-trees instead of every row with its
+// raw JSON (recommend --all on 1M orders: the store read went from ~4 s to well under one). Each
+// replaces the index it extends (same leading column), so lookups by order or customer keep theirs.
+constexpr std::string_view kVersion7 = R"SQL(
+DROP INDEX order_lines_order;
+CREATE INDEX order_lines_basket ON order_lines(order_id, product_id, current_quantity, quantity);
+DROP INDEX orders_customer;
+CREATE INDEX orders_counted ON orders(customer_id, processed_at, created_at, test, cancelled_at, deleted_at);
+)SQL";
+
 }  // namespace
 
 const std::vector<std::string_view>& migrations() {
-  static const std::vector<std::string_view> all = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5, kVersion6};
+  static const std::vector<std::string_view> all = {kVersion1, kVersion2, kVersion3, kVersion4,
+                                                    kVersion5, kVersion6, kVersion7};
   return all;
 }
 

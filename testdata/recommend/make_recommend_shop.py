@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """A small shop with known recommendations, NOW = 2026-06-01T00:00:00Z.
 Products: 1 Coffee (consumable), 2 Grinder, 3 Filters, 4 Mug, 5 Kettle (DRAFT), 6 Tea (out of stock).
-Grinder is bought with Coffee; Coffee is re-bought every 30 days; ann's Coffee refill is due."""
+Grinder is bought with Coffee (a durable: six customers bought it once); Coffee is re-bought every
+30 days; c1's Coffee refill is due. Customers 1, 3 and 4 are subscribed to marketing mail."""
 import json
 import sys
 
@@ -22,7 +23,9 @@ def order(cid, day, items):
         out.append({"id": f"gid://shopify/LineItem/{oid[0] * 10 + n}", "quantity": 1, "product": {"id": f"gid://shopify/Product/{pid}"},
                     "__parentId": f"gid://shopify/Order/{oid[0]}"})
 for cid in range(1, 9):
-    out.append({"id": f"gid://shopify/Customer/{cid}", "defaultEmailAddress": {"emailAddress": f"c{cid}@shop.test"}})
+    state = "SUBSCRIBED" if cid in (1, 3, 4) else "NOT_SUBSCRIBED"
+    out.append({"id": f"gid://shopify/Customer/{cid}",
+                "defaultEmailAddress": {"emailAddress": f"c{cid}@shop.test", "marketingState": state}})
 # Coffee and Grinder together, often with Kettle and Tea too (which must never be recommended).
 for cid in range(2, 8):
     order(cid, "2026-01-10", [1, 2, 5, 6])

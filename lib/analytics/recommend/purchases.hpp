@@ -1,7 +1,7 @@
 #pragma once
-// What recommendations learn from: the orders that count before --now as baskets of products,
-// and the catalog with each product's availability (ACTIVE, not deleted, a variant in stock;
-// untracked inventory counts as available).
+// What recommendations learn from: the counted orders before --now as baskets of products (lines
+// with units left, coalesce(current_quantity, quantity) > 0), and the catalog with each product's
+// availability (ACTIVE, not deleted, a variant in stock; untracked inventory counts as available).
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -32,7 +32,7 @@ struct Catalog {
 
 struct PurchaseData {
   Catalog catalog;
-  std::vector<Purchase> purchases;  // oldest first
+  std::vector<Purchase> purchases;  // oldest first (ties by order id)
 };
 
 PurchaseData load_purchases(store::Db& db, Instant now);
