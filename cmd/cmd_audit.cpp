@@ -91,7 +91,7 @@ void setup_audit(CLI::App& command, Registry& registry) {
   cmd->footer("Checks:\n" + checks +
               "Thresholds are in the config's [audit] table (docs/audit-kpi.md). Table output summarises per check;\n"
               "--json lists every finding (check, category, severity, subject, message).\n"
-              "Example (cron): shopkeep audit --only catalog,support --fail-on error -q || mail -s 'shop audit' me");
+              "Example (cron): shopkeep audit --fail-on error > audit.txt 2>&1 || mail -s 'shop audit' me < audit.txt");
   registry.on_run(cmd, [flags](Context& ctx) { run_audit(ctx, *flags); });
 }
 

@@ -38,8 +38,8 @@ DemoResult best_customer_step(DemoRun& run) {
                   "WHERE c.email IS NOT NULL "
                   "GROUP BY c.id ORDER BY count(*) DESC, c.id LIMIT 1");
   if (!top.step()) return {output::Json::object(), "no customer with orders"};
-  auto profile =
-      analytics::customer_profile(run.db, top.get_text(0), store::load_shop_settings(run.db, run.ctx.config()));
+  auto shop = store::load_shop_settings(run.db, run.ctx.config());
+  auto profile = to_json(analytics::customer_profile(run.db, top.get_text(0), shop), shop);
   return {profile, fmt::format("most frequent customer: {} orders, {} {} spent, {} tickets",
                                profile["orders"].get<std::int64_t>(), profile["spend"].get<std::string>(),
                                profile["currency"].get<std::string>(), profile["tickets"].get<std::int64_t>())};

@@ -50,7 +50,7 @@ TEST "forget deletes every row, logs counts only, and a re-import does not bring
 load_small_shop
 sk customer forget Ann@Example.com
 expect_rc 0
-expect_err_contains "deleted"
+expect_out_contains "deleted"
 expect_eq "$(q "SELECT count(*) FROM customers WHERE id = 101")" 0 customer
 expect_eq "$(q 'SELECT count(*) FROM orders')" 0 orders
 expect_eq "$(q 'SELECT count(*) FROM order_lines')" 0 "order lines"
@@ -66,9 +66,40 @@ expect_eq "$(q 'SELECT count(*) FROM order_lines')" 0 "order lines after re-impo
 expect_eq "$(json_get 'd["suppressed"] >= 4')" True "suppressed count"
 sk customer show ann@example.com
 expect_rc 1
+expect_err_contains "ann@example.com was forgotten on 20"
+sk customer show 101
+expect_rc 1
+expect_err_contains "customer 101 was forgotten on"
 
 TEST "forget someone not stored is a no-op that exits 0"
 load_small_shop
 sk customer forget ghost@example.com
 expect_rc 0
 expect_eq "$(q 'SELECT count(*) FROM customers')" 2 customers
+
+TEST "show: by customer id too, with contact details, last orders and lists for people"
+load_small_shop
+sk customer show 101 --json
+expect_rc 0
+expect_eq "$(json_get 'd["email"], d["orders"], len(d["last_orders"])')" "ann@example.com 2 2" "by id"
+expect_eq "$(json_get 'd["last_orders"][0]["ordered_at"] >= d["last_orders"][1]["ordered_at"]')" True "newest first"
+expect_eq "$(json_get 'sorted(k for k in ("phone", "country_code", "tags", "open_ticket_list", "recommendations") if k in d)')" \
+  "['country_code', 'open_ticket_list', 'phone', 'recommendations', 'tags']" "fields"
+sk customer show 101
+expect_rc 0
+expect_out_contains "Last orders:"
+sk customer show 999999
+expect_rc 1
+expect_err_contains "no customer with id 999999"
+
+TEST "forget --dry-run answers on stdout; export refuses csv"
+load_small_shop
+sk customer forget ann@example.com --dry-run
+expect_rc 0
+expect_out_contains "would delete"
+sk customer export ann@example.com --format csv
+expect_rc 2
+expect_err_contains "one JSON document"
+sk customer export ann@example.com --format ndjson
+expect_rc 0
+expect_eq "$(printf '%s\n' "$OUT" | wc -l)" 1 "ndjson export is one line"
