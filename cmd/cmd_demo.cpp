@@ -19,6 +19,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
+struct DemoCommandOptions {
+  std::string out = "shopkeep-demo";
+  bool force = false;
+};
+
 std::vector<std::string> files_in(const fs::path& dir, const std::string& extension) {
   std::vector<std::string> files;
   for (const auto& entry : fs::directory_iterator(dir))
@@ -38,12 +43,30 @@ std::unique_ptr<store::Db> fresh_store(const fs::path& path) {
   return store::open_store(path);
 }
 
-void run_demo(Context& ctx, const fs::path& dir) {
-  auto& say = ctx.reporter();
-  Instant now = ctx.now_given() ? ctx.now() : demo::sample_now();
+constexpr const char* kMarker = ".shopkeep-demo";  // says a folder is the demo's own, to rewrite freely
+
+// The demo rewrites DIR: only an empty folder, one it made itself, or --force.
+void claim_folder(const fs::path& dir, bool force) {
   std::error_code ec;
+  bool exists = fs::exists(dir, ec);
+  if (exists && !fs::is_directory(dir)) throw usage_error("--out " + dir.string() + " is a file, not a folder");
+  bool ours = fs::exists(dir / kMarker), empty = !exists || fs::is_empty(dir, ec);
+  if (!empty && !ours && !force)
+    throw usage_error("--out " + dir.string() + " is not empty and was not made by the demo",
+                      "choose another folder, or add --force to overwrite its files");
   fs::create_directories(dir, ec);
   if (ec) throw runtime_error("cannot create " + dir.string() + ": " + ec.message());
+  std::ofstream(dir / kMarker) << "made by shopkeep demo; the demo may overwrite this folder\n";
+}
+
+void run_demo(Context& ctx, const DemoCommandOptions& o) {
+  if (ctx.globals().db)
+    throw usage_error("demo writes its own store, " + (fs::path(o.out) / "shopkeep.db").string() + "; --db is not used",
+                      "drop --db, or choose where with --out");
+  const fs::path dir = o.out;
+  auto& say = ctx.reporter();
+  Instant now = ctx.now_given() ? ctx.now() : demo::sample_now();
+  claim_folder(dir, o.force);
 
   say.info("Generating the sample shop in " + (dir / "data").string() + " ...");
   auto shop = demo::generate_shop(dir / "data", demo::ShopSize{});
@@ -78,16 +101,19 @@ void run_demo(Context& ctx, const fs::path& dir) {
 }  // namespace
 
 void setup_demo(CLI::App& command, Registry& registry) {
-  auto out = std::make_shared<std::string>("shopkeep-demo");
+  auto options = std::make_shared<DemoCommandOptions>();
   auto* cmd = &command;
-  cmd->add_option("--out", *out, "folder for the sample data, its store and every result")->capture_default_str();
+  cmd->add_option("--out", options->out, "folder for the sample data, its store and every result")
+      ->capture_default_str();
+  cmd->add_flag("--force", options->force, "overwrite --out even when the demo did not make it");
   cmd->footer(
       "Generates the sample shop (Northwind Coffee: 2,000 customers, 8,000 orders over two years, 150\n"
       "products, 400 abandoned checkouts, 1,000 tickets) into DIR/data, imports it into a fresh store\n"
-      "DIR/shopkeep.db (the global --db is not used), runs every analysis and writes each result to\n"
+      "DIR/shopkeep.db (--db is refused), runs every analysis and writes each result to\n"
       "DIR/<step>.json. Its 'now' is the sample's own date (2026-09-30T12:00:00Z) unless --now is given,\n"
-      "so the results never go stale.");
-  registry.on_run(cmd, [out](Context& ctx) { run_demo(ctx, *out); });
+      "so the results never go stale. DIR must be empty, or made by an earlier demo (it holds a\n"
+      ".shopkeep-demo marker), or --force is needed: the demo overwrites what is there.");
+  registry.on_run(cmd, [options](Context& ctx) { run_demo(ctx, *options); });
 }
 
 }  // namespace shopkeep::cmd

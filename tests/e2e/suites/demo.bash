@@ -25,6 +25,19 @@ assert a["tables"] == b["tables"], (a["tables"], b["tables"])
 PY
 cmp -s first-carts.json d/carts.json || fail "carts plan differs between runs"
 
+TEST "demo refuses a folder it did not make (unless --force) and --db"
+mkdir mine && echo "my notes" > mine/notes.txt
+sk demo --out mine
+expect_rc 2
+expect_err_contains "is not empty and was not made by the demo"
+[ -f mine/shopkeep.db ] && fail "demo wrote into a folder that was not its own"
+sk demo --out elsewhere --db "$PWD/x.db"
+expect_rc 2
+expect_err_contains "--db is not used"
+sk demo --out mine --force -q
+expect_rc 0
+grep -q "my notes" mine/notes.txt || fail "--force lost the unrelated file"
+
 TEST "demo --json prints the summary object"
 sk demo --out d --json
 expect_rc 0
