@@ -22,6 +22,13 @@ fs::path default_config_path() {
   return fs::path("shopkeep.toml");
 }
 
+// "~/shop.db" as a shell would read it (a TOML value is not expanded by the shell).
+fs::path expand_home(const std::string& path) {
+  if (path == "~" || path.rfind("~/", 0) == 0)
+    if (auto home = env_var("HOME")) return fs::path(*home) / path.substr(path.size() > 1 ? 2 : 1);
+  return path;
+}
+
 std::optional<std::string> explicit_config(const GlobalOptions& g) {
   return g.config ? g.config : env_var("SHOPKEEP_CONFIG");
 }
@@ -83,11 +90,12 @@ const Config& Context::config() const {
     auto path = default_config_path();
     config_ = fs::exists(path) ? Config::load(path) : Config();
   }
+  for (const auto& warning : config_->unknown_keys()) reporter_.warn(warning);
   return *config_;
 }
 
 fs::path Context::store_path() const {
-  if (auto p = resolve_setting(globals_.db, "SHOPKEEP_DB", config(), "store.path")) return *p;
+  if (auto p = resolve_setting(globals_.db, "SHOPKEEP_DB", config(), "store.path")) return expand_home(*p);
   return store::default_store_path();
 }
 

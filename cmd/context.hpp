@@ -76,7 +76,7 @@ class Context {
   std::optional<std::string> now_text_;
   mutable std::optional<Instant> now_;
   bool now_given_ = false;
-  TerminalReporter reporter_;
+  mutable TerminalReporter reporter_;  // config() warns about unknown keys on first use
 };
 
 }  // namespace shopkeep::cmd

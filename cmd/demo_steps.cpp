@@ -24,7 +24,7 @@ namespace shopkeep::cmd {
 namespace {
 
 DemoResult status_step(DemoRun& run) {
-  auto status = store::store_status(run.db);
+  auto status = store::store_status(run.db, run.now);
   const auto& t = status["tables"];
   return {status, fmt::format("{} customers, {} orders, {} products, {} abandoned checkouts, {} tickets",
                               t["customers"].get<std::int64_t>(), t["orders"].get<std::int64_t>(),

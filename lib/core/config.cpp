@@ -1,8 +1,11 @@
 #include "core/config.hpp"
 
 #include <toml++/toml.h>
+
+#include <algorithm>
 #include <cstdlib>
 
+#include "core/config_keys.hpp"
 #include "core/error.hpp"
 
 namespace shopkeep {
@@ -73,6 +76,93 @@ std::vector<std::pair<std::string, double>> Config::get_number_table(const std::
   return entries;
 }
 
+namespace {
+
+size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string closest_key(std::string_view typed) {
+  std::string best;
+  size_t best_distance = std::max<size_t>(2, typed.size() / 4) + 1;
+  for (std::string_view key : known_config_keys()) {
+    if (key.back() == '*') continue;
+    size_t d = edit_distance(typed, key);
+    if (d < best_distance) best_distance = d, best = std::string(key);
+  }
+  return best;
+}
+
+bool is_known_section(std::string_view section) {
+  for (std::string_view key : known_config_keys())
+    if (key.size() > section.size() && key.substr(0, section.size()) == section && key[section.size()] == '.')
+      return true;
+  return false;
+}
+
+std::string closest_section(std::string_view typed) {
+  std::string best;
+  size_t best_distance = std::max<size_t>(2, typed.size() / 4) + 1;
+  for (std::string_view key : known_config_keys()) {
+    std::string_view section = key.substr(0, key.find('.'));
+    if (section.size() == key.size()) continue;
+    size_t d = edit_distance(typed, section);
+    if (d < best_distance) best_distance = d, best = std::string(section);
+  }
+  return best;
+}
+
+struct UnknownKey {
+  int64_t line;
+  std::string message;
+};
+
+// An unknown section is named once, not once per key in it: a typo in [shopp] is one mistake.
+void collect_unknown(const toml::table& table, const std::string& prefix, const std::string& file,
+                     std::vector<UnknownKey>& out) {
+  for (const auto& [name, node] : table) {
+    std::string key = prefix.empty() ? std::string(name.str()) : prefix + "." + std::string(name.str());
+    if (is_known_config_key(key)) continue;
+    int64_t line = node.source().begin.line;
+    std::string where = file + ":" + std::to_string(line);
+    if (const auto* sub = node.as_table()) {
+      if (is_known_section(key)) {
+        collect_unknown(*sub, key, file, out);
+        continue;
+      }
+      std::string match = prefix.empty() ? closest_section(key) : "";
+      out.push_back({line, where + ": unknown section [" + key + "]" +
+                               (match.empty() ? "" : " (did you mean [" + match + "]?)")});
+      continue;
+    }
+    std::string match = closest_key(key);
+    out.push_back(
+        {line, where + ": unknown key '" + key + "'" + (match.empty() ? "" : " (did you mean '" + match + "'?)")});
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> Config::unknown_keys() const {
+  std::vector<UnknownKey> found;
+  collect_unknown(impl_->table, "", path_.string(), found);
+  std::stable_sort(found.begin(), found.end(), [](const UnknownKey& a, const UnknownKey& b) { return a.line < b.line; });
+  std::vector<std::string> out;
+  for (auto& f : found) out.push_back(std::move(f.message));
+  return out;
+}
+
 std::optional<std::string> env_var(const char* name) {
   const char* v = std::getenv(name);
   if (v == nullptr || *v == '\0') return std::nullopt;
@@ -111,6 +201,29 @@ std::string config_template() {
 # email = "agent@example.com"             # ZENDESK_EMAIL
 # api_token = "..."                       # ZENDESK_API_TOKEN (or oauth_token = "...", ZENDESK_OAUTH_TOKEN)
 # export_requests_per_minute = 10         # 30 with the High Volume API add-on
+
+[audit]
+# Thresholds of the checks (docs/audit-kpi.md lists every one); these are the defaults.
+# refund_rate = 0.05                      # share of refunded orders over 12 months that is a warning
+# unfulfilled_days = 3                    # a paid order not shipped after this many days
+# unsolved_days = 7                       # an open ticket older than this
+# stale_sync_hours = 48                   # a synced resource not refreshed for this long
+# stale_import_days = 7                   # an import-only store whose newest order is older than this
+# retention_days = 1095                   # customers inactive longer than this (privacy)
+# transactional_campaigns = ""            # campaigns that may mail without marketing consent
+
+[carts]
+# steps = "1h,24h,72h"                    # when each cart-recovery step is due after the checkout
+# holdout = 10                            # percent of people held out to prove the uplift
+# min_margin = 0.3                        # never discount below this margin
+# vip_segments = "Champions"              # RFM segments treated as VIP
+# transactional = false                   # true: mail without marketing consent (check your law)
+# [carts.incentives]                      # per customer type and step: "none", "free_shipping", "10%"
+# new_3 = "10%"
+
+[value]
+# at_risk_p_alive = 0.3                   # P(alive) below this flags a customer at risk
+# penalty = 0                             # L2 penalty on the model's parameters (try 0.001 on small shops)
 
 [restock]
 # lead_time_days = 14                     # days from ordering to stock on the shelf (--lead-time beats all)

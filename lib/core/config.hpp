@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 #include <utility>
 #include <vector>
 
@@ -30,6 +31,10 @@ class Config {
   // value that is not a number.
   std::vector<std::pair<std::string, double>> get_number_table(const std::string& dotted_key) const;
   const std::filesystem::path& path() const { return path_; }
+
+  // Keys the file sets that shopkeep does not read, each as "file:line: unknown key 'a.b'" with a
+  // did-you-mean when a known key is close.
+  std::vector<std::string> unknown_keys() const;
 
  private:
   struct Impl;

@@ -4,6 +4,7 @@
 
 #include "core/line_reader.hpp"
 #include "store/db.hpp"
+#include "store/import_log.hpp"
 
 namespace shopkeep::shopify {
 
@@ -32,6 +33,7 @@ WriteCounts import_files(store::Db& db, const std::vector<std::string>& files, R
     done_before += reader->bytes_consumed();
   }
   writer.finish();
+  store::record_import(db, "shopify", files.size(), writer.counts().lines, synced_at);
   tx.commit();
   reporter.progress_done();
   return writer.counts();

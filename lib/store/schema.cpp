@@ -288,11 +288,22 @@ DROP INDEX orders_customer;
 CREATE INDEX orders_counted ON orders(customer_id, processed_at, created_at, test, cancelled_at, deleted_at);
 )SQL";
 
+// Version 8: every import, recorded with its commit, so status says when data last came from files.
+constexpr std::string_view kVersion8 = R"SQL(
+CREATE TABLE import_log (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  source TEXT NOT NULL,
+  files INTEGER NOT NULL,
+  records INTEGER NOT NULL,
+  imported_at TEXT NOT NULL
+);
+)SQL";
+
 }  // namespace
 
 const std::vector<std::string_view>& migrations() {
   static const std::vector<std::string_view> all = {kVersion1, kVersion2, kVersion3, kVersion4,
-                                                    kVersion5, kVersion6, kVersion7};
+                                                    kVersion5, kVersion6, kVersion7, kVersion8};
   return all;
 }
 

@@ -10,6 +10,7 @@
 #include <iterator>
 
 #include "core/error.hpp"
+#include "store/import_log.hpp"
 
 namespace shopkeep::zendesk {
 
@@ -52,6 +53,7 @@ WriteCounts import_files(store::Db& db, const std::vector<std::string>& files, R
     writer.write(parse_body(read_whole(f), name), name);
     reporter.progress("import", ++done, files.size());
   }
+  store::record_import(db, "zendesk", files.size(), writer.counts().documents, synced_at);
   tx.commit();
   reporter.progress_done();
   return writer.counts();

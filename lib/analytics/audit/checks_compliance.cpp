@@ -30,7 +30,8 @@ void retention(const AuditContext& ctx) {
   each_row(
       ctx,
       "SELECT c.id, max(coalesce(c.updated_at, c.created_at), "
-      "coalesce((SELECT max(o.ordered_at) FROM counted_orders o WHERE o.customer_id = c.id), '')) AS last FROM customers c WHERE c.deleted_at IS NULL AND last < "
+      "coalesce((SELECT max(o.ordered_at) FROM counted_orders o WHERE o.customer_id = c.id), '')) AS last FROM "
+      "customers c WHERE c.deleted_at IS NULL AND last < "
       "?1 ORDER BY c.id",
       [&](store::Stmt& s) { s.bind(1, format_rfc3339(ctx.now - std::chrono::days{days})); },
       [&](store::Stmt& s) {

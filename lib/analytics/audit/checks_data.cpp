@@ -6,6 +6,25 @@ namespace shopkeep::analytics::audit {
 
 namespace {
 
+// A store filled by imports is as fresh as its newest order: say how old that is.
+void import_freshness(const AuditContext& ctx) {
+  double days = ctx.number("stale_import_days", 7);
+  store::Stmt newest(ctx.db, "SELECT max(ordered_at) FROM counted_orders WHERE ordered_at <= ?1");
+  newest.bind(1, format_rfc3339(ctx.now));
+  auto last = newest.step() && !newest.is_null(0) ? parse_rfc3339(newest.get_text(0)) : std::nullopt;
+  if (!last) {
+    ctx.add("shop", "no source has been synced and no order imported: import or sync data first", Severity::warn);
+    return;
+  }
+  auto age_days = std::chrono::duration_cast<std::chrono::hours>(ctx.now - *last).count() / 24;
+  std::string text = "no source has been synced; the data comes from file imports, and the newest order is from " +
+                     format_rfc3339(*last).substr(0, 10) + " (" + std::to_string(age_days) + " days before now)";
+  if (static_cast<double>(age_days) > days)
+    ctx.add("shop", text + ": import fresher data or set up 'shopkeep sync' before acting on it", Severity::warn);
+  else
+    ctx.add("shop", text, Severity::info);
+}
+
 void sync_freshness(const AuditContext& ctx) {
   double hours = ctx.number("stale_sync_hours", 48);
   bool any = false;
@@ -22,10 +41,7 @@ void sync_freshness(const AuditContext& ctx) {
                                    std::to_string(static_cast<int>(hours)) +
                                    " hours ago: schedule 'shopkeep sync' (cron) so decisions use fresh data");
            });
-  if (!any)
-    ctx.add("shop",
-            "no source has been synced; the data comes from file imports only: results are as fresh as the last import",
-            Severity::info);
+  if (!any) import_freshness(ctx);
 }
 
 void completeness(const AuditContext& ctx) {

@@ -12,7 +12,8 @@ void unfulfilled(const AuditContext& ctx) {
   double days = ctx.number("unfulfilled_days", 3);
   each_row(
       ctx,
-      "SELECT id, name, ordered_at FROM counted_orders WHERE financial_status IN ('PAID', 'PARTIALLY_PAID') AND (fulfillment_status IS NULL OR fulfillment_status IN "
+      "SELECT id, name, ordered_at FROM counted_orders WHERE financial_status IN ('PAID', 'PARTIALLY_PAID') AND "
+      "(fulfillment_status IS NULL OR fulfillment_status IN "
       "('UNFULFILLED', 'PARTIALLY_FULFILLED', 'ON_HOLD')) AND ordered_at < ?1 ORDER BY 3",
       [&](store::Stmt& s) {
         s.bind(1, format_rfc3339(ctx.now - std::chrono::seconds{static_cast<std::int64_t>(days * 86400)}));

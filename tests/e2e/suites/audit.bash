@@ -77,3 +77,16 @@ load dirty
 printf '[audit]\nunsolved_days = 30\n' > c.toml
 sk --config c.toml audit --now $NOW --only support.unsolved --json
 expect_eq "$(json_get 'len(d)')" 0 "unsolved findings with a 30-day threshold"
+
+TEST "an import-only store is judged by the age of its newest order (audit.stale_import_days)"
+load clean
+newest=$(q "SELECT max(ordered_at) FROM counted_orders")
+later=$("$PYTHON" -c "import datetime,sys; t=datetime.datetime.fromisoformat(sys.argv[1].replace('Z','+00:00')); print((t+datetime.timedelta(days=20)).strftime('%Y-%m-%dT%H:%M:%SZ'))" "$newest")
+sk audit --now "$later" --only data.sync_freshness --json
+expect_rc 0
+expect_eq "$(json_get '[f["severity"] for f in d]')" "['warn']" "stale import is a warning"
+expect_out_contains "file imports"
+expect_out_contains "20 days before now"
+printf '[audit]\nstale_import_days = 30\n' > c.toml
+sk --config c.toml audit --now "$later" --only data.sync_freshness --json
+expect_eq "$(json_get '[f["severity"] for f in d]')" "['info']" "with a 30-day threshold it is only said"

@@ -209,3 +209,27 @@ rc=$?
 grep -q "could not write the output" err.txt || fail "no message: $(cat err.txt)"
 "$SHOPKEEP" sql "SELECT 1 AS a" --format csv >/dev/full 2>/dev/null
 [ "$?" -eq 1 ] || fail "sql to /dev/full did not exit 1"
+
+TEST "config: unknown keys and sections are warned about with file, line and a did-you-mean"
+printf '[store]\npath = "%s/k.db"\n[shopp]\nname = "a"\n[audit]\nstale_import_day = 3\nrefund_rate = 0.1\n' "$PWD" > k.toml
+sk --config k.toml init
+expect_rc 0
+expect_err_contains "k.toml:3: unknown section [shopp] (did you mean [shop]?)"
+expect_err_contains "k.toml:6: unknown key 'audit.stale_import_day' (did you mean 'audit.stale_import_days'?)"
+case "$ERR" in *refund_rate*) fail "a known key was warned about: $ERR" ;; esac
+first=$(printf '%s\n' "$ERR" | grep -n "shopp" | cut -d: -f1)
+second=$(printf '%s\n' "$ERR" | grep -n "stale_import_day" | cut -d: -f1)
+[ "$first" -lt "$second" ] || fail "warnings not in file order: $ERR"
+
+TEST "config: the template init writes has no unknown key"
+sk init
+expect_rc 0
+sk status
+case "$ERR" in *unknown*) fail "the template warns: $ERR" ;; esac
+
+TEST "config: store.path takes ~ as the home folder"
+printf '[store]\npath = "~/tilde/s.db"\n' > t.toml
+unset SHOPKEEP_DB
+sk --config t.toml init
+expect_rc 0
+[ -f "$HOME/tilde/s.db" ] || fail "~ was not expanded to \$HOME ($HOME)"

@@ -96,3 +96,20 @@ TEST "import with -q prints nothing"
 sk -q import shopify "$DATA/small_shop.jsonl" "$DATA/later_orders.jsonl"
 expect_rc 0
 expect_eq "$ERR" "" stderr
+
+TEST "status lists imports, the shop and the data range; a failed import is not counted"
+sk import shopify "$DATA/small_shop.jsonl" "$DATA/later_lines.jsonl"
+expect_rc 0
+printf '{"id":"gid://shopify/Order/9","name":\n' > broken.jsonl
+sk import shopify broken.jsonl
+expect_rc 1
+sk status --json
+expect_rc 0
+expect_eq "$(json_get '[(i["source"], i["imports"], i["files"]) for i in d["imports"]]')" "[('shopify', 1, 2)]" "imports"
+expect_eq "$(json_get 'd["shop"]["timezone"]')" "Europe/Berlin" "shop zone"
+expect_eq "$(json_get 'd["data"]["first_order_at"] is not None')" True "data range"
+expect_eq "$(json_get 'd["sources"]')" "[]" "no sync sources"
+sk status
+expect_rc 0
+expect_out_contains "Import   shopify"
+expect_out_contains "No sync yet"
