@@ -80,7 +80,9 @@ void run_demo(Context& ctx, const fs::path& dir) {
 void setup_demo(CLI::App& root, Registry& registry) {
   auto out = std::make_shared<std::string>("shopkeep-demo");
   auto* cmd = root.add_subcommand("demo", "Run the whole pipeline on the bundled sample shop");
-  cmd->add_option("--out", *out, "folder for the sample data, its store and every result")->capture_default_str();
+  cmd->add_option("--out", *out, "folder for the sample data, its store and every result")
+      ->capture_default_str()
+      ->type_name("DIR");
   cmd->footer(
       "Generates the sample shop (Northwind Coffee: 2,000 customers, 8,000 orders over two years, 150\n"
       "products, 400 abandoned checkouts, 1,000 tickets) into DIR/data, imports it into a fresh store\n"

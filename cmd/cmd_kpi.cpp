@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "analytics/kpi.hpp"
+#include "completes.hpp"
 #include "core/error.hpp"
 #include "registry.hpp"
 #include "store/shop_settings.hpp"
@@ -34,7 +35,9 @@ void setup_kpi(CLI::App& root, Registry& registry) {
   auto* cmd = root.add_subcommand("kpi", "Shop KPIs per day, week or month");
   cmd->add_option("--from", flags->from, "first instant (RFC 3339, or YYYY-MM-DD = local midnight), inclusive");
   cmd->add_option("--to", flags->to, "last instant, exclusive");
-  cmd->add_option("--by", flags->by, "period: day, week (ISO, Monday first) or month")->capture_default_str();
+  cmd->add_option("--by", flags->by, "period: day, week (ISO, Monday first) or month")
+      ->capture_default_str()
+      ->check(completes(analytics::period_kind_names()));
   cmd->footer(
       "Default: --by month over the 12 whole months before --now, in the shop's time zone.\n"
       "Fields and definitions: docs/audit-kpi.md. Money is a decimal string with `currency`; rates\n"

@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "analytics/recommend/recommend.hpp"
+#include "completes.hpp"
 #include "core/error.hpp"
 #include "registry.hpp"
 
@@ -48,7 +49,8 @@ void setup_recommend(CLI::App& root, Registry& registry) {
   cmd->add_flag("--all", f->all, "every product (fbt, similar) or every customer (personal, refill)");
   cmd->add_option("-k", f->k, "recommendations per product or customer")->capture_default_str();
   cmd->add_option("--method", f->method,
-                  "fbt, similar, personal or refill (default: fbt for a product, personal otherwise)");
+                  "fbt, similar, personal or refill (default: fbt for a product, personal otherwise)")
+      ->check(completes(rec::method_names()));
   cmd->footer(
       "Only active, in-stock products are recommended; fbt and similar leave out the products at hand.\n"
       "Methods and scores: docs/recommend.md. --all with --format ndjson streams row by row.\n"

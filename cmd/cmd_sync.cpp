@@ -5,6 +5,7 @@
 #include <cctype>
 #include <memory>
 
+#include "completes.hpp"
 #include "core/error.hpp"
 #include "core/file_lock.hpp"
 #include "http/http_client.hpp"
@@ -216,6 +217,19 @@ const std::vector<Source>& all_sources() {
   return sources;
 }
 
+std::vector<std::string> source_names() {
+  std::vector<std::string> names;
+  for (const auto& s : all_sources()) names.push_back(s.name);
+  return names;
+}
+
+std::vector<std::string> resource_names() {
+  std::vector<std::string> names;
+  for (const auto& s : all_sources())
+    for (auto& r : s.resources()) names.push_back(std::move(r));
+  return names;
+}
+
 // The sources to run: the named ones (each must be configured), else every configured one; only
 // those that own one of --resources when it is given.
 std::vector<const Source*> chosen_sources(Context& ctx, const SyncFlags& flags) {
@@ -281,13 +295,15 @@ void run_sync(Context& ctx, const SyncFlags& flags) {
 void setup_sync(CLI::App& root, Registry& registry) {
   auto flags = std::make_shared<SyncFlags>();
   auto* cmd = root.add_subcommand("sync", "Pull from the Shopify and Zendesk APIs into the store (incremental)");
-  cmd->add_option("SOURCE", flags->sources, "shopify, zendesk (default: every configured source)");
+  cmd->add_option("SOURCE", flags->sources, "shopify, zendesk (default: every configured source)")
+      ->check(completes(source_names()));
   cmd->add_flag("--full", flags->full, "re-read everything and mark what is gone as deleted");
   cmd->add_option("--since", flags->since, "read changes since this time instead of the stored cursors");
   cmd->add_option("--resources", flags->resources,
                   "comma-separated: shop, customers, products, orders, checkouts (Shopify); users, tickets, "
                   "satisfaction_ratings (Zendesk; tickets bring their metrics and comments)")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->check(completes(resource_names()));
   cmd->footer(
       "Incremental: each resource is read from its stored cursor, page by page, each page committed\n"
       "with the cursor after it, so an interrupted sync resumes safely; two syncs of one store never run\n"

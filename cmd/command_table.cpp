@@ -16,12 +16,20 @@ const Runner* Registry::chosen(CLI::App& root) const {
 
 const std::vector<CommandDef>& command_table() {
   static const std::vector<CommandDef> table = {
-      {"init", setup_init},         {"sync", setup_sync},
-      {"import", setup_import},     {"status", setup_status},
-      {"sql", setup_sql},           {"audit", setup_audit},
-      {"kpi", setup_kpi},           {"customers", setup_customers},
-      {"customer", setup_customer}, {"recommend", setup_recommend},
-      {"carts", setup_carts},       {"demo", setup_demo},
+      {"init", setup_init},
+      {"sync", setup_sync},
+      {"import", setup_import},
+      {"status", setup_status},
+      {"sql", setup_sql},
+      {"audit", setup_audit},
+      {"kpi", setup_kpi},
+      {"customers", setup_customers},
+      {"customer", setup_customer},
+      {"recommend", setup_recommend},
+      {"carts", setup_carts},
+      {"demo", setup_demo},
+      {"completion", setup_completion},
+      {"__docs", setup_docs},
   };
   return table;
 }

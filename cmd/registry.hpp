@@ -16,6 +16,7 @@ using Runner = std::function<void(Context&)>;
 class Registry {
  public:
   void on_run(CLI::App* command, Runner runner) { runners_[command] = std::move(runner); }
+  bool runs(const CLI::App* command) const { return runners_.count(command) > 0; }
   // The runner of the most deeply nested command that was parsed, or nullptr.
   const Runner* chosen(CLI::App& root) const;
 
@@ -44,5 +45,7 @@ void setup_kpi(CLI::App& root, Registry& registry);
 void setup_audit(CLI::App& root, Registry& registry);
 void setup_recommend(CLI::App& root, Registry& registry);
 void setup_sync(CLI::App& root, Registry& registry);
+void setup_completion(CLI::App& root, Registry& registry);
+void setup_docs(CLI::App& root, Registry& registry);  // hidden: __man, __reference
 
 }  // namespace shopkeep::cmd

@@ -7,12 +7,25 @@
 
 namespace shopkeep::output {
 
+namespace {
+
+constexpr std::pair<std::string_view, Format> kFormats[] = {
+    {"table", Format::table}, {"json", Format::json}, {"ndjson", Format::ndjson}, {"csv", Format::csv}};
+
+}  // namespace
+
 Format parse_format(std::string_view name) {
-  if (name == "table") return Format::table;
-  if (name == "json") return Format::json;
-  if (name == "ndjson") return Format::ndjson;
-  if (name == "csv") return Format::csv;
-  throw usage_error("invalid --format '" + std::string(name) + "'", "choose one of table, json, ndjson, csv");
+  for (const auto& [format_name, format] : kFormats)
+    if (name == format_name) return format;
+  std::string names;
+  for (const auto& n : format_names()) names += (names.empty() ? "" : ", ") + n;
+  throw usage_error("invalid --format '" + std::string(name) + "'", "choose one of " + names);
+}
+
+std::vector<std::string> format_names() {
+  std::vector<std::string> names;
+  for (const auto& f : kFormats) names.emplace_back(f.first);
+  return names;
 }
 
 std::string csv_field(std::string_view text) {

@@ -6,6 +6,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace shopkeep::output {
 
@@ -15,6 +16,8 @@ enum class Format { table, json, ndjson, csv };
 
 // "table", "json", "ndjson", "csv"; throws a usage error for anything else.
 Format parse_format(std::string_view name);
+// The names parse_format accepts, in that order (for --help and shell completion).
+std::vector<std::string> format_names();
 
 // A listing: an array of objects with the same fields. Empty arrays print nothing in table and
 // csv-with-no-columns cases, "[]" in json.

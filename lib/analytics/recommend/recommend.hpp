@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "core/time.hpp"
 #include "store/db.hpp"
@@ -14,6 +15,7 @@ namespace shopkeep::analytics::recommend {
 enum class Method { fbt, similar, personal, refill };
 Method parse_method(const std::string& name);  // usage error for anything else
 const char* method_name(Method m);
+std::vector<std::string> method_names();  // what parse_method accepts
 
 using Json = nlohmann::ordered_json;
 using RowSink = std::function<void(const Json&)>;
