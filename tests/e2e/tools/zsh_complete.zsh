@@ -20,10 +20,12 @@ compadd() {
     builtin compadd "$@"
     return
   fi
-  local -a found
+  # What the word becomes: the ignored prefix, the -P and -p prefixes (a folder for _files), the match.
+  local -a found shown hidden
+  zparseopts -E P:=shown p:=hidden
   builtin compadd -O found "$@"
   local m
-  for m in $found; do print -r -- "MATCH:$IPREFIX$m"; done
+  for m in $found; do print -r -- "MATCH:$IPREFIX${shown[2]}${hidden[2]}$m"; done
   builtin compadd "$@"
 }
 print-begin() { print -r -- 'COMPLETION-BEGIN' }
