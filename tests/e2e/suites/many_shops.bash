@@ -12,7 +12,7 @@ shop() {
 }
 
 # The query of docs/scale.md: one row per shop, from each store's counted_orders view.
-cross_shop_query="ATTACH 'north.db' AS north; ATTACH 'south.db' AS south;
+cross_shop_query="ATTACH 'file:north.db?mode=ro' AS north; ATTACH 'file:south.db?mode=ro' AS south;
 SELECT 'north' AS shop, count(*) AS orders, count(DISTINCT customer_id) AS customers,
        sum(CAST(round(total_price * 100) AS INTEGER)) AS revenue_cents
   FROM north.counted_orders
@@ -34,7 +34,7 @@ orders_south=$(grep '^south,' both.csv | cut -d, -f2)
 [ "$orders_north" -gt 500 ] && [ "$orders_south" -gt 350 ] && [ "$orders_north" != "$orders_south" ] ||
   fail "the two shops are not the generated ones: $(cat both.csv)"
 
-TEST "customers of both shops, matched by email across the stores"
+TEST "customers of both shops, matched by email across the stores; the stores stay read-only"
 shop north 11 300
 shop south 22 300
 # One of north's customers also buys from south (under another customer id, as in a real second shop).
@@ -44,8 +44,11 @@ cat > returning.jsonl <<JSONL
 {"id":"gid://shopify/Order/9000001","name":"#X1","email":"$email","createdAt":"2026-05-02T10:00:00Z","updatedAt":"2026-05-02T10:00:00Z","processedAt":"2026-05-02T10:00:00Z","cancelledAt":null,"closedAt":null,"test":false,"currencyCode":"EUR","displayFinancialStatus":"PAID","displayFulfillmentStatus":"FULFILLED","customer":{"id":"gid://shopify/Customer/9000001"},"discountCodes":[],"tags":[],"sourceName":"web","totalPriceSet":{"shopMoney":{"amount":"12.50","currencyCode":"EUR"}},"subtotalPriceSet":{"shopMoney":{"amount":"12.50","currencyCode":"EUR"}},"totalDiscountsSet":{"shopMoney":{"amount":"0.00","currencyCode":"EUR"}},"totalTaxSet":{"shopMoney":{"amount":"0.00","currencyCode":"EUR"}},"totalShippingPriceSet":{"shopMoney":{"amount":"0.00","currencyCode":"EUR"}},"totalRefundedSet":{"shopMoney":{"amount":"0.00","currencyCode":"EUR"}}}
 JSONL
 "$SHOPKEEP" --db "$PWD/south.db" -q import shopify returning.jsonl || fail "import of returning.jsonl failed"
-both=$(sqlite3 :memory: "ATTACH 'north.db' AS north; ATTACH 'south.db' AS south;
+both=$(sqlite3 :memory: "ATTACH 'file:north.db?mode=ro' AS north; ATTACH 'file:south.db?mode=ro' AS south;
 SELECT lower(trim(n.email)) FROM north.counted_orders o JOIN north.customers n ON n.id = o.customer_id
 INTERSECT
 SELECT lower(trim(s.email)) FROM south.counted_orders o JOIN south.customers s ON s.id = o.customer_id;")
 expect_eq "$both" "$(echo "$email" | tr A-Z a-z)" "customers who ordered in both shops"
+sqlite3 :memory: "ATTACH 'file:north.db?mode=ro' AS north; DELETE FROM north.orders;" 2> write.err &&
+  fail "a read-only ATTACH wrote to a store"
+grep -q "readonly" write.err || fail "unexpected error from the read-only write: $(cat write.err)"
