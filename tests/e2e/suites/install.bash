@@ -80,7 +80,8 @@ done
 [[ $depends != *"-dev"* ]] || fail "Depends names a -dev package: $depends"
 dpkg-deb -c "$deb" | awk '{print $6}' > contents.txt
 for f in ./usr/bin/shopkeep ./usr/share/man/man1/shopkeep.1 ./usr/share/bash-completion/completions/shopkeep \
-  ./usr/share/zsh/site-functions/_shopkeep ./usr/share/fish/vendor_completions.d/shopkeep.fish \
+  ./usr/share/zsh/site-functions/_shopkeep ./usr/share/zsh/vendor-completions/_shopkeep \
+  ./usr/share/fish/vendor_completions.d/shopkeep.fish \
   ./usr/share/doc/shopkeep/LICENSE ./usr/share/shopkeep/; do
   grep -qxF "$f" contents.txt || fail "the package lacks $f"
 done
@@ -109,9 +110,18 @@ else
     if command -v man >/dev/null; then
       MANWIDTH=200 man -P cat shopkeep 2>/dev/null | grep -q "^NAME" || fail "man shopkeep does not find the page"
     fi
+    # Each shell finds the installed script by itself.
     out=$(bash --norc --noprofile -c 'source /usr/share/bash-completion/bash_completion
-      COMP_WORDS=(shopkeep kpi --by ""); COMP_CWORD=3; _completion_loader shopkeep; complete -p shopkeep')
+      _completion_loader shopkeep; complete -p shopkeep')
     [[ $out == *"_shopkeep"* ]] || fail "bash-completion does not load /usr/share/bash-completion/completions/shopkeep: $out"
+    if command -v zsh >/dev/null; then
+      out=$(zsh -fc 'autoload -Uz compinit && compinit -u -D && print -r -- $_comps[shopkeep]')
+      [ "$out" == _shopkeep ] || fail "zsh's compinit does not find _shopkeep in its fpath: '$out'"
+    fi
+    if command -v fish >/dev/null; then
+      out=$(fish -c 'complete -C "shopkeep kpi --by "' | cut -f1 | sort | tr '\n' ' ')
+      [ "$out" == "day month week " ] || fail "fish does not find /usr/share/fish/vendor_completions.d/shopkeep.fish: '$out'"
+    fi
     dpkg -r shopkeep > dpkg-r.log 2>&1 || fail "dpkg -r failed: $(tail -5 dpkg-r.log)"
     [ ! -e /usr/bin/shopkeep ] || fail "/usr/bin/shopkeep is left after dpkg -r"
   else
