@@ -29,6 +29,10 @@ const std::vector<CommandDef>& command_table() {
       {"carts", "Cart-recovery plan for abandoned checkouts, with a holdout", setup_carts},
       {"restock", "Variants to reorder: forecast demand, stockout date, reorder point", setup_restock},
       {"demo", "Run the whole pipeline on the bundled sample shop", setup_demo},
+      {"completion", "The shell completion script for bash, zsh or fish", setup_completion},
+      {"__man", "Write the man pages into DIR", setup_man},
+      {"__reference", "Print the command reference (Markdown)", setup_reference},
+      {"__data-dir", "Print the data folder (default templates) this binary uses", setup_data_dir},
   };
   return table;
 }
