@@ -113,7 +113,7 @@ DemoResult recommend_step(DemoRun& run) {
 DemoResult carts_step(DemoRun& run) {
   auto shop = store::load_shop_settings(run.db, run.ctx.config());
   auto config = analytics::carts::load_cart_config(run.ctx.config());
-  analytics::carts::PlanOptions options{"cart-recovery", run.now, true, false};
+  analytics::carts::PlanOptions options{"cart-recovery", run.now, true, false, true};
   auto plan = analytics::carts::plan_carts_json(run.db, options, config, shop);
   int eligible = 0, held = 0;
   for (const auto& row : plan)

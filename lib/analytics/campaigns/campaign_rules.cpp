@@ -91,7 +91,9 @@ CampaignRules load_campaign_rules(const Config& config, Kind kind) {
   if (auto v = text("segments")) r.segments = split_list(*v);
   if (auto v = number("max_p_alive", false)) r.max_p_alive = *v;
   if (auto v = number("min_monetary_score", false)) r.min_monetary_score = static_cast<int>(*v);
-  if (auto v = number("max_interval_cv", false)) r.max_interval_cv = *v;
+  if (auto v = number("max_interval_spread", false)) r.max_interval_spread = *v;
+  if (auto v = text("consumable_tag")) r.consumable_tag = *v;
+  if (auto v = number("max_recency_score", false)) r.max_recency_score = static_cast<int>(*v);
   if (auto v = number("min_repeat_customers", false)) r.min_repeat_customers = static_cast<int>(*v);
   if (auto v = text("max_age")) r.max_age = parse_duration(*v, "config " + own + "max_age");
   return r;

@@ -19,14 +19,18 @@ struct CampaignRules {
   std::vector<Incentive> incentives;        // one per step
   size_t items = 3;                         // products per message
   // winback: slipping away = an RFM segment in `segments`, or P(alive) below `max_p_alive` with a
-  // monetary score of at least `min_monetary_score` (valuable).
+  // recency score of at most `max_recency_score` and a monetary score of at least `min_monetary_score`
+  // (valuable, and not recent by RFM either).
   std::vector<std::string> segments{"At Risk", "Can't Lose Them"};
   double max_p_alive = 0.3;
   int min_monetary_score = 3;
-  // refill: a product counts as a consumable when the intervals between its repeat purchases are
-  // regular (coefficient of variation at most this) among at least `min_repeat_customers` customers.
-  double max_interval_cv = 0.6;
+  int max_recency_score = 2;
+  // refill: a product counts as a consumable when at least `min_repeat_customers` bought it again
+  // and either the shop tags it `consumable_tag` (when the shop uses the tag at all) or the intervals
+  // between its repeat purchases are regular (median absolute deviation / median at most this).
+  double max_interval_spread = 0.5;
   int min_repeat_customers = 3;
+  std::string consumable_tag = "consumable";
   // cross-sell: how long after the last step a first order still qualifies.
   std::chrono::seconds max_age{7 * 86400};
 

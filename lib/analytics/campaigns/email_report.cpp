@@ -85,6 +85,7 @@ Json campaign_json(const std::string& name, const Totals& t, const store::ShopSe
   }
   r["discount_cost"] = format_minor_units(t.treatment.discounts, e);
   add_verdict(r, t.treatment, t.holdout, "recipients");
+  if (!r.contains("note")) r["note"] = nullptr;  // every row has every key
   return r;
 }
 

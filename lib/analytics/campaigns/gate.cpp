@@ -19,10 +19,10 @@ Gate::Gate(store::Db& db, GateRules rules, Instant now)
       rules_(std::move(rules)),
       now_(now),
       suppressions_(db),
-      contacted_(
-          db, std::string("SELECT step, status FROM email_log WHERE campaign = ?1 AND target_key = ?2 AND step >= ?3 "
-                          "AND status IN ") +
-                  kMaybeDelivered),
+      contacted_(db,
+                 "SELECT step, status, lower(trim(recipient)), coalesce(smtp_reply, '') FROM email_log "
+                 "WHERE campaign = ?1 AND target_key = ?2 AND step >= ?3 "
+                 "AND status IN ('sent', 'sending', 'unknown', 'failed')"),
       capped_(db, std::string("SELECT 1 FROM email_log WHERE lower(trim(recipient)) = ?1 AND status IN ") +
                       kMaybeDelivered +
                       " AND coalesce(sent_at, updated_at, created_at) >= ?2 "
@@ -60,13 +60,21 @@ std::optional<std::string> Gate::person_exclusion(const Person& p) const {
 std::optional<std::string> Gate::contact_exclusion(const std::string& target_key, int step, const std::string& email) {
   contacted_.reset();
   contacted_.bind(1, rules_.campaign).bind(2, target_key).bind(3, step);
-  bool unknown_here = false;
+  bool unknown_here = false, refused_here = false;
+  std::string who = privacy::normalise_email(email);
   while (contacted_.step()) {
-    bool unknown = contacted_.get_text(1) == "unknown";
-    if (!unknown || contacted_.get_int(0) > step) return "already_contacted";
+    std::string status = contacted_.get_text(1);
+    bool this_step = contacted_.get_int(0) == step;
+    if (status == "failed") {
+      // A permanent refusal (5xx) of this address is not tried again; a transient failure is.
+      refused_here |= this_step && contacted_.get_text(2) == who && contacted_.get_text(3).rfind('5', 0) == 0;
+      continue;
+    }
+    if (status != "unknown" || !this_step) return "already_contacted";
     unknown_here = true;
   }
   if (unknown_here && !rules_.resend_unknown) return "unknown";
+  if (refused_here) return "refused";
   capped_.reset();
   capped_.bind(1, privacy::normalise_email(email)).bind(2, format_rfc3339(now_ - rules_.frequency_cap));
   capped_.bind(3, rules_.campaign).bind(4, target_key).bind(5, step);
@@ -75,16 +83,20 @@ std::optional<std::string> Gate::contact_exclusion(const std::string& target_key
 }
 
 void Gate::admit(PlanRow& row, const Person& p) {
-  std::string arm = assign_arm(db_, rules_.campaign, holdout_subject(p.customer_id, p.email), p.customer_id, p.email,
-                               rules_.holdout_percent, now_);
+  std::string subject = holdout_subject(p.customer_id, p.email);
+  std::string arm =
+      rules_.record ? assign_arm(db_, rules_.campaign, subject, p.customer_id, p.email, rules_.holdout_percent, now_)
+                    : peek_arm(db_, rules_.campaign, subject, rules_.holdout_percent);
   row.group = arm;
   row.reason = arm == "holdout" ? "holdout" : "due";
-  record_.reset();
-  record_.bind(1, rules_.campaign).bind(2, row.target_key).bind(3, *row.step).bind(4, row.customer_id);
-  record_.bind(5, privacy::normalise_email(row.email)).bind(6, arm);
-  record_.bind(7, row.segment).bind(8, row.incentive).bind(9, nlohmann::json(row.items).dump());
-  record_.bind(10, format_rfc3339(now_));
-  record_.run();
+  if (rules_.record) {
+    record_.reset();
+    record_.bind(1, rules_.campaign).bind(2, row.target_key).bind(3, *row.step).bind(4, row.customer_id);
+    record_.bind(5, privacy::normalise_email(row.email)).bind(6, arm);
+    record_.bind(7, row.segment).bind(8, row.incentive).bind(9, nlohmann::json(row.items).dump());
+    record_.bind(10, format_rfc3339(now_));
+    record_.run();
+  }
   planned_.reset();
   planned_.bind(1, rules_.campaign).bind(2, row.target_key).bind(3, *row.step);
   row.planned_at = planned_.step() ? planned_.get_text(0) : format_rfc3339(now_);

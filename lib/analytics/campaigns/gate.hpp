@@ -23,6 +23,7 @@ struct GateRules {
   double holdout_percent = 10;
   std::string test_tag = "test";  // customers with this tag are test data
   bool resend_unknown = false;    // --resend-unknown: a message of unknown outcome may go again
+  bool record = true;             // false for dry runs: arms and plans are looked up, never stored
 };
 
 struct Person {
@@ -45,8 +46,9 @@ class Gate {
   // test, the address checks, then consent: the order of every campaign but cart recovery.
   std::optional<std::string> person_exclusion(const Person& p) const;
   // already_contacted (this step or a later one was sent, or is being sent), unknown (this step's
-  // delivery is unknown; --resend-unknown lifts it) or frequency_cap (any other message to them
-  // within the cap) for step `step` of `target_key`.
+  // delivery is unknown; --resend-unknown lifts it), refused (the server refused this address for
+  // this step with a 5xx) or frequency_cap (any other message to them within the cap) for step
+  // `step` of `target_key`.
   std::optional<std::string> contact_exclusion(const std::string& target_key, int step, const std::string& email);
 
   // Completes a row that passed every check: the person's arm (drawn and stored on first sight),

@@ -13,13 +13,18 @@ std::vector<PlanRow> plan_cart_recovery(store::Db& db, const Config& config, con
                                         const PlanRequest& request) {
   auto cart_config = carts::load_cart_config(config);
   carts::PlanOptions options{kind_name(Kind::cart_recovery), request.now, request.include_excluded,
-                             request.resend_unknown};
+                             request.resend_unknown, request.record};
   std::vector<PlanRow> rows;
   for (auto& row : carts::plan_carts(db, options, cart_config, shop)) rows.push_back(std::move(row.plan));
   return rows;
 }
 
 }  // namespace
+
+GateRules campaign_gate_rules(const Config& config, Kind kind) {
+  if (kind == Kind::cart_recovery) return carts::load_cart_config(config).gate_rules(kind_name(kind));
+  return load_campaign_rules(config, kind).gate;
+}
 
 std::vector<PlanRow> plan_campaign(store::Db& db, const Config& config, const store::ShopSettings& shop,
                                    const PlanRequest& request, Reporter& reporter) {
@@ -29,6 +34,7 @@ std::vector<PlanRow> plan_campaign(store::Db& db, const Config& config, const st
   } else {
     auto rules = load_campaign_rules(config, request.kind);
     rules.gate.resend_unknown = request.resend_unknown;
+    rules.gate.record = request.record;
     store::Transaction tx(db);
     switch (request.kind) {
       case Kind::winback: rows = plan_winback(db, config, shop, rules, request, reporter); break;

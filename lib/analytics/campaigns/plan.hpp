@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "analytics/campaigns/campaign.hpp"
+#include "analytics/campaigns/gate.hpp"
 #include "core/config.hpp"
 #include "core/reporter.hpp"
 #include "core/time.hpp"
@@ -17,7 +18,11 @@ struct PlanRequest {
   Instant now;
   bool include_excluded = false;  // --all
   bool resend_unknown = false;    // email send --resend-unknown
+  bool record = true;             // false: a dry run, nothing stored
 };
+
+// The shared rules of a campaign ([carts] for cart-recovery, [email.CAMPAIGN] for the others).
+GateRules campaign_gate_rules(const Config& config, Kind kind);
 
 // Included rows first in the campaign's own order (most valuable first where that means something),
 // then, with include_excluded, everyone considered and left out, with the reason.

@@ -47,7 +47,7 @@ std::vector<PlanRow> plan_refill(store::Db& db, const store::ShopSettings&, cons
   std::unordered_set<std::int64_t> products;
   for (const auto& [customer, items] : due)
     for (const auto& d : items) products.insert(d.product_id);
-  auto history = purchase_history(db, request.now, products);
+  auto history = purchase_history(db, request.now, products, rules.consumable_tag);
 
   std::vector<PlanRow> rows;
   for (std::int64_t id : customers_with_orders(db, request.now)) {
@@ -65,9 +65,7 @@ std::vector<PlanRow> plan_refill(store::Db& db, const store::ShopSettings&, cons
     bool durable_due = false;
     if (auto d = due.find(id); d != due.end()) {
       for (const auto& item : d->second) {
-        auto pattern = history.patterns.find(item.product_id);
-        if (pattern == history.patterns.end() ||
-            !is_consumable(pattern->second, rules.min_repeat_customers, rules.max_interval_cv)) {
+        if (!is_consumable(history, item.product_id, rules.min_repeat_customers, rules.max_interval_spread)) {
           durable_due = true;
           continue;
         }

@@ -98,6 +98,7 @@ class Planner {
   static campaigns::GateRules rules(const PlanOptions& o, const CartConfig& c) {
     auto r = c.gate_rules(o.campaign);
     r.resend_unknown = o.resend_unknown;
+    r.record = o.record;
     return r;
   }
 

@@ -23,6 +23,7 @@ struct PlanOptions {
   Instant now;
   bool include_excluded = false;  // --all
   bool resend_unknown = false;    // email send --resend-unknown
+  bool record = true;             // false: a dry run (arms and plans looked up, never stored)
 };
 
 // One checkout: the campaign row (person, step, group, reason, items, incentive, recovery URL)

@@ -1,0 +1,57 @@
+#pragma once
+// email_log: every message rendered or sent, and the at-most-once protocol of `email send`. A
+// message is written `sending` (durably: synchronous=FULL) before its SMTP transaction and `sent`
+// with the server's reply after it, so a run killed in between leaves `sending`, which the next
+// run (holding the send lock) turns into `unknown`: listed, never sent again unless asked.
+#include <nlohmann/json_fwd.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/time.hpp"
+#include "store/db.hpp"
+
+namespace shopkeep::email {
+
+struct LogEntry {
+  std::string campaign;
+  std::string recipient;  // normalised
+  std::optional<std::int64_t> customer_id;
+  std::string target_key, subject_key;
+  int step = 1;
+  std::string message_id, subject, planned_at, unsubscribe_token;
+};
+
+class SendLog {
+ public:
+  explicit SendLog(store::Db& db);
+
+  // `rendered`, unless the message already has a row (whatever its status).
+  void rendered(const LogEntry& entry, Instant at);
+  // `sending`, committed durably. False (and nothing written) when the row says the message may
+  // already have gone: sent, sending, or unknown without `resend_unknown`.
+  bool sending(const LogEntry& entry, Instant at, bool resend_unknown);
+  void sent(const LogEntry& entry, const std::string& reply, Instant at);
+  void failed(const LogEntry& entry, const std::string& reply, const std::string& error, Instant at);
+  void unknown(const LogEntry& entry, const std::string& error, Instant at);
+  // Messages left `sending` by a run that died become `unknown`. Only while holding the send lock.
+  int recover_interrupted(Instant at);
+
+ private:
+  void finish(const LogEntry& entry, const char* status, const std::string& reply, const std::string& error,
+              std::optional<Instant> sent_at, Instant at);
+  store::Db& db_;
+};
+
+// The lock file that keeps two sends of one store apart ("<store>.email.lock").
+std::string send_lock_path(const std::string& store_path);
+
+struct LogFilter {
+  std::optional<std::string> campaign, email, status;  // status: rendered, sending, sent, failed, unknown
+};
+
+// cli.md `email log --json`, oldest first. A usage error for an unknown status.
+nlohmann::ordered_json log_rows(store::Db& db, const LogFilter& filter);
+
+}  // namespace shopkeep::email
