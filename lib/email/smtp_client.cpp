@@ -26,14 +26,18 @@ size_t read_message(char* buffer, size_t size, size_t count, void* user) {
   size_t n = std::min(left, size * count);
   std::memcpy(buffer, t->message->data() + t->offset, n);
   t->offset += n;
-  if (t->offset == t->message->size() && n == 0) t->handed_over = true;
+  // Once the last byte is libcurl's, the server may get the whole message: from here on a failure
+  // without an answer means "maybe delivered", never "try again".
+  if (t->offset == t->message->size()) t->handed_over = true;
   return n;
 }
 
 size_t on_reply(char* data, size_t size, size_t count, void* user) {
   std::string line(data, size * count);
   while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
-  if (!line.empty()) static_cast<Transfer*>(user)->last_reply = line;
+  auto* t = static_cast<Transfer*>(user);
+  // The answer to QUIT (sent after a refusal) would hide the refusal itself.
+  if (!line.empty() && t->last_command != "QUIT") t->last_reply = line;
   return size * count;
 }
 

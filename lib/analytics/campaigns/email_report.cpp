@@ -47,7 +47,7 @@ WITH firsts AS (
 SELECT c.campaign, c.arm, c.offered, o.total_price, o.total_discounts, o.ordered_at,
        k.completed_at, k.total_price, c.until, c.anchor
   FROM converted c
-  LEFT JOIN orders o ON o.id = c.order_id
+  LEFT JOIN counted_orders o ON o.id = c.order_id
   LEFT JOIN checkouts k ON c.target_key GLOB 'checkout:[0-9]*' AND k.id = CAST(substr(c.target_key, 10) AS INTEGER)
 )SQL";
 

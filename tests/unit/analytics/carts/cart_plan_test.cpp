@@ -41,7 +41,7 @@ void log_email(testing::TempStore& s, const std::string& campaign, const std::st
 nlohmann::ordered_json plan(testing::TempStore& s, bool resend_unknown = false) {
   CartConfig config;
   config.holdout_percent = 0;
-  PlanOptions options{"cart-recovery", *parse_rfc3339("2026-03-10T12:00:00Z"), true, resend_unknown};
+  PlanOptions options{"cart-recovery", *parse_rfc3339("2026-03-10T12:00:00Z"), true, resend_unknown, true};
   store::ShopSettings shop{Zone("UTC"), "EUR", 2};
   return plan_carts_json(s.db(), options, config, shop);
 }
