@@ -11,6 +11,7 @@
 #include "core/file_lock.hpp"
 #include "email/campaign_send.hpp"
 #include "email/message_loader.hpp"
+#include "email/render_campaign.hpp"
 #include "email/render_job.hpp"
 #include "email/send_log.hpp"
 #include "email/settings.hpp"
@@ -76,8 +77,8 @@ email::TemplateSet templates_of(const std::string& campaign, const std::optional
   return email::TemplateSet::load(campaign, override_dir, default_template_root());
 }
 
-void warn_missing_codes(Context& ctx, const email::MessageLoader& loader) {
-  for (const auto& key : loader.missing_codes())
+void warn_missing_codes(Context& ctx, const std::set<std::string>& keys) {
+  for (const auto& key : keys)
     ctx.reporter().warn("an incentive is offered without a discount code: set " + key +
                         " in the config (the messages state the offer without a code)");
 }
@@ -97,31 +98,16 @@ void run_render(Context& ctx, const RenderOptions& o) {
   auto settings = email::load_email_settings(ctx.config(), *db, shop);
   email::require_complete(settings);
   auto templates = templates_of(o.campaign, o.templates);
-  auto plan = plan_of(ctx, *db, shop, o.campaign, false, false, true);
-  email::MessageLoader loader(*db, ctx.config(), settings);
-  std::vector<email::MessageInput> inputs;
-  for (const auto& row : plan) {
-    if (!row.treatment()) continue;  // the holdout gets no email
-    if (o.limit && static_cast<std::int64_t>(inputs.size()) >= *o.limit) break;
-    inputs.push_back(loader.load(row));
-  }
-  warn_missing_codes(ctx, loader);
-  email::RenderJob job;
-  job.out_dir = o.out ? fs::path(*o.out) : fs::path("shopkeep-email") / o.campaign;
-  job.date = ctx.now();
-  auto files = email::render_to_folder(inputs, templates, settings, job);
-  email::SendLog log(*db);
-  store::Transaction tx(*db);
-  for (size_t i = 0; i < files.size(); ++i) {
-    const auto& m = inputs[i];
-    email::LogEntry e{m.campaign,          m.email,          m.customer_id, m.target_key,       m.subject_key, m.step,
-                      files[i].message_id, files[i].subject, m.planned_at,  m.unsubscribe_token};
-    log.rendered(e, ctx.now());
-  }
-  tx.commit();
-  ctx.reporter().info(fmt::format("Rendered {} {} message{} into {} (manifest.json lists them)", files.size(),
-                                  o.campaign, files.size() == 1 ? "" : "s", job.out_dir.string()));
-  ctx.write_listing(email::manifest_json(files));
+  email::RenderRequest request;
+  request.campaign = o.campaign;
+  request.out_dir = o.out ? fs::path(*o.out) : fs::path("shopkeep-email") / o.campaign;
+  request.limit = o.limit;
+  request.now = ctx.now();
+  auto outcome = email::render_campaign(*db, ctx.config(), shop, settings, templates, request, ctx.reporter());
+  warn_missing_codes(ctx, outcome.missing_codes);
+  ctx.reporter().info(fmt::format("Rendered {} {} message{} into {} (manifest.json lists them)", outcome.files.size(),
+                                  o.campaign, outcome.files.size() == 1 ? "" : "s", request.out_dir.string()));
+  ctx.write_listing(email::manifest_json(outcome.files));
 }
 
 email::SmtpSettings smtp_settings(Context& ctx, const SendOptions& o) {
@@ -183,7 +169,7 @@ void run_send(Context& ctx, const SendOptions& o) {
   options.resend_unknown = o.resend_unknown;
   email::SendCounts counts;
   send_campaign(context, plan, options, counts);
-  warn_missing_codes(ctx, loader);
+  warn_missing_codes(ctx, loader.missing_codes());
   ctx.reporter().debug(fmt::format("{} messages sent in {:.2f} s, {:.2f} s of it in SMTP transactions ({:.0f}%)",
                                    counts.sent, counts.seconds, counts.smtp_seconds,
                                    counts.seconds > 0 ? 100.0 * counts.smtp_seconds / counts.seconds : 0.0));

@@ -125,8 +125,11 @@ MessageInput MessageLoader::load(const analytics::campaigns::PlanRow& row) {
   m.step = row.step.value_or(1);
   m.planned_at = row.planned_at;
   m.incentive = c::parse_incentive(row.incentive, "the plan's incentive");
+  auto fallback = s.fallback_discount_codes.find(c::discount_code_key(m.incentive));
   if (auto code = c::discount_code(config_, row.campaign, m.incentive))
     m.discount_code = header_text(*code);
+  else if (fallback != s.fallback_discount_codes.end())
+    m.discount_code = header_text(fallback->second);
   else if (m.incentive.offered())
     missing_codes_.insert("email.discount_codes." + c::discount_code_key(m.incentive));
 

@@ -2,6 +2,7 @@
 // What every message of the shop carries, from the config's [email] table (and the flags of
 // `email send`): sender, reply address, the postal address marketing mail must show, the ways to
 // unsubscribe, the shop's name and address on the web.
+#include <map>
 #include <optional>
 #include <string>
 
@@ -31,6 +32,8 @@ struct EmailSettings {
   std::string shop_url;                       // email.shop_url, else https://<myshopify domain>
   std::string currency;
   int currency_exponent = 2;
+  // Codes for offers the config has no code for ("percent_10" -> "SAVE10"); the demo fills these.
+  std::map<std::string, std::string> fallback_discount_codes;
 };
 
 // Reads the settings; flags beat the config. Creates the store's unsubscribe key on first use
