@@ -170,9 +170,12 @@ void run_send(Context& ctx, const SendOptions& o) {
   email::SendCounts counts;
   send_campaign(context, plan, options, counts);
   warn_missing_codes(ctx, loader.missing_codes());
-  ctx.reporter().debug(fmt::format("{} messages sent in {:.2f} s, {:.2f} s of it in SMTP transactions ({:.0f}%)",
-                                   counts.sent, counts.seconds, counts.smtp_seconds,
-                                   counts.seconds > 0 ? 100.0 * counts.smtp_seconds / counts.seconds : 0.0));
+  auto share = [&](double part) { return counts.seconds > 0 ? 100.0 * part / counts.seconds : 0.0; };
+  ctx.reporter().debug(
+      fmt::format("{} messages sent in {:.2f} s, {:.2f} s of it in SMTP transactions ({:.0f}%); the send log {:.0f}%, "
+                  "composing {:.0f}%, re-checks {:.0f}%",
+                  counts.sent, counts.seconds, counts.smtp_seconds, share(counts.smtp_seconds),
+                  share(counts.log_seconds), share(counts.compose_seconds), share(counts.check_seconds)));
   ctx.write_object(email::to_json(counts));
   if (counts.unknown > 0)
     ctx.reporter().warn(

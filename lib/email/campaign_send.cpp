@@ -85,13 +85,18 @@ void send_campaign(SendContext& cx, const std::vector<PlanRow>& plan, const Send
       ++counts.unknown;
       continue;
     }
-    if (auto reason = cx.gate.recheck(row)) {
+    auto t_check = Clock::now();
+    auto recheck = cx.gate.recheck(row);
+    counts.check_seconds += seconds_since(t_check);
+    if (auto reason = recheck) {
       ++counts.skipped;
       cx.reporter.debug(row.email + " " + row.subject_key() + ": skipped (" + *reason + ")");
       continue;
     }
+    auto t_compose = Clock::now();
     MessageInput input = cx.loader.load(row);
     ComposedMessage message = compose(cx.templates, input, cx.settings, cx.clock());
+    counts.compose_seconds += seconds_since(t_compose);
     if (o.dry_run) {
       ++counts.would_send;
       continue;
@@ -101,12 +106,21 @@ void send_campaign(SendContext& cx, const std::vector<PlanRow>& plan, const Send
       if (due > Clock::now()) cx.sleeper.sleep(std::chrono::ceil<std::chrono::milliseconds>(due - Clock::now()));
     }
     LogEntry entry = log_entry(input, message);
-    if (!log.sending(entry, cx.clock(), o.resend_unknown)) {
+    auto t_log = Clock::now();
+    bool claimed = log.sending(entry, cx.clock(), o.resend_unknown);
+    counts.log_seconds += seconds_since(t_log);
+    if (!claimed) {
       ++counts.skipped;  // another run recorded it meanwhile
       continue;
     }
     ++paced;
     SmtpResult r = deliver(cx, o, input.email, message.bytes, counts, rng);
+    t_log = Clock::now();
+    struct LogTimer {  // the outcome's log write counts as log time
+      Clock::time_point start;
+      double& into;
+      ~LogTimer() { into += seconds_since(start); }
+    } log_timer{t_log, counts.log_seconds};
     switch (r.status) {
       case SmtpResult::Status::sent:
         log.sent(entry, r.reply, cx.clock());

@@ -41,7 +41,8 @@ struct SendCounts {
   std::int64_t sent = 0, skipped = 0, failed = 0, unknown = 0;
   std::int64_t would_send = 0;  // dry runs: what would have gone
   bool dry_run = false;
-  double seconds = 0, smtp_seconds = 0;  // wall time, and the part spent in SMTP transactions
+  double seconds = 0, smtp_seconds = 0;                            // wall time, and the part spent in SMTP transactions
+  double log_seconds = 0, compose_seconds = 0, check_seconds = 0;  // the send log, composing, re-checks
 };
 
 // cli.md `email send --json` (plus would_send).

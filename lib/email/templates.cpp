@@ -3,6 +3,7 @@
 #include <fstream>
 #include <regex>
 #include <sstream>
+#include <unordered_map>
 
 #include "core/error.hpp"
 #include "email/context.hpp"
@@ -14,26 +15,52 @@ namespace mustache = kainjow::mustache;
 
 namespace {
 
-// kainjow's context, recording every name it cannot resolve instead of rendering it as blank.
+// kainjow's context lookup (the innermost section first; "a.b" walks into objects), recording the
+// first name it cannot resolve instead of rendering it as blank. Dotted names are split once per
+// thread, not on every lookup as kainjow's own context does.
 class StrictContext : public mustache::basic_context<std::string> {
  public:
-  explicit StrictContext(const mustache::data* root) : inner_(root) {}
-  void push(const mustache::data* data) override { inner_.push(data); }
-  void pop() override { inner_.pop(); }
+  explicit StrictContext(const mustache::data* root) { stack_.push_back(root); }
+  void push(const mustache::data* data) override { stack_.push_back(data); }
+  void pop() override { stack_.pop_back(); }
   const mustache::data* get(const std::string& name) const override {
-    const auto* found = inner_.get(name);
-    if (found == nullptr && missing_.empty()) missing_ = name;
-    return found;
+    if (name == ".") return stack_.back();
+    const auto& parts = split(name);
+    for (auto it = stack_.rbegin(); it != stack_.rend(); ++it) {
+      const mustache::data* value = *it;
+      for (const auto& part : parts) {
+        value = value->get(part);
+        if (value == nullptr) break;
+      }
+      if (value != nullptr) return value;
+    }
+    if (missing_.empty()) missing_ = name;
+    return nullptr;
   }
   const mustache::data* get_partial(const std::string& name) const override {
-    const auto* found = inner_.get_partial(name);
-    if (found == nullptr && missing_.empty()) missing_ = "> " + name;
-    return found;
+    for (auto it = stack_.rbegin(); it != stack_.rend(); ++it)
+      if (const auto* value = (*it)->get(name)) return value;
+    if (missing_.empty()) missing_ = "> " + name;
+    return nullptr;
   }
   const std::string& missing() const { return missing_; }
 
  private:
-  mustache::context<std::string> inner_;
+  static const std::vector<std::string>& split(const std::string& name) {
+    thread_local std::unordered_map<std::string, std::vector<std::string>> cache;
+    auto found = cache.find(name);
+    if (found != cache.end()) return found->second;
+    std::vector<std::string> parts;
+    size_t start = 0;
+    for (size_t dot = name.find('.'); dot != std::string::npos; dot = name.find('.', start)) {
+      parts.push_back(name.substr(start, dot - start));
+      start = dot + 1;
+    }
+    parts.push_back(name.substr(start));
+    return cache.emplace(name, std::move(parts)).first->second;
+  }
+
+  std::vector<const mustache::data*> stack_;
   mutable std::string missing_;
 };
 

@@ -9,7 +9,8 @@ Faults, each switchable: --starttls CERT KEY (STARTTLS required before MAIL), --
 (AUTH PLAIN/LOGIN required), --transient N (answer "451 4.3.0 try again later" to the first N
 messages), --reject SUBSTRING (550 5.1.1 at RCPT for recipients containing it), --delay-ms MS
 (sleep before answering each message, so a kill can land in between), --drop N (close the
-connection without answering the Nth message, after reading it). Writes its port to --port-file.
+connection without answering the Nth message, after reading it). --fast (benchmarks): only the
+jsonl line, no message file and no fsync. Writes its port to --port-file.
 """
 import argparse
 import asyncio
@@ -48,15 +49,17 @@ class Sink:
         self.count += 1
         name = "%06d.eml" % self.count
         data = envelope.original_content or envelope.content
-        with open(os.path.join(self.args.out, name), "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
+        if not self.args.fast:
+            with open(os.path.join(self.args.out, name), "wb") as f:
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
         headers = email.parser.BytesHeaderParser().parsebytes(data)
         self.log.write(json.dumps({"file": name, "mail_from": envelope.mail_from, "rcpt_tos": envelope.rcpt_tos,
                                    "message_id": (headers.get("Message-ID") or "").strip()}) + "\n")
         self.log.flush()
-        os.fsync(self.log.fileno())
+        if not self.args.fast:
+            os.fsync(self.log.fileno())
         return "250 2.0.0 OK queued as sink-%d" % self.count
 
 
@@ -71,6 +74,7 @@ def main():
     p.add_argument("--reject")
     p.add_argument("--delay-ms", type=int, default=0)
     p.add_argument("--drop", type=int, default=0)
+    p.add_argument("--fast", action="store_true")
     args = p.parse_args()
     sink = Sink(args)
     tls = None
