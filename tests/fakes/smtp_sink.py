@@ -5,7 +5,8 @@ Every accepted message is written to OUT/NNNNNN.eml and listed in OUT/received.j
 ({"file", "mail_from", "rcpt_tos", "message_id"}), flushed before the 250 reply goes out, so a test
 that kills the client at any point still sees exactly what the server accepted.
 
-Faults, each switchable: --starttls CERT KEY (STARTTLS required before MAIL), --auth USER:PASS
+Faults, each switchable: --starttls CERT KEY (STARTTLS required before MAIL), --tls CERT KEY (TLS
+from the first byte, as smtps:// expects), --auth USER:PASS
 (AUTH PLAIN/LOGIN required), --transient N (answer "451 4.3.0 try again later" to the first N
 messages), --reject SUBSTRING (550 5.1.1 at RCPT for recipients containing it), --delay-ms MS
 (sleep before answering each message, so a kill can land in between), --drop N (close the
@@ -69,6 +70,7 @@ def main():
     p.add_argument("--out", required=True)
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--starttls", nargs=2, metavar=("CERT", "KEY"))
+    p.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"))
     p.add_argument("--auth")
     p.add_argument("--transient", type=int, default=0)
     p.add_argument("--reject")
@@ -81,6 +83,10 @@ def main():
     if args.starttls:
         tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         tls.load_cert_chain(*args.starttls)
+    implicit = None
+    if args.tls:
+        implicit = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        implicit.load_cert_chain(*args.tls)
     authenticator = None
     if args.auth:
         user, password = args.auth.split(":", 1)
@@ -93,10 +99,10 @@ def main():
     def factory():
         return SMTP(sink, hostname="sink.test", tls_context=tls, require_starttls=bool(tls),
                     authenticator=authenticator, auth_required=bool(args.auth),
-                    auth_require_tls=bool(tls), data_size_limit=10 * 1024 * 1024)
+                    auth_require_tls=bool(tls or implicit), data_size_limit=10 * 1024 * 1024)
 
     async def serve():
-        server = await asyncio.get_running_loop().create_server(factory, args.host, 0)
+        server = await asyncio.get_running_loop().create_server(factory, args.host, 0, ssl=implicit)
         port = server.sockets[0].getsockname()[1]
         tmp = args.port_file + ".tmp"
         with open(tmp, "w") as f:

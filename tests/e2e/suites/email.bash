@@ -308,6 +308,19 @@ expect_eq "$(json_get 'd["sent"]')" "$(received tls | wc -l)" "sent over STARTTL
 [ "$(q "SELECT count(*) FROM email_log WHERE coalesce(error, '') || coalesce(smtp_reply, '') LIKE '%s3cret%'")" = 0 ] ||
   fail "the password is in the store"
 
+TEST "smtps:// is TLS from the first byte, verified"
+make_shop
+openssl req -x509 -newkey rsa:2048 -nodes -keyout key.pem -out cert.pem -days 2 -subj /CN=localhost \
+  -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" 2>/dev/null || fail "openssl could not make a certificate"
+start_sink tls --tls cert.pem key.pem
+sk email send cross-sell --now $NOW --smtp smtps://localhost:$PORT --rate 0
+expect_rc 1
+expect_err_contains "TLS"
+SMTP_CA_FILE=$PWD/cert.pem sk email send cross-sell --now $NOW --smtp smtps://localhost:$PORT --rate 0 --json
+expect_rc 0
+expect_eq "$(json_get 'd["sent"]')" 2 "sent over implicit TLS"
+expect_eq "$(received tls | wc -l)" 2 "received"
+
 TEST "smtp:// to a host that is not loopback must offer STARTTLS; bad URLs are usage errors"
 make_shop
 ip=$(hostname -I 2>/dev/null | tr ' ' '\n' | grep -E '^[0-9]+\.' | grep -v '^127\.' | head -1)
