@@ -141,7 +141,8 @@ void run_send(Context& ctx, const SendOptions& o) {
   if (!o.dry_run) {
     lock = std::make_unique<FileLock>(email::send_lock_path(ctx.store_path().string()), std::chrono::seconds{10},
                                       "email send");
-    int interrupted = email::SendLog(*db).recover_interrupted(ctx.now_given() ? ctx.now() : wall_clock());
+    int interrupted =
+        email::SendLog(*db).recover_interrupted(ctx.now_given() ? ctx.now() : wall_clock(), email::current_boot_id());
     if (interrupted > 0)
       ctx.reporter().warn(
           fmt::format("{} message{} of an interrupted send may or may not have been delivered: now "
@@ -191,7 +192,7 @@ void run_log(Context& ctx, const LogOptions& o) {
   // Messages a dead send left `sending` are `unknown` once no send holds the lock.
   try {
     FileLock lock(email::send_lock_path(ctx.store_path().string()), std::chrono::seconds{0}, "email send");
-    email::SendLog(*db).recover_interrupted(ctx.now_given() ? ctx.now() : wall_clock());
+    email::SendLog(*db).recover_interrupted(ctx.now_given() ? ctx.now() : wall_clock(), email::current_boot_id());
   } catch (const Error&) {
     // A send is running: its `sending` messages are in flight, shown as they are.
   }
@@ -228,7 +229,7 @@ void run_report(Context& ctx, const ReportOptions& o) {
 
 CLI::App* campaign_command(CLI::App* email, const char* name, const char* description, std::string& campaign) {
   auto* cmd = email->add_subcommand(name, description);
-  cmd->add_option("campaign", campaign, "cart-recovery, winback, refill or cross-sell")
+  cmd->add_option("CAMPAIGN", campaign, "cart-recovery, winback, refill or cross-sell")
       ->required()
       ->check(CLI::IsMember(kCampaigns));
   return cmd;

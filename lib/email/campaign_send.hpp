@@ -1,8 +1,8 @@
 #pragma once
 // `email send`: the planned treatment messages of a campaign over SMTP, at most once each. Before
 // each message: every campaign rule again against the store as it is now (consent, suppression,
-// frequency cap, already sent), then `sending` written durably, the SMTP transaction, and `sent`
-// with the server's reply. Transient failures (4xx, a connection lost before the message was
+// frequency cap, already sent), then `sending` written (its batch already on disk, see
+// send_log.hpp), the SMTP transaction, and `sent` with the server's reply. Transient failures (4xx, a connection lost before the message was
 // handed over) are retried with backoff; a 5xx is recorded for that recipient and the rest go on;
 // an answer lost after the message was handed over leaves `unknown`. Messages are paced to
 // `rate_per_minute`.

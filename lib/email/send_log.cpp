@@ -1,6 +1,10 @@
 #include "email/send_log.hpp"
 
+#include <openssl/rand.h>
+
 #include <nlohmann/json.hpp>
+
+#include <fstream>
 
 #include "core/error.hpp"
 #include "privacy/suppression.hpp"
@@ -23,9 +27,54 @@ void SendLog::rendered(const LogEntry& e, Instant at) {
   s.run();
 }
 
-bool SendLog::sending(const LogEntry& e, Instant at, bool resend_unknown) {
-  // The one write that must reach the disk before the SMTP transaction starts.
+std::string current_boot_id() {
+  std::ifstream in("/proc/sys/kernel/random/boot_id");
+  std::string id;
+  if (in >> id && !id.empty()) return id;
+  unsigned char bytes[16];
+  if (RAND_bytes(bytes, sizeof bytes) != 1) return "unknown-boot";
+  static const char* hex = "0123456789abcdef";
+  for (unsigned char b : bytes) id += {hex[b >> 4], hex[b & 15]};
+  return "random-" + id;
+}
+
+namespace {
+
+nlohmann::json entry_json(const LogEntry& e) {
+  nlohmann::json j;
+  j["campaign"] = e.campaign;
+  j["recipient"] = e.recipient;
+  j["customer_id"] = e.customer_id ? nlohmann::json(*e.customer_id) : nlohmann::json();
+  j["target_key"] = e.target_key;
+  j["subject_key"] = e.subject_key;
+  j["step"] = e.step;
+  j["message_id"] = e.message_id;
+  j["subject"] = e.subject;
+  j["planned_at"] = e.planned_at;
+  return j;
+}
+
+}  // namespace
+
+std::int64_t SendLog::open_batch(const std::vector<LogEntry>& entries, const std::string& boot_id, Instant at) {
+  nlohmann::json messages = nlohmann::json::array();
+  for (const auto& e : entries) messages.push_back(entry_json(e));
+  // The one write that must reach the disk before the batch's first SMTP transaction starts.
   db_.exec("PRAGMA synchronous = FULL");
+  store::Stmt s(db_, "INSERT INTO email_send_batches (boot_id, started_at, messages) VALUES (?1, ?2, ?3)");
+  s.bind(1, boot_id).bind(2, format_rfc3339(at)).bind(3, messages.dump());
+  s.run();
+  db_.exec("PRAGMA synchronous = NORMAL");
+  return db_.scalar_int("SELECT last_insert_rowid()");
+}
+
+void SendLog::close_batch(std::int64_t batch) {
+  store::Stmt s(db_, "DELETE FROM email_send_batches WHERE id = ?1");
+  s.bind(1, batch);
+  s.run();
+}
+
+bool SendLog::sending(const LogEntry& e, Instant at, bool resend_unknown) {
   store::Stmt s(db_,
                 "INSERT INTO email_log (campaign, recipient, customer_id, subject_key, target_key, step, message_id, "
                 "subject, planned_at, unsubscribe_token, status, attempts, created_at, updated_at) "
@@ -40,9 +89,7 @@ bool SendLog::sending(const LogEntry& e, Instant at, bool resend_unknown) {
   s.bind(6, e.step).bind(7, e.message_id).bind(8, e.subject).bind(9, e.planned_at).bind(10, e.unsubscribe_token);
   s.bind(11, format_rfc3339(at)).bind(12, resend_unknown ? 1 : 0);
   s.run();
-  bool written = db_.changes() == 1;
-  db_.exec("PRAGMA synchronous = NORMAL");
-  return written;
+  return db_.changes() == 1;
 }
 
 void SendLog::finish(const LogEntry& e, const char* status, const std::string& reply, const std::string& error,
@@ -77,14 +124,51 @@ void SendLog::unknown(const LogEntry& e, const std::string& error, Instant at) {
   finish(e, "unknown", "", error, std::nullopt, at);
 }
 
-int SendLog::recover_interrupted(Instant at) {
+int SendLog::recover_interrupted(Instant at, const std::string& boot_id) {
+  store::Transaction tx(db_);
   store::Stmt s(db_,
                 "UPDATE email_log SET status = 'unknown', updated_at = ?1, "
                 "error = 'the send was interrupted during the SMTP transaction: it may have been delivered' "
                 "WHERE status = 'sending'");
   s.bind(1, format_rfc3339(at));
   s.run();
-  return static_cast<int>(db_.changes());
+  int recovered = static_cast<int>(db_.changes());
+  // Batches left open by a run that died: in this boot the log is complete (nothing committed was
+  // lost); after a reboot its last writes may be gone, so any message of the batch not recorded
+  // `sent` may have been delivered.
+  store::Stmt batches(db_, "SELECT id, boot_id, messages FROM email_send_batches ORDER BY id");
+  std::vector<std::pair<std::int64_t, nlohmann::json>> lost;
+  while (batches.step())
+    if (batches.get_text(1) != boot_id)
+      lost.emplace_back(batches.get_int(0), nlohmann::json::parse(batches.get_text(2)));
+  store::Stmt mark(
+      db_,
+      "INSERT INTO email_log (campaign, recipient, customer_id, subject_key, target_key, step, message_id, "
+      "subject, planned_at, status, error, created_at, updated_at) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'unknown', ?10, ?11, ?11) "
+      "ON CONFLICT (campaign, recipient, subject_key) DO UPDATE SET status = 'unknown', "
+      "error = excluded.error, updated_at = excluded.updated_at "
+      "WHERE email_log.status NOT IN ('sent', 'unknown')");
+  const std::string why = "the machine restarted during a send: it may have been delivered";
+  for (const auto& [id, messages] : lost) {
+    for (const auto& m : messages) {
+      mark.reset();
+      mark.bind(1, m["campaign"].get<std::string>()).bind(2, m["recipient"].get<std::string>());
+      if (m["customer_id"].is_null())
+        mark.bind_null(3);
+      else
+        mark.bind(3, m["customer_id"].get<std::int64_t>());
+      mark.bind(4, m["subject_key"].get<std::string>()).bind(5, m["target_key"].get<std::string>());
+      mark.bind(6, m["step"].get<std::int64_t>()).bind(7, m["message_id"].get<std::string>());
+      mark.bind(8, m["subject"].get<std::string>()).bind(9, m["planned_at"].get<std::string>());
+      mark.bind(10, why).bind(11, format_rfc3339(at));
+      mark.run();
+      recovered += static_cast<int>(db_.changes());
+    }
+  }
+  db_.exec("DELETE FROM email_send_batches");
+  tx.commit();
+  return recovered;
 }
 
 nlohmann::ordered_json log_rows(store::Db& db, const LogFilter& f) {

@@ -262,6 +262,9 @@ SELECT l.id AS checkout_id, l.customer_id, l.email, l.created_at, l.updated_at, 
 // SMTP server's reply, the attempts and the per-person unsubscribe token; its statuses are rendered,
 // sending (written before the SMTP transaction), sent, failed and unknown (a crash between the two).
 // email_secret: the store's own random key for unsubscribe tokens when the config sets none.
+// email_send_batches: the messages `email send` is about to deliver, written durably (fsync) before
+// the first of them goes, with the machine's boot id, so that a power loss that takes the later,
+// cheaper log writes with it still leaves them `unknown`, never sendable twice.
 constexpr std::string_view kVersion5 = R"SQL(
 CREATE TABLE campaign_plans (
   campaign TEXT NOT NULL,
@@ -304,6 +307,13 @@ CREATE TABLE email_secret (
   id INTEGER PRIMARY KEY CHECK (id = 1),
   key TEXT NOT NULL,
   created_at TEXT NOT NULL
+);
+
+CREATE TABLE email_send_batches (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  boot_id TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  messages TEXT NOT NULL
 );
 )SQL";
 

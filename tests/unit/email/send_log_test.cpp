@@ -34,7 +34,7 @@ TEST_CASE("sending is written before the transaction and never over a message th
   CHECK_FALSE(log.sending(entry(), now, false));  // in flight: never twice
   log.rendered(entry(), now);                     // a render does not downgrade it
   CHECK(s.text("SELECT status FROM email_log") == "sending");
-  CHECK(log.recover_interrupted(now) == 1);
+  CHECK(log.recover_interrupted(now, current_boot_id()) == 1);
   CHECK(s.text("SELECT status FROM email_log") == "unknown");
   CHECK_FALSE(log.sending(entry(), now, false));
   REQUIRE(log.sending(entry(), now, true));  // --resend-unknown
@@ -56,4 +56,30 @@ TEST_CASE("a failed message may be sent again") {
   REQUIRE(log.sending(entry(), now, false));
   log.failed(entry(), "451 4.3.0 later", "still refused after retries", now);
   CHECK(log.sending(entry(), now, false));
+}
+
+TEST_CASE("after a reboot, every unsent message of an unfinished batch is unknown") {
+  testing::TempStore s;
+  SendLog log(s.db());
+  Instant now = *parse_rfc3339("2026-03-10T12:00:00Z");
+  LogEntry a = entry(), b = entry(), c = entry();
+  b.recipient = "bob@shop.test";
+  c.recipient = "cleo@shop.test";
+  log.open_batch({a, b, c}, "boot-1", now);
+  REQUIRE(log.sending(a, now, false));
+  log.sent(a, "250 OK", now);
+  REQUIRE(log.sending(b, now, false));  // c never started
+  SUBCASE("the same boot: the log is complete; only the message in flight is unknown") {
+    CHECK(log.recover_interrupted(now, "boot-1") == 1);
+    CHECK(s.text(
+              "SELECT group_concat(v, ' ') FROM (SELECT recipient || '=' || status AS v FROM email_log ORDER BY id)") ==
+          "ann@shop.test=sent bob@shop.test=unknown");
+  }
+  SUBCASE("another boot: what the batch may have sent is unknown, what is recorded sent stays sent") {
+    CHECK(log.recover_interrupted(now, "boot-2") == 2);
+    CHECK(s.text(
+              "SELECT group_concat(v, ' ') FROM (SELECT recipient || '=' || status AS v FROM email_log ORDER BY id)") ==
+          "ann@shop.test=sent bob@shop.test=unknown cleo@shop.test=unknown");
+  }
+  CHECK(s.count("SELECT count(*) FROM email_send_batches") == 0);
 }
