@@ -21,7 +21,8 @@ const std::vector<CommandDef>& command_table() {
       {"sql", setup_sql},           {"audit", setup_audit},
       {"kpi", setup_kpi},           {"customers", setup_customers},
       {"customer", setup_customer}, {"recommend", setup_recommend},
-      {"carts", setup_carts},       {"demo", setup_demo},
+      {"carts", setup_carts},       {"support", setup_support},
+      {"demo", setup_demo},
   };
   return table;
 }

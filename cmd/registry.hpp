@@ -44,5 +44,6 @@ void setup_kpi(CLI::App& root, Registry& registry);
 void setup_audit(CLI::App& root, Registry& registry);
 void setup_recommend(CLI::App& root, Registry& registry);
 void setup_sync(CLI::App& root, Registry& registry);
+void setup_support(CLI::App& root, Registry& registry);
 
 }  // namespace shopkeep::cmd
