@@ -1,6 +1,7 @@
 #include "core/config.hpp"
 
 #include <toml++/toml.h>
+#include <algorithm>
 #include <cstdlib>
 
 #include "core/error.hpp"
@@ -55,6 +56,36 @@ std::optional<bool> Config::get_bool(const std::string& key) const {
   if (!node) return std::nullopt;
   if (node.is_boolean()) return node.value<bool>();
   throw usage_error("bad config " + path_.string() + ": '" + key + "' must be true or false");
+}
+
+std::optional<std::vector<std::string>> Config::get_string_list(const std::string& key) const {
+  auto node = impl_->table.at_path(key);
+  if (!node) return std::nullopt;
+  const toml::array* array = node.as_array();
+  std::vector<std::string> values;
+  if (array != nullptr)
+    for (const auto& element : *array) {
+      auto text = element.value<std::string>();
+      if (!text) {
+        array = nullptr;
+        break;
+      }
+      values.push_back(*text);
+    }
+  if (array == nullptr)
+    throw usage_error("bad config " + path_.string() + ": '" + key + "' must be an array of strings");
+  return values;
+}
+
+std::vector<std::string> Config::table_keys(const std::string& key) const {
+  auto node = impl_->table.at_path(key);
+  std::vector<std::string> keys;
+  if (!node) return keys;
+  const toml::table* table = node.as_table();
+  if (table == nullptr) throw usage_error("bad config " + path_.string() + ": '" + key + "' must be a table");
+  for (const auto& [name, _] : *table) keys.emplace_back(name.str());
+  std::sort(keys.begin(), keys.end());
+  return keys;
 }
 
 std::optional<std::string> env_var(const char* name) {

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace shopkeep {
 
@@ -23,6 +24,11 @@ class Config {
   std::optional<double> get_number(const std::string& dotted_key) const;
   std::optional<std::int64_t> get_integer(const std::string& dotted_key) const;
   std::optional<bool> get_bool(const std::string& dotted_key) const;
+  // An array of strings; a usage error names the key when it is something else.
+  std::optional<std::vector<std::string>> get_string_list(const std::string& dotted_key) const;
+  // The keys of a table (e.g. the names of the [support.categories.*] tables), sorted; empty when
+  // there is no such table; a usage error when the key holds something else.
+  std::vector<std::string> table_keys(const std::string& dotted_key) const;
   const std::filesystem::path& path() const { return path_; }
 
  private:

@@ -271,6 +271,7 @@ ValenceAnalysis Vader::analyse(std::string_view utf8_text) const {
   }
   for (const auto& word : a.words) a.lower_words.push_back(py::lower(word));
   bool cap_differential = all_caps_differential(a.words);
+  a.cap_differential = cap_differential;
   const auto& w = a.lower_words;
   for (size_t i = 0; i < w.size(); ++i) {
     bool modifier = boosters().count(w[i]) > 0 || (i < w.size() - 1 && w[i] == "kind" && w[i + 1] == "of");

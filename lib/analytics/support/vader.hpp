@@ -24,6 +24,7 @@ struct ValenceAnalysis {
   std::vector<std::string> lower_words;  // str.lower() of each word, UTF-8
   std::vector<double> valences;          // one per word
   double punctuation_emphasis = 0;       // from "!" and "?" in the text
+  bool cap_differential = false;         // some words, not all, are ALL CAPS
 };
 
 class Vader {
