@@ -1,13 +1,22 @@
 // shopkeep support sentiment|triage: which tickets need a human now, and why.
 #include <memory>
 
+#include <fmt/format.h>
+
+#include "analytics/support/customer_standing.hpp"
 #include "analytics/support/evaluation.hpp"
 #include "analytics/support/sentiment_lines.hpp"
+#include "analytics/support/tag_plan.hpp"
 #include "analytics/support/triage.hpp"
 #include "analytics/support/triage_config.hpp"
+#include "analytics/support/triage_report.hpp"
 #include "analytics/support/vader.hpp"
 #include "core/error.hpp"
+#include "http/http_client.hpp"
 #include "registry.hpp"
+#include "store/shop_settings.hpp"
+#include "zendesk/connection_settings.hpp"
+#include "zendesk/ticket_update.hpp"
 
 namespace shopkeep::cmd {
 
@@ -48,13 +57,100 @@ void run_evaluate(Context& ctx, const std::string& file) {
     ctx.write_object(support::to_json(evaluation));
 }
 
+std::vector<support::TagChange> plan_changes(const std::vector<support::TriagedTicket>& triaged,
+                                             const support::TriageConfig& config) {
+  std::vector<support::TagChange> changes;
+  for (const auto& t : triaged)
+    if (auto change = support::plan_tag_change(t.ticket.facts.ticket_id, t.ticket.facts.tags, t.ticket.facts.priority,
+                                               t.triage, config.escalate_priority, t.ticket.updated_at))
+      changes.push_back(std::move(*change));
+  return changes;
+}
+
+// Writes each change with one request; the store takes the ticket Zendesk returns, so a second run
+// finds nothing to change. Tickets changed in Zendesk since the last sync are left alone.
+void apply_changes(Context& ctx, store::Db& db, const std::vector<support::TagChange>& changes) {
+  auto connection = zendesk::connection_from_settings(ctx.config());
+  auto http = http::make_curl_client();
+  http::RealSleeper sleeper;
+  zendesk::ApiClient client(*http, sleeper, ctx.reporter(), connection);
+  int updated = 0, current = 0;
+  std::vector<std::int64_t> skipped;
+  for (size_t i = 0; i < changes.size(); ++i) {
+    const auto& c = changes[i];
+    ctx.reporter().progress("updating tickets", i, changes.size());
+    auto result = zendesk::write_ticket(client, {c.ticket_id, c.tags, c.priority_to, c.updated_stamp});
+    switch (result.outcome) {
+      case zendesk::WriteOutcome::updated: ++updated; break;
+      case zendesk::WriteOutcome::already_current: ++current; break;
+      case zendesk::WriteOutcome::changed_meanwhile:
+        ctx.reporter().warn(
+            fmt::format("ticket {} changed in Zendesk since the last sync; left as it is", c.ticket_id));
+        skipped.push_back(c.ticket_id);
+        break;
+      case zendesk::WriteOutcome::gone:
+        ctx.reporter().warn(fmt::format("ticket {} no longer exists in Zendesk", c.ticket_id));
+        skipped.push_back(c.ticket_id);
+        break;
+    }
+    if (!result.ticket.is_null()) zendesk::store_ticket(db, result.ticket, ctx.reporter(), format_rfc3339(ctx.now()));
+    ctx.reporter().debug(fmt::format("ticket {}: {}", c.ticket_id, support::describe(c)));
+  }
+  ctx.reporter().progress_done();
+  const auto& stats = client.stats();
+  ctx.reporter().info(
+      fmt::format("updated {} tickets in Zendesk ({} already up to date, {} skipped; {} requests, {} "
+                  "retries, {} rate-limited)",
+                  updated, current, skipped.size(), stats.requests, stats.retries, stats.rate_limited));
+  if (!skipped.empty())
+    throw Error(ExitCode::partial, fmt::format("{} of {} tickets were not updated", skipped.size(), changes.size()),
+                "run 'shopkeep sync zendesk' and apply again");
+}
+
+void report_dry_run(Context& ctx, const std::vector<support::TagChange>& changes) {
+  for (const auto& c : changes)
+    ctx.reporter().info(fmt::format("would update ticket {}: {}", c.ticket_id, support::describe(c)));
+  ctx.reporter().info(changes.empty()
+                          ? "nothing to write to Zendesk: every open ticket has its tags"
+                          : fmt::format("dry run: {} tickets would change; add --apply to write the tags to "
+                                        "Zendesk",
+                                        changes.size()));
+}
+
 void run_triage(Context& ctx, const TriageOptions& o) {
   if (o.evaluate) {
     if (o.apply) throw usage_error("--evaluate scores a labelled file; it cannot be combined with --apply");
     run_evaluate(ctx, *o.evaluate);
     return;
   }
-  throw usage_error("support triage on the store is not implemented yet");
+  auto config = support::load_triage_config(ctx.config());
+  // Settings first: a bad Zendesk URL or missing credentials fail before any work.
+  auto base = zendesk::zendesk_base_url_if_configured(ctx.config());
+  if (o.apply) zendesk::connection_from_settings(ctx.config());
+  auto store = ctx.open_store();
+  auto shop = store::load_shop_settings(*store, ctx.config());
+  auto standings =
+      support::CustomerStandings::compute(*store, ctx.config(), shop, ctx.now(), config.vip_tags, ctx.reporter());
+  auto tickets = support::load_open_tickets(*store, config, shop, ctx.now(), standings);
+  support::Triager triager(config);
+  auto triaged = support::triage_tickets(std::move(tickets), triager, ctx.now());
+  bool table = ctx.format() == output::Format::table;
+  output::Json rows = output::Json::array();
+  int escalated = 0;
+  for (const auto& t : triaged) {
+    escalated += t.triage.escalate;
+    if (t.triage.escalate || o.all)
+      rows.push_back(table ? support::triage_table_row(t, base) : support::triage_row(t, base));
+  }
+  ctx.write_listing(rows);
+  if (table)
+    ctx.reporter().info(fmt::format("{} of {} open tickets to escalate (score >= {}){}", escalated, triaged.size(),
+                                    config.threshold, o.all ? "" : "; --all lists every open ticket"));
+  auto changes = plan_changes(triaged, config);
+  if (o.apply)
+    apply_changes(ctx, *store, changes);
+  else
+    report_dry_run(ctx, changes);
 }
 
 }  // namespace
@@ -68,6 +164,18 @@ void setup_support(CLI::App& root, Registry& registry) {
   triage->add_flag("--all", triage_options->all, "list every open ticket, escalated or not");
   triage->add_option("--evaluate", triage_options->evaluate, "score a labelled file of ticket texts instead")
       ->type_name("FILE");
+  triage->footer(
+      "Reads the open tickets of the store (new, open, pending, hold) and scores each 0-100: negative or\n"
+      "worsening sentiment of the requester's messages (VADER plus the ecommerce lexicon), threats of\n"
+      "legal action or chargebacks, safety issues, reply targets per priority, the customer's value (CLV\n"
+      "percentile, VIP segment), the order at stake, repeated contacts, reopens, bad ratings. Tickets at\n"
+      "or above support.escalate_threshold (30) escalate; every reason is listed with its points.\n"
+      "Without --apply nothing is written: the tags each ticket would get are printed on stderr. --apply\n"
+      "sets shopkeep_escalate and shopkeep_category_<category> (one request per changed ticket, safe\n"
+      "against changes made in Zendesk since the last sync; exit 4 when some were skipped).\n"
+      "--evaluate FILE scores a labelled JSON-lines file instead (format: docs/support.md).\n"
+      "Config: [support] in the config file (thresholds, points, reply hours, lexicon, categories).\n"
+      "Example: shopkeep support triage --json | jq -r '.[] | \"\\(.escalation_score) \\(.url)\"'");
   registry.on_run(triage, [triage_options](Context& ctx) { run_triage(ctx, *triage_options); });
 
   auto sentiment_options = std::make_shared<SentimentOptions>();

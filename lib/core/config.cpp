@@ -30,6 +30,19 @@ Config Config::load(const std::filesystem::path& path) {
   return config;
 }
 
+Config Config::parse(std::string_view text, const std::string& name) {
+  Config config;
+  config.path_ = name;
+  try {
+    config.impl_->table = toml::parse(text, name);
+  } catch (const toml::parse_error& e) {
+    const auto& where = e.source().begin;
+    throw usage_error("bad config " + name + ":" + std::to_string(where.line) + ":" + std::to_string(where.column) +
+                      ": " + std::string(e.description()));
+  }
+  return config;
+}
+
 std::optional<std::string> Config::get_string(const std::string& key) const {
   auto node = impl_->table.at_path(key);
   if (!node) return std::nullopt;

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace shopkeep {
@@ -19,6 +20,8 @@ class Config {
 
   // Parses `path`; throws a usage error naming file, line and column on bad TOML.
   static Config load(const std::filesystem::path& path);
+  // Parses TOML text (built-in defaults); `name` stands for the path in errors.
+  static Config parse(std::string_view text, const std::string& name);
 
   std::optional<std::string> get_string(const std::string& dotted_key) const;
   std::optional<double> get_number(const std::string& dotted_key) const;

@@ -20,7 +20,7 @@ struct CategoryRule {
   std::vector<std::string> channels;  // Zendesk via.channel values (email, web, chat, api, ...)
 };
 
-// The codes of cli.md in their tie-breaking order, "other" last (the fallback).
+// The codes of cli.md in their tie-breaking order (specific issues first), "other" last (the fallback).
 const std::vector<std::string>& builtin_category_names();
 std::vector<CategoryRule> builtin_category_rules();
 

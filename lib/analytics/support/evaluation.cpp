@@ -96,6 +96,8 @@ Evaluation evaluate(const std::vector<LabelledTicket>& items, const Triager& tri
     size_t truth = class_index(e.classes, item.category), guess = class_index(e.classes, t.category);
     pairs.emplace_back(truth, guess);
     ++e.items;
+    if (truth != guess || item.needs_human != t.escalate)
+      e.mistakes.push_back({item.line, item.category, t.category, item.needs_human, t});
     if (item.needs_human && t.escalate) ++e.true_positive;
     if (!item.needs_human && t.escalate) ++e.false_positive;
     if (item.needs_human && !t.escalate) ++e.false_negative;
@@ -145,6 +147,16 @@ nlohmann::ordered_json to_json(const Evaluation& e) {
                     {"false_positive", e.false_positive},
                     {"false_negative", e.false_negative},
                     {"true_negative", e.true_negative}};
+  j["mistakes"] = nlohmann::ordered_json::array();
+  for (const auto& m : e.mistakes)
+    j["mistakes"].push_back({{"line", m.line},
+                             {"category", m.category},
+                             {"predicted_category", m.predicted_category},
+                             {"needs_human", m.needs_human},
+                             {"escalate", m.triage.escalate},
+                             {"escalation_score", m.triage.score},
+                             {"sentiment", python_round(m.triage.sentiment, 4)},
+                             {"reasons", reasons_json(m.triage.reasons)}});
   return j;
 }
 
@@ -175,6 +187,9 @@ std::string evaluation_text(const Evaluation& e) {
       ratio(std::max(positives, e.items - positives), e.items), precision, recall, f1(precision, recall));
   out += fmt::format("  labelled yes: {} escalated, {} missed; labelled no: {} escalated, {} left\n", e.true_positive,
                      e.false_negative, e.false_positive, e.true_negative);
+  if (!e.mistakes.empty())
+    out += fmt::format("\n{} tickets got a category or escalation wrong; --json lists them under \"mistakes\"\n",
+                       e.mistakes.size());
   return out;
 }
 

@@ -30,8 +30,17 @@ struct ClassScores {
   double recall() const { return support ? static_cast<double>(correct) / support : 0; }
 };
 
+// A labelled ticket the rules get wrong (category or escalation), for whoever tunes them.
+struct Mistake {
+  size_t line = 0;
+  std::string category, predicted_category;
+  bool needs_human = false;
+  Triage triage;
+};
+
 struct Evaluation {
   int items = 0;
+  std::vector<Mistake> mistakes;
   // Category.
   std::vector<ClassScores> classes;         // built-in order, then users' own
   std::vector<std::vector<int>> confusion;  // [labelled][predicted], indices of `classes`

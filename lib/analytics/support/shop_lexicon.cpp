@@ -35,6 +35,7 @@ const char* signal_name(Signal s) {
   switch (s) {
     case Signal::threat: return "threat";
     case Signal::safety: return "safety";
+    case Signal::security: return "security";
     case Signal::human: return "human";
     case Signal::repeat: return "repeat";
     case Signal::urgent: return "urgent";
@@ -44,7 +45,7 @@ const char* signal_name(Signal s) {
 }
 
 std::optional<Signal> parse_signal(std::string_view name) {
-  for (Signal s : {Signal::threat, Signal::safety, Signal::human, Signal::repeat, Signal::urgent})
+  for (Signal s : {Signal::threat, Signal::safety, Signal::security, Signal::human, Signal::repeat, Signal::urgent})
     if (name == signal_name(s)) return s;
   return std::nullopt;
 }
@@ -73,7 +74,7 @@ ShopLexicon ShopLexicon::parse(std::string_view text, const std::string& source)
       auto signal = parse_signal(fields[2]);
       if (!signal)
         throw usage_error("bad lexicon " + where + "unknown signal '" + std::string(fields[2]) + "'",
-                          "signals: threat, safety, human, repeat, urgent");
+                          "signals: threat, safety, security, human, repeat, urgent");
       term.signal = *signal;
     }
     lexicon.add(std::move(term));

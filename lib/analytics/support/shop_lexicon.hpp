@@ -14,9 +14,9 @@
 
 namespace shopkeep::analytics::support {
 
-enum class Signal { none, threat, safety, human, repeat, urgent };
+enum class Signal { none, threat, safety, security, human, repeat, urgent };
 
-// "threat", "safety", "human", "repeat", "urgent" (none: "").
+// "threat", "safety", "security", "human", "repeat", "urgent" (none: "").
 const char* signal_name(Signal s);
 std::optional<Signal> parse_signal(std::string_view name);
 

@@ -99,6 +99,7 @@ void signal_reasons(const ScoredMessages& s, const Points& p, ReasonList& reason
   const std::pair<Signal, std::pair<int, const char*>> kinds[] = {
       {Signal::threat, {p.threat, "threatens legal action, a chargeback or a public review"}},
       {Signal::safety, {p.safety, "health or safety issue"}},
+      {Signal::security, {p.security, "fraud or account security"}},
       {Signal::human, {p.human, "asks for someone in charge"}},
       {Signal::repeat, {p.repeat, "says earlier messages went unanswered"}},
       {Signal::urgent, {p.urgent, "time-critical"}},

@@ -32,6 +32,7 @@ void read_points(const Config& config, Points& p) {
       {"zendesk_very_negative", &p.zendesk_very_negative},
       {"threat", &p.threat},
       {"safety", &p.safety},
+      {"security", &p.security},
       {"human", &p.human},
       {"repeat", &p.repeat},
       {"urgent", &p.urgent},

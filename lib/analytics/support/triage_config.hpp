@@ -18,12 +18,12 @@ namespace shopkeep::analytics::support {
 
 // Points per escalation reason ([support.points]); the score is their sum, capped at 100.
 struct Points {
-  int negative_sentiment = 30;  // times -sentiment, for a negative latest message
+  int negative_sentiment = 35;  // times -sentiment, for a negative latest message
   int worsening = 30;           // times the drop from the first to the latest message (at most 1)
-  int zendesk_negative = 10, zendesk_very_negative = 20;               // Zendesk's sentiment__* tags
-  int threat = 40, safety = 40, human = 20, repeat = 12, urgent = 10;  // lexicon signals
+  int zendesk_negative = 10, zendesk_very_negative = 20;                              // Zendesk's sentiment__* tags
+  int threat = 40, safety = 40, security = 30, human = 20, repeat = 12, urgent = 10;  // lexicon signals
   int unanswered_message = 8;  // per requester message after the first without an answer (up to 3)
-  int sla_breached = 25, sla_at_risk = 10;
+  int sla_breached = 20, sla_at_risk = 10;
   int clv_top_decile = 15, clv_top_quartile = 8, vip = 10;
   int order_top_decile = 10, order_above_median = 5;
   int other_ticket = 6;  // per other recent ticket by the same person (up to 3)
@@ -32,7 +32,7 @@ struct Points {
 };
 
 struct TriageConfig {
-  int threshold = 40;
+  int threshold = 30;
   Points points;
   // Hours until a reply is due, per priority (first and later replies alike); a ticket without a
   // priority counts as normal.
