@@ -70,6 +70,10 @@ std::vector<support::TagChange> plan_changes(const std::vector<support::TriagedT
 // Writes each change with one request; the store takes the ticket Zendesk returns, so a second run
 // finds nothing to change. Tickets changed in Zendesk since the last sync are left alone.
 void apply_changes(Context& ctx, store::Db& db, const std::vector<support::TagChange>& changes) {
+  if (changes.empty()) {
+    ctx.reporter().info("nothing to write to Zendesk: every open ticket has its tags");
+    return;
+  }
   auto connection = zendesk::connection_from_settings(ctx.config());
   auto http = http::make_curl_client();
   http::RealSleeper sleeper;

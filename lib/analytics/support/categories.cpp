@@ -45,8 +45,8 @@ void apply_category_tables(const Config& config, std::vector<CategoryRule>& rule
                         "it becomes the Zendesk tag shopkeep_category_NAME");
     auto it = std::find_if(rules.begin(), rules.end(), [&](const CategoryRule& r) { return r.name == name; });
     if (it == rules.end()) {
-      // A new category goes before "other", which must stay the fallback.
-      it = rules.insert(rules.end() - 1, CategoryRule{name, {}, {}, {}});
+      // A category of the user's own is the most specific: it goes first and wins ties.
+      it = rules.insert(rules.begin(), CategoryRule{name, {}, {}, {}});
     }
     std::string key = "support.categories." + name + ".";
     if (auto v = config.get_string_list(key + "keywords")) it->keywords = *v;

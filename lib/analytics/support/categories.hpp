@@ -26,7 +26,7 @@ std::vector<CategoryRule> builtin_category_rules();
 
 // The built-in rules with the config's changes: per [support.categories.NAME] table, `keywords`,
 // `tags` and `channels` replace the rule's lists and `add_keywords` extends its keywords; a name
-// that is not built in adds a category (after the built-in ones, by name).
+// that is not built in adds a category, which wins ties with the built-in ones.
 std::vector<CategoryRule> category_rules(const Config& config);
 
 // What a ticket offers the rules: the words of its subject and of its requester's messages (as

@@ -120,7 +120,11 @@ MessageSentiment ShopLexicon::score(const Vader& vader, std::string_view text) c
     if (caps && a.cap_differential && v != 0) v += v > 0 ? kCapsIncrease : -kCapsIncrease;
     if (but != a.lower_words.end()) v *= m.first < bi ? 0.5 : m.first > bi ? 1.5 : 1.0;
     for (size_t k = 0; k < m.count; ++k) a.valences[m.first + k] = k == 0 ? v : 0.0;
-    if (term.signal != Signal::none) result.signals.push_back({term.signal, term.term});
+    if (term.signal != Signal::none) {
+      std::string said;  // the words as the message has them, not the term's pattern
+      for (size_t k = 0; k < m.count; ++k) said += (k ? " " : "") + words[m.first + k];
+      result.signals.push_back({term.signal, said});
+    }
   }
   result.polarity = score_valences(a.valences, a.punctuation_emphasis);
   result.words = std::move(words);

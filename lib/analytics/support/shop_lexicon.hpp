@@ -26,10 +26,10 @@ struct LexiconTerm {
   Signal signal = Signal::none;
 };
 
-// A signal found in a message, with the term that raised it.
+// A signal found in a message, with the words that raised it.
 struct SignalHit {
   Signal signal;
-  std::string term;
+  std::string term;  // as the message has them, lowercase ("chargeback" for the term "chargeback*")
 };
 
 // VADER's scores of a message with the shop lexicon applied, and the signals it raised.

@@ -44,6 +44,10 @@ class ReasonList {
   void add(int points, std::string reason) {
     if (points > 0) reasons_.push_back({std::move(reason), points});
   }
+  bool empty() const { return reasons_.empty(); }
+  void append(ReasonList other) {
+    for (auto& r : other.reasons_) reasons_.push_back(std::move(r));
+  }
   std::vector<Reason> take() {
     std::stable_sort(reasons_.begin(), reasons_.end(),
                      [](const Reason& a, const Reason& b) { return a.points > b.points; });
@@ -204,8 +208,11 @@ Triage Triager::triage(const TicketFacts& f, std::optional<Instant> now) const {
   signal_reasons(scored, config_.points, reasons);
   zendesk_tag_reasons(f, config_.points, reasons);
   reply_reasons(f, config_, now, reasons);
-  customer_reasons(f, config_, reasons);
   history_reasons(f, config_, reasons);
+  // What the customer and the order are worth raises a problem's priority; it is no problem itself.
+  ReasonList value;
+  customer_reasons(f, config_, value);
+  if (!reasons.empty()) reasons.append(std::move(value));
   t.reasons = reasons.take();
   int total = 0;
   for (const auto& r : t.reasons) total += r.points;

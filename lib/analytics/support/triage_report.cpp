@@ -68,9 +68,12 @@ nlohmann::ordered_json triage_table_row(const TriagedTicket& t, const std::optio
   const auto& f = t.ticket.facts;
   std::string who = t.ticket.requester_name.value_or("");
   if (t.ticket.requester_email) who += (who.empty() ? "" : " ") + ("<" + *t.ticket.requester_email + ">");
+  // The three heaviest reasons fit a terminal; --json has them all.
   std::string reasons;
-  for (const auto& r : t.triage.reasons)
-    reasons += fmt::format("{}{} (+{})", reasons.empty() ? "" : "; ", r.reason, r.points);
+  size_t shown = std::min<size_t>(3, t.triage.reasons.size());
+  for (size_t i = 0; i < shown; ++i)
+    reasons += fmt::format("{}{} (+{})", i ? "; " : "", t.triage.reasons[i].reason, t.triage.reasons[i].points);
+  if (t.triage.reasons.size() > shown) reasons += fmt::format("; {} more", t.triage.reasons.size() - shown);
   std::string subject = shortened(f.subject, 40);
   nlohmann::ordered_json row;
   row["ticket"] = f.ticket_id;
