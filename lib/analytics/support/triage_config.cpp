@@ -57,7 +57,7 @@ void read_points(const Config& config, Points& p) {
 }
 
 ShopLexicon read_lexicon(const Config& config) {
-  ShopLexicon lexicon;
+  ShopLexicon lexicon = ShopLexicon::parse("", "");
   bool replace = config.get_bool("support.lexicon_replace").value_or(false);
   if (!replace) lexicon = ShopLexicon::builtin();
   auto file = config.get_string("support.lexicon");

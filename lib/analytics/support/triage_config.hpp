@@ -44,8 +44,8 @@ struct TriageConfig {
   int csat_window_days = 90;                     // their bad ratings of other tickets
   int order_window_days = 60;                    // their latest order counts as the one at stake
   std::optional<std::string> escalate_priority;  // --apply raises an escalated ticket's lower priority to this
-  ShopLexicon lexicon;
-  std::vector<CategoryRule> categories;
+  ShopLexicon lexicon = ShopLexicon::builtin();
+  std::vector<CategoryRule> categories = builtin_category_rules();
 };
 
 // Throws a usage error naming the key for a bad value, and for a lexicon file that cannot be read
