@@ -13,9 +13,12 @@
 #include "analytics/kpi.hpp"
 #include "analytics/recommend/recommend.hpp"
 #include "analytics/rfm.hpp"
+#include "analytics/support/customer_standing.hpp"
+#include "analytics/support/triage_report.hpp"
 #include "analytics/value/customer_value.hpp"
 #include "store/shop_settings.hpp"
 #include "store/status.hpp"
+#include "zendesk/connection_settings.hpp"
 
 namespace shopkeep::cmd {
 
@@ -133,13 +136,36 @@ DemoResult carts_report_step(DemoRun& run) {
                               report["conclusive"].get<bool>() ? "yes" : "no")};
 }
 
+// The escalation queue: the open tickets a person should pick up now, worst first.
+DemoResult support_step(DemoRun& run) {
+  namespace support = analytics::support;
+  auto shop = store::load_shop_settings(run.db, run.ctx.config());
+  auto config = support::load_triage_config(run.ctx.config());
+  auto standings =
+      support::CustomerStandings::compute(run.db, run.ctx.config(), shop, run.now, config.vip_tags, run.ctx.reporter());
+  support::Triager triager(config);
+  auto triaged =
+      support::triage_tickets(support::load_open_tickets(run.db, config, shop, run.now, standings), triager, run.now);
+  auto base = zendesk::zendesk_base_url_if_configured(run.ctx.config());
+  output::Json queue = output::Json::array();
+  for (const auto& t : triaged)
+    if (t.triage.escalate) queue.push_back(support::triage_row(t, base));
+  std::string summary = fmt::format("{} of {} open tickets to escalate", queue.size(), triaged.size());
+  if (!queue.empty())
+    summary += fmt::format("; worst: ticket {} ({}, score {}: {})", queue[0]["ticket_id"].get<std::int64_t>(),
+                           queue[0]["category"].get<std::string>(), queue[0]["escalation_score"].get<int>(),
+                           queue[0]["reasons"][0]["reason"].get<std::string>());
+  return {queue, summary};
+}
+
 }  // namespace
 
 const std::vector<DemoStep>& demo_steps() {
   static const std::vector<DemoStep> steps = {
-      {"status", status_step},       {"audit", audit_step},           {"kpi", kpi_step},
-      {"customers-rfm", rfm_step},   {"customers-value", value_step}, {"customer", best_customer_step},
-      {"recommend", recommend_step}, {"carts", carts_step},           {"carts-report", carts_report_step},
+      {"status", status_step},          {"audit", audit_step},           {"kpi", kpi_step},
+      {"customers-rfm", rfm_step},      {"customers-value", value_step}, {"customer", best_customer_step},
+      {"recommend", recommend_step},    {"carts", carts_step},           {"carts-report", carts_report_step},
+      {"support-triage", support_step},
   };
   return steps;
 }

@@ -139,6 +139,19 @@ std::string config_template() {
 # email = "agent@example.com"             # ZENDESK_EMAIL
 # api_token = "..."                       # ZENDESK_API_TOKEN (or oauth_token = "...", ZENDESK_OAUTH_TOKEN)
 # export_requests_per_minute = 10         # 30 with the High Volume API add-on
+
+[support]
+# Which open tickets to escalate (shopkeep support triage); every key: docs/support.md.
+# escalate_threshold = 30                 # score 0-100 from which a ticket escalates
+# escalate_priority = "high"              # --apply raises escalated tickets to this priority
+# lexicon = "our-words.tsv"               # TERM<TAB>VALENCE[<TAB>SIGNAL], extends the built-in lexicon
+# [support.reply_hours]                   # reply targets per priority
+# urgent = 1
+# high = 4
+# normal = 24
+# low = 48
+# [support.categories.wholesale]          # a category of your own
+# keywords = ["wholesale", "trade account"]
 )";
 }
 
