@@ -12,11 +12,12 @@ Data: the response bodies `import zendesk` reads (genshop's zendesk/ folder).
 Faults (every Nth API request): 429, 500, 503, slow (sleeps past the client timeout), cut (a body
 cut off mid-way), expire (the credentials stop working for good, as a revoked OAuth token does).
 Ticket updates as Zendesk's Update Ticket endpoint takes them: PUT /api/v2/tickets/{id}.json with
-{"ticket": {...}}: `tags` replaces the tags, `additional_tags` / `remove_tags` add and remove,
-`priority` and `status` are set; with `safe_update` and an `updated_stamp` that is not the ticket's
-updated_at the answer is 409 Conflict; the answer is {"ticket", "audit"} and updated_at moves on;
-the same faults apply (a "cut" fault drops the answer after the update was made). GET
-/api/v2/tickets/{id}.json shows one ticket.
+{"ticket": {...}}: `tags` replaces the tags (`additional_tags` and `remove_tags` are ignored there,
+as by Zendesk, which honours them only in update_many), `priority` and `status` are set; with
+`safe_update` and an `updated_stamp` that is not the ticket's updated_at the answer is 409
+Conflict; a closed ticket answers 422; the answer is {"ticket", "audit"} and updated_at moves on;
+the same faults apply (a "cut" fault drops the answer after the update was made).
+GET /api/v2/tickets/{id}.json shows one ticket.
 Test control: POST /_fake/tickets with a JSON ticket object updates (or adds) it with updated_at = now;
 a "comment" member (body, public, author_id) adds a comment; status "deleted" deletes it.
 GET /_fake/tickets/{id} shows a ticket as the fake holds it (no auth, no limits, no faults)."""
@@ -95,10 +96,8 @@ class Store:
                 for t in patch["tags"]:
                     if t.lower() not in tags:
                         tags.append(t.lower())
-            for t in patch.get("additional_tags", []):
-                if t.lower() not in tags:
-                    tags.append(t.lower())
-            tags = [t for t in tags if t not in [r.lower() for r in patch.get("remove_tags", [])]]
+            # additional_tags and remove_tags only work through update_many (Zendesk's docs): the
+            # single-ticket endpoint ignores them, as Zendesk does.
             ticket["tags"] = tags
             for key in ("priority", "status"):
                 if key in patch:
