@@ -203,6 +203,7 @@ Vader::Vader(std::string_view lexicon, std::string_view emoji_lexicon) {
   for_each_entry(emoji_lexicon, false, [this](std::u32string_view emoji, std::u32string_view description, size_t) {
     if (emoji.size() == 1) emojis_[emoji[0]] = std::u32string(description);
   });
+  for (const auto& [c, _] : emojis_) smallest_emoji_ = std::min(smallest_emoji_, c);
 }
 
 const Vader& Vader::standard() {
@@ -215,7 +216,7 @@ std::u32string Vader::replace_emojis(const std::u32string& text) const {
   out.reserve(text.size());
   bool previous_space = true;
   for (char32_t c : text) {
-    auto it = emojis_.find(c);
+    auto it = c < smallest_emoji_ ? emojis_.end() : emojis_.find(c);  // most text is ASCII
     if (it != emojis_.end()) {
       if (!previous_space) out += U' ';
       out += it->second;
@@ -228,21 +229,22 @@ std::u32string Vader::replace_emojis(const std::u32string& text) const {
   return out;
 }
 
-double Vader::word_valence(const ValenceAnalysis& a, size_t i, bool cap_differential) const {
+double Vader::word_valence(const ValenceAnalysis& a, const std::vector<const double*>& lexicon_value, size_t i,
+                           bool cap_differential) const {
   const auto& w = a.lower_words;
-  auto entry = lexicon_.find(w[i]);
-  if (entry == lexicon_.end()) return 0;
-  double valence = entry->second;
-  auto in_lex = [this](const std::string& word) { return lexicon_.count(word) > 0; };
+  if (lexicon_value[i] == nullptr) return 0;
+  const double lexicon_valence = *lexicon_value[i];
+  double valence = lexicon_valence;
+  auto in_lex = [&](size_t k) { return lexicon_value[k] != nullptr; };
   // "no" before another lexicon word negates it rather than counting itself.
-  if (w[i] == "no" && i != w.size() - 1 && in_lex(w[i + 1])) valence = 0.0;
+  if (w[i] == "no" && i != w.size() - 1 && in_lex(i + 1)) valence = 0.0;
   if ((i > 0 && w[i - 1] == "no") || (i > 1 && w[i - 2] == "no") ||
       (i > 2 && w[i - 3] == "no" && (w[i - 1] == "or" || w[i - 1] == "nor")))
-    valence = entry->second * kNegationScalar;
+    valence = lexicon_valence * kNegationScalar;
   if (py::is_upper(a.words[i]) && cap_differential) valence += valence > 0 ? kCapsIncrease : -kCapsIncrease;
   for (int start_i = 0; start_i < 3; ++start_i) {
     size_t back = static_cast<size_t>(start_i) + 1;
-    if (i > static_cast<size_t>(start_i) && !in_lex(w[i - back])) {
+    if (i > static_cast<size_t>(start_i) && !in_lex(i - back)) {
       double s = scalar_inc_dec(a.words[i - back], w[i - back], valence, cap_differential);
       if (start_i == 1 && s != 0) s *= 0.95;
       if (start_i == 2 && s != 0) s *= 0.9;
@@ -252,9 +254,9 @@ double Vader::word_valence(const ValenceAnalysis& a, size_t i, bool cap_differen
     }
   }
   // "least" negates, but not in "at least" or "very least".
-  if (i > 1 && !in_lex(w[i - 1]) && w[i - 1] == "least") {
+  if (i > 1 && !in_lex(i - 1) && w[i - 1] == "least") {
     if (w[i - 2] != "at" && w[i - 2] != "very") valence *= kNegationScalar;
-  } else if (i > 0 && !in_lex(w[i - 1]) && w[i - 1] == "least") {
+  } else if (i > 0 && !in_lex(i - 1) && w[i - 1] == "least") {
     valence *= kNegationScalar;
   }
   return valence;
@@ -273,9 +275,13 @@ ValenceAnalysis Vader::analyse(std::string_view utf8_text) const {
   bool cap_differential = all_caps_differential(a.words);
   a.cap_differential = cap_differential;
   const auto& w = a.lower_words;
+  // Each word's lexicon entry, looked up once: the rules ask about the same words many times.
+  std::vector<const double*> lexicon_value(w.size(), nullptr);
+  for (size_t i = 0; i < w.size(); ++i)
+    if (auto it = lexicon_.find(w[i]); it != lexicon_.end()) lexicon_value[i] = &it->second;
   for (size_t i = 0; i < w.size(); ++i) {
     bool modifier = boosters().count(w[i]) > 0 || (i < w.size() - 1 && w[i] == "kind" && w[i + 1] == "of");
-    a.valences.push_back(modifier ? 0.0 : word_valence(a, i, cap_differential));
+    a.valences.push_back(modifier ? 0.0 : word_valence(a, lexicon_value, i, cap_differential));
   }
   but_check(w, a.valences);
   a.punctuation_emphasis = punctuation_emphasis(text);

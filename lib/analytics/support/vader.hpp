@@ -42,11 +42,13 @@ class Vader {
 
  private:
   std::u32string replace_emojis(const std::u32string& text) const;
-  double word_valence(const ValenceAnalysis& a, size_t i, bool cap_differential) const;
+  double word_valence(const ValenceAnalysis& a, const std::vector<const double*>& lexicon_value, size_t i,
+                      bool cap_differential) const;
 
   std::unordered_map<std::string, double> lexicon_;
   std::unordered_map<char32_t, std::u32string> emojis_;  // single code points only: the reference
                                                          // looks emojis up one character at a time
+  char32_t smallest_emoji_ = 0x10FFFF;
 };
 
 // The reference's score_valence: the compound and the pos/neu/neg proportions of word valences.
