@@ -15,6 +15,8 @@
 #include "analytics/recommend/recommend.hpp"
 #include "analytics/restock/restock_plan.hpp"
 #include "analytics/rfm.hpp"
+#include "analytics/support/customer_standing.hpp"
+#include "analytics/support/triage_report.hpp"
 #include "analytics/value/customer_value.hpp"
 #include "core/data_dir.hpp"
 #include "core/money.hpp"
@@ -23,6 +25,7 @@
 #include "email/templates.hpp"
 #include "store/shop_settings.hpp"
 #include "store/status.hpp"
+#include "zendesk/connection_settings.hpp"
 
 namespace shopkeep::cmd {
 
@@ -193,6 +196,28 @@ DemoResult email_step(DemoRun& run) {
                               (run.dir / "email").string())};
 }
 
+// The escalation queue: the open tickets a person should pick up now, worst first.
+DemoResult support_step(DemoRun& run) {
+  namespace support = analytics::support;
+  auto shop = store::load_shop_settings(run.db, run.ctx.config());
+  auto config = support::load_triage_config(run.ctx.config());
+  auto standings =
+      support::CustomerStandings::compute(run.db, run.ctx.config(), shop, run.now, config.vip_tags, run.ctx.reporter());
+  support::Triager triager(config);
+  auto triaged =
+      support::triage_tickets(support::load_open_tickets(run.db, config, shop, run.now, standings), triager, run.now);
+  auto base = zendesk::base_url_if_configured(run.ctx.config());
+  output::Json queue = output::Json::array();
+  for (const auto& t : triaged)
+    if (t.triage.escalate) queue.push_back(support::triage_row(t, base));
+  std::string summary = fmt::format("{} of {} open tickets to escalate", queue.size(), triaged.size());
+  if (!queue.empty())
+    summary += fmt::format("; worst: ticket {} ({}, score {}: {})", queue[0]["ticket_id"].get<std::int64_t>(),
+                           queue[0]["category"].get<std::string>(), queue[0]["escalation_score"].get<int>(),
+                           queue[0]["reasons"][0]["reason"].get<std::string>());
+  return {queue, summary};
+}
+
 }  // namespace
 
 const std::vector<DemoStep>& demo_steps() {
@@ -202,6 +227,7 @@ const std::vector<DemoStep>& demo_steps() {
       {"recommend", recommend_step}, {"carts", carts_step},           {"carts-report", carts_report_step},
       {"restock", restock_step},
       {"email", email_step},
+      {"support-triage", support_step},
   };
   return steps;
 }

@@ -49,6 +49,7 @@ void setup_customers(CLI::App& command, Registry& registry);
 void setup_customer(CLI::App& command, Registry& registry);
 void setup_recommend(CLI::App& command, Registry& registry);
 void setup_carts(CLI::App& command, Registry& registry);
+void setup_support(CLI::App& command, Registry& registry);
 void setup_email(CLI::App& command, Registry& registry);
 void setup_restock(CLI::App& command, Registry& registry);
 void setup_demo(CLI::App& command, Registry& registry);

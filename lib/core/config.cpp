@@ -32,6 +32,19 @@ Config Config::load(const std::filesystem::path& path) {
   return config;
 }
 
+Config Config::parse(std::string_view text, const std::string& name) {
+  Config config;
+  config.path_ = name;
+  try {
+    config.impl_->table = toml::parse(text, name);
+  } catch (const toml::parse_error& e) {
+    const auto& where = e.source().begin;
+    throw usage_error("bad config " + name + ":" + std::to_string(where.line) + ":" + std::to_string(where.column) +
+                      ": " + std::string(e.description()));
+  }
+  return config;
+}
+
 std::optional<std::string> Config::get_string(const std::string& key) const {
   auto node = impl_->table.at_path(key);
   if (!node) return std::nullopt;
@@ -163,6 +176,36 @@ std::vector<std::string> Config::unknown_keys() const {
   return out;
 }
 
+std::optional<std::vector<std::string>> Config::get_string_list(const std::string& key) const {
+  auto node = impl_->table.at_path(key);
+  if (!node) return std::nullopt;
+  const toml::array* array = node.as_array();
+  std::vector<std::string> values;
+  if (array != nullptr)
+    for (const auto& element : *array) {
+      auto text = element.value<std::string>();
+      if (!text) {
+        array = nullptr;
+        break;
+      }
+      values.push_back(*text);
+    }
+  if (array == nullptr)
+    throw usage_error("bad config " + path_.string() + ": '" + key + "' must be an array of strings");
+  return values;
+}
+
+std::vector<std::string> Config::table_keys(const std::string& key) const {
+  auto node = impl_->table.at_path(key);
+  std::vector<std::string> keys;
+  if (!node) return keys;
+  const toml::table* table = node.as_table();
+  if (table == nullptr) throw usage_error("bad config " + path_.string() + ": '" + key + "' must be a table");
+  for (const auto& [name, _] : *table) keys.emplace_back(name.str());
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
 std::optional<std::string> env_var(const char* name) {
   const char* v = std::getenv(name);
   if (v == nullptr || *v == '\0') return std::nullopt;
@@ -251,6 +294,19 @@ std::string config_template() {
 # [email.discount_codes]
 # percent_10 = "COMEBACK10"
 # free_shipping = "SHIPFREE"
+
+[support]
+# Which open tickets to escalate (shopkeep support triage); every key: docs/support.md.
+# escalate_threshold = 30                 # score 0-100 from which a ticket escalates
+# escalate_priority = "high"              # --apply raises escalated tickets to this priority
+# lexicon = "our-words.tsv"               # TERM<TAB>VALENCE[<TAB>SIGNAL], extends the built-in lexicon
+# [support.reply_hours]                   # reply targets per priority
+# urgent = 1
+# high = 4
+# normal = 24
+# low = 48
+# [support.categories.wholesale]          # a category of your own
+# keywords = ["wholesale", "trade account"]
 )";
 }
 

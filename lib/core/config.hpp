@@ -6,7 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <vector>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -21,6 +21,8 @@ class Config {
 
   // Parses `path`; throws a usage error naming file, line and column on bad TOML.
   static Config load(const std::filesystem::path& path);
+  // Parses TOML text (built-in defaults); `name` stands for the path in errors.
+  static Config parse(std::string_view text, const std::string& name);
 
   std::optional<std::string> get_string(const std::string& dotted_key) const;
   std::optional<double> get_number(const std::string& dotted_key) const;
@@ -30,6 +32,11 @@ class Config {
   // tables keyed by names a dotted path cannot spell ("Acme Co." = 21). Throws a usage error for a
   // value that is not a number.
   std::vector<std::pair<std::string, double>> get_number_table(const std::string& dotted_key) const;
+  // An array of strings; a usage error names the key when it is something else.
+  std::optional<std::vector<std::string>> get_string_list(const std::string& dotted_key) const;
+  // The keys of a table (e.g. the names of the [support.categories.*] tables), sorted; empty when
+  // there is no such table; a usage error when the key holds something else.
+  std::vector<std::string> table_keys(const std::string& dotted_key) const;
   const std::filesystem::path& path() const { return path_; }
 
   // Keys the file sets that shopkeep does not read, each as "file:line: unknown key 'a.b'" with a

@@ -82,10 +82,12 @@ class CurlClient : public HttpClient {
     curl_easy_setopt(curl_, CURLOPT_WRITEDATA, &response.body);
     curl_easy_setopt(curl_, CURLOPT_HEADERFUNCTION, on_header);
     curl_easy_setopt(curl_, CURLOPT_HEADERDATA, &response.headers);
-    if (request.method == "POST") {
+    if (request.method == "POST" || request.method == "PUT") {
       curl_easy_setopt(curl_, CURLOPT_POST, 1L);
       curl_easy_setopt(curl_, CURLOPT_POSTFIELDS, request.body.c_str());
       curl_easy_setopt(curl_, CURLOPT_POSTFIELDSIZE, static_cast<long>(request.body.size()));
+      // A PUT is a POST with another verb: the body goes the same way.
+      if (request.method == "PUT") curl_easy_setopt(curl_, CURLOPT_CUSTOMREQUEST, "PUT");
     }
     CURLcode rc = curl_easy_perform(curl_);
     curl_slist_free_all(headers);

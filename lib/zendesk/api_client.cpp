@@ -96,11 +96,12 @@ void ApiClient::remember_limits(const http::Response& response) {
   account_reset_ = Clock::now() + (reset ? std::chrono::milliseconds(*reset * 1000) : connection_.minute);
 }
 
-std::optional<json> ApiClient::get(const std::string& path_and_query, Endpoint endpoint) {
-  http::Request request;
-  request.url = connection_.base_url + path_and_query;
-  request.headers = {{"Authorization", connection_.authorization}, {"Accept", "application/json"}};
+http::Response ApiClient::send(http::Request request, Endpoint endpoint, const std::string& what) {
+  request.url = connection_.base_url + what;
+  request.headers["Authorization"] = connection_.authorization;
+  request.headers["Accept"] = "application/json";
   request.timeout = connection_.timeout;
+  std::string path = what.substr(0, what.find('?'));
   std::string last_problem;
   int rate_limited = 0, attempts = 0;
   for (int attempt = 0; attempt < backoff_.max_attempts && rate_limited < kMaxRateLimited; ++attempt) {
@@ -114,12 +115,14 @@ std::optional<json> ApiClient::get(const std::string& path_and_query, Endpoint e
     if (auto* failure = std::get_if<http::TransportError>(&result)) {
       last_problem = "no answer from Zendesk: " + failure->message;
     } else {
-      const auto& response = std::get<http::Response>(result);
+      auto& response = std::get<http::Response>(result);
       remember_limits(response);
       if (response.status == 401 || response.status == 403)
         throw Error(ExitCode::auth, "Zendesk refused the request (HTTP " + std::to_string(response.status) + ")",
-                    "check ZENDESK_EMAIL and ZENDESK_API_TOKEN (or ZENDESK_OAUTH_TOKEN) and that the user may read "
-                    "tickets and users");
+                    request.method == "GET"
+                        ? "check ZENDESK_EMAIL and ZENDESK_API_TOKEN (or ZENDESK_OAUTH_TOKEN) and that the user may "
+                          "read tickets and users"
+                        : "check the credentials and that the user is an agent who may update tickets");
       if (response.status == 429) {
         ++stats_.rate_limited;
         ++rate_limited;
@@ -130,22 +133,50 @@ std::optional<json> ApiClient::get(const std::string& path_and_query, Endpoint e
         pause(wait, true);
         continue;
       }
-      if (response.status == 404) return std::nullopt;
       if (response.status >= 500) {
         last_problem = "HTTP " + std::to_string(response.status) + " from Zendesk";
-      } else if (response.status != 200) {
-        throw runtime_error("Zendesk answered HTTP " + std::to_string(response.status) + " to " +
-                            path_and_query.substr(0, path_and_query.find('?')) + ": " + response.body.substr(0, 200));
-      } else {
-        json body = json::parse(response.body, nullptr, false);
-        if (!body.is_discarded() && body.is_object()) return body;
+      } else if (response.status == 200 &&
+                 !json::accept(response.body)) {  // a 200 with a cut-off body: the answer was lost
         last_problem = "an incomplete answer from Zendesk (cut off?)";
+      } else {
+        return std::move(response);
       }
     }
     reporter_.debug("retrying Zendesk request: " + last_problem);
     pause(wait, false);
   }
   throw runtime_error("Zendesk request failed after " + std::to_string(attempts) + " attempts: " + last_problem);
+}
+
+std::optional<json> ApiClient::get(const std::string& path_and_query, Endpoint endpoint) {
+  http::Request request;
+  auto response = send(std::move(request), endpoint, path_and_query);
+  if (response.status == 404) return std::nullopt;
+  if (response.status != 200)
+    throw runtime_error("Zendesk answered HTTP " + std::to_string(response.status) + " to " +
+                        path_and_query.substr(0, path_and_query.find('?')) + ": " + response.body.substr(0, 200));
+  json body = json::parse(response.body, nullptr, false);
+  if (body.is_discarded() || !body.is_object())
+    throw runtime_error("Zendesk answered " + path_and_query.substr(0, path_and_query.find('?')) +
+                        " with something that is not a JSON object");
+  return body;
+}
+
+WriteResult ApiClient::put(const std::string& path, const json& body) {
+  http::Request request;
+  request.method = "PUT";
+  request.headers["Content-Type"] = "application/json";
+  request.body = body.dump();
+  auto response = send(std::move(request), Endpoint::standard, path);
+  bool handled = response.status == 200 || response.status == 404 || response.status == 409 || response.status == 422;
+  if (!handled)
+    throw runtime_error("Zendesk answered HTTP " + std::to_string(response.status) + " to PUT " + path + ": " +
+                        response.body.substr(0, 200));
+  WriteResult result;
+  result.status = response.status;
+  result.body = json::parse(response.body, nullptr, false);
+  if (result.body.is_discarded()) result.body = nullptr;
+  return result;
 }
 
 }  // namespace shopkeep::zendesk

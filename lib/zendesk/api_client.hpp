@@ -1,5 +1,5 @@
 #pragma once
-// Zendesk's Support REST API: authenticated GETs that stay within both rate limits (the export
+// Zendesk's Support REST API: authenticated GETs and PUTs that stay within both rate limits (the export
 // endpoints' own requests per minute, counted here, and the account's per-minute limit, read from
 // the rate headers of each answer), honour 429 Retry-After, and retry 5xx, dropped connections and
 // cut-off bodies with backoff. 401/403 throw Error(auth).
@@ -37,6 +37,13 @@ struct ClientStats {
 
 enum class Endpoint { standard, incremental_export };
 
+// The answer to a write: its status (200, or a 4xx the caller decides about: 404, 409 Conflict,
+// 422 Unprocessable) and parsed body (null when empty or not JSON).
+struct WriteResult {
+  long status = 0;
+  nlohmann::json body;
+};
+
 class ApiClient {
  public:
   ApiClient(http::HttpClient& http, http::Sleeper& sleeper, Reporter& reporter, Connection connection);
@@ -45,9 +52,15 @@ class ApiClient {
   // decides what a missing thing means). Other 4xx throw a runtime error.
   std::optional<nlohmann::json> get(const std::string& path_and_query, Endpoint endpoint);
 
+  // PUT base_url + `path` with a JSON body, retried like a GET (so only for idempotent writes).
+  // 200, 404, 409 and 422 are returned; other 4xx throw a runtime error, 401/403 an auth error.
+  WriteResult put(const std::string& path, const nlohmann::json& body);
+
   const ClientStats& stats() const { return stats_; }
 
  private:
+  // One request with every retry: the final response (any status the caller handles) or an error.
+  http::Response send(http::Request request, Endpoint endpoint, const std::string& what);
   void wait_for_limits(Endpoint endpoint);
   void remember_limits(const http::Response& response);
   void pause(std::chrono::milliseconds duration, bool counts_as_waiting);

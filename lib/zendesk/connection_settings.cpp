@@ -62,4 +62,9 @@ Connection connection_from_settings(const Config& config, const sync::Tuning& tu
   return c;
 }
 
+std::optional<std::string> base_url_if_configured(const Config& config) {
+  if (!configured(config)) return std::nullopt;
+  return base_url_from_settings(config);
+}
+
 }  // namespace shopkeep::zendesk

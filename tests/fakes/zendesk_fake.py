@@ -11,8 +11,16 @@ Data: the response bodies `import zendesk` reads (genshop's zendesk/ folder).
       [--account-limit 700] [--export-limit 10] [--minute 60] [--latency-ms 0] [--fault KIND:EVERY ...] [--log F]
 Faults (every Nth API request): 429, 500, 503, slow (sleeps past the client timeout), cut (a body
 cut off mid-way), expire (the credentials stop working for good, as a revoked OAuth token does).
+Ticket updates as Zendesk's Update Ticket endpoint takes them: PUT /api/v2/tickets/{id}.json with
+{"ticket": {...}}: `tags` replaces the tags (`additional_tags` and `remove_tags` are ignored there,
+as by Zendesk, which honours them only in update_many), `priority` and `status` are set; with
+`safe_update` and an `updated_stamp` that is not the ticket's updated_at the answer is 409
+Conflict; a closed ticket answers 422; the answer is {"ticket", "audit"} and updated_at moves on;
+the same faults apply (a "cut" fault drops the answer after the update was made).
+GET /api/v2/tickets/{id}.json shows one ticket.
 Test control: POST /_fake/tickets with a JSON ticket object updates (or adds) it with updated_at = now;
-a "comment" member (body, public, author_id) adds a comment; status "deleted" deletes it."""
+a "comment" member (body, public, author_id) adds a comment; status "deleted" deletes it.
+GET /_fake/tickets/{id} shows a ticket as the fake holds it (no auth, no limits, no faults)."""
 import argparse
 import base64
 import json
@@ -64,11 +72,42 @@ class Store:
                     "attachments": [], "audit_id": event["id"], "created_at": event["created_at"]})
         self.lock = threading.Lock()
         self.next_comment = 10 ** 9
+        self.updates = 0
 
     def changed(self, items, start):
         """(updated_at, id) order, the export's; items changed at or after `start` (epoch seconds)."""
         keyed = [(epoch(o["updated_at"]), o["id"], o) for o in items]
         return sorted((k for k in keyed if k[0] >= start), key=lambda k: (k[0], k[1]))
+
+    def update_ticket(self, ticket_id, patch):
+        """Zendesk's Update Ticket: (status, body)."""
+        with self.lock:
+            ticket = self.tickets.get(ticket_id)
+            if ticket is None or ticket.get("status") == "deleted":
+                return 404, {"error": "RecordNotFound", "description": "Not found"}
+            if ticket.get("status") == "closed":
+                return 422, {"error": "RecordInvalid", "description": "Ticket is closed"}
+            if patch.get("safe_update") and patch.get("updated_stamp") and patch["updated_stamp"] != ticket.get("updated_at"):
+                return 409, {"error": "UpdateConflict",
+                             "description": "Safe Update prevented the update due to outdated ticket data. Please fetch the latest ticket data and try again."}
+            tags = list(ticket.get("tags") or [])
+            if "tags" in patch:
+                tags = []
+                for t in patch["tags"]:
+                    if t.lower() not in tags:
+                        tags.append(t.lower())
+            # additional_tags and remove_tags only work through update_many (Zendesk's docs): the
+            # single-ticket endpoint ignores them, as Zendesk does.
+            ticket["tags"] = tags
+            for key in ("priority", "status"):
+                if key in patch:
+                    ticket[key] = patch[key]
+            # Zendesk's updated_at moves on with every update (one second at least, as tests run fast).
+            previous = epoch(ticket["updated_at"]) if ticket.get("updated_at") else 0
+            ticket["updated_at"] = iso(max(time.time(), previous + 1))
+            self.updates += 1
+            return 200, {"ticket": dict(ticket), "audit": {"id": 10 ** 12 + self.updates, "ticket_id": ticket_id,
+                                                           "created_at": ticket["updated_at"], "events": []}}
 
     def touch_ticket(self, patch):
         with self.lock:
@@ -181,6 +220,12 @@ class Fake:
             if ticket is None or ticket.get("status") == "deleted":
                 return 404, {"error": "RecordNotFound", "description": "Not found"}, False
             return self.paged("comments", self.store.comments.get(ticket["id"], []), query) + (False,)
+        m = re.match(r"^/api/v2/tickets/(\d+)\.json$", path)
+        if m:
+            ticket = self.store.tickets.get(int(m.group(1)))
+            if ticket is None or ticket.get("status") == "deleted":
+                return 404, {"error": "RecordNotFound", "description": "Not found"}, False
+            return 200, {"ticket": ticket}, False
         if path == "/api/v2/satisfaction_ratings.json":
             start = float(query.get("start_time", ["0"])[0])
             ratings = sorted((r for r in self.store.ratings.values() if epoch(r["created_at"]) >= start), key=lambda r: r["id"])
@@ -199,42 +244,84 @@ def make_handler(fake):
                 return self.reply(200, {"ok": True})
             self.reply(404, {"error": "InvalidEndpoint"})
 
-        def do_GET(self):
+        def do_PUT(self):
             url = urlparse(self.path)
-            query = parse_qs(url.query)
+            length = int(self.headers.get("Content-Length", 0))
+            raw = self.rfile.read(length)
+            gate = self.gate("PUT", url)
+            if gate is None:
+                return
+            limits, fault = gate
+            m = re.match(r"^/api/v2/tickets/(\d+)\.json$", url.path)
+            if not m:
+                fake.record(f"PUT {url.path} 404")
+                return self.reply(404, {"error": "InvalidEndpoint", "description": "Not found"}, limits)
+            try:
+                body = json.loads(raw or b"{}")
+                patch = body["ticket"]
+            except (ValueError, KeyError, TypeError):
+                fake.record(f"PUT {url.path} 400")
+                return self.reply(400, {"error": "InvalidJSON"}, limits)
+            status, answer = fake.store.update_ticket(int(m.group(1)), patch)
+            fake.record(f"PUT {url.path} {status} " + json.dumps(patch, sort_keys=True) + (" cut" if fault == "cut" else ""))
+            self.reply(status, answer, limits, cut=(fault == "cut"))
+
+        def gate(self, method, url, is_export=False):
+            """Auth, the account limit, the export limit (exports only) and the scheduled faults every
+            API request goes through: (rate headers, fault) when the request may proceed, None when
+            it was answered."""
             if not fake.authorised(self.headers.get("Authorization", "")):
-                fake.record(f"GET {url.path} 401")
-                return self.reply(401, {"error": "Couldn't authenticate you"})
+                fake.record(f"{method} {url.path} 401")
+                self.reply(401, {"error": "Couldn't authenticate you"})
+                return None
             allowed, remaining, reset = fake.account.take()
             limits = {"X-Rate-Limit": str(fake.args.account_limit), "X-Rate-Limit-Remaining": str(remaining),
                       "ratelimit-limit": str(fake.args.account_limit), "ratelimit-remaining": str(remaining),
                       "ratelimit-reset": str(reset)}
             if not allowed:
-                fake.record(f"GET {url.path} 429 account")
-                return self.reply(429, {"error": "APIRateLimitExceeded"}, dict(limits, **{"Retry-After": str(reset)}))
-            is_export = url.path.startswith("/api/v2/incremental/")
+                fake.record(f"{method} {url.path} 429 account")
+                self.reply(429, {"error": "APIRateLimitExceeded"}, dict(limits, **{"Retry-After": str(reset)}))
+                return None
             if is_export:
-                ok, left, reset = fake.exports.take()
+                ok, _, reset = fake.exports.take()
                 if not ok:
-                    fake.record(f"GET {url.path} 429 export")
-                    return self.reply(429, {"error": "APIRateLimitExceeded", "description": "incremental export limit"},
-                                      dict(limits, **{"Retry-After": str(reset)}))
+                    fake.record(f"{method} {url.path} 429 export")
+                    self.reply(429, {"error": "APIRateLimitExceeded", "description": "incremental export limit"},
+                               dict(limits, **{"Retry-After": str(reset)}))
+                    return None
             if fake.args.latency_ms:
-                time.sleep(fake.args.latency_ms / 1000)  # a real server's round trip and work
+                # a real server's round trip and work
+                time.sleep(fake.args.latency_ms / 1000)
             fault = fake.fault_now()
             if fault == "expire":
                 fake.expired = True
-                fake.record(f"GET {url.path} 401 expire")
-                return self.reply(401, {"error": "invalid_token", "description": "The access token provided is expired, revoked, malformed or invalid"})
+                fake.record(f"{method} {url.path} 401 expire")
+                self.reply(401, {"error": "invalid_token", "description": "The access token provided is expired, revoked, malformed or invalid"})
+                return None
             if fault == "429":
-                fake.record(f"GET {url.path} 429 fault")
-                return self.reply(429, {"error": "APIRateLimitExceeded"}, dict(limits, **{"Retry-After": "1"}))
+                fake.record(f"{method} {url.path} 429 fault")
+                self.reply(429, {"error": "APIRateLimitExceeded"}, dict(limits, **{"Retry-After": "1"}))
+                return None
             if fault in ("500", "503"):
-                fake.record(f"GET {url.path} {fault} fault")
-                return self.reply(int(fault), {"error": "ServerError"}, limits)
+                fake.record(f"{method} {url.path} {fault} fault")
+                self.reply(int(fault), {"error": "ServerError"}, limits)
+                return None
             if fault == "slow":
-                fake.record(f"GET {url.path} slow fault")
+                fake.record(f"{method} {url.path} slow fault")
                 time.sleep(fake.args.slow_seconds)
+            return limits, fault
+
+        def do_GET(self):
+            url = urlparse(self.path)
+            query = parse_qs(url.query)
+            m = re.match(r"^/_fake/tickets/(\d+)$", url.path)
+            if m:
+                ticket = fake.store.tickets.get(int(m.group(1)))
+                return self.reply(200 if ticket else 404, {"ticket": ticket})
+            gate = self.gate("GET", url, is_export=url.path.startswith("/api/v2/incremental/"))
+            if gate is None:
+                return
+            limits, fault = gate
             status, body, _ = fake.route(url.path, query)
             fake.record(f"GET {self.path} {status}" + (" cut" if fault == "cut" else ""))
             self.reply(status, body, limits, cut=(fault == "cut"))

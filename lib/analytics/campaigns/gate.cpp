@@ -9,9 +9,8 @@ namespace shopkeep::analytics::campaigns {
 
 namespace {
 
-// The statuses that mean a message may have reached the person (one literal, so that the statement
-// is a constant: GCC 12 warns falsely about building it with operator+).
-#define SHOPKEEP_MAYBE_DELIVERED "('sent', 'sending', 'unknown')"
+// The statuses that mean a message may have reached the person.
+constexpr const char* kMaybeDelivered = "('sent', 'sending', 'unknown')";
 
 }  // namespace
 
@@ -24,8 +23,9 @@ Gate::Gate(store::Db& db, GateRules rules, Instant now)
                  "SELECT step, status, lower(trim(recipient)), coalesce(smtp_reply, '') FROM email_log "
                  "WHERE campaign = ?1 AND target_key = ?2 AND step >= ?3 "
                  "AND status IN ('sent', 'sending', 'unknown', 'failed')"),
-      capped_(db, "SELECT 1 FROM email_log WHERE lower(trim(recipient)) = ?1 AND status IN " SHOPKEEP_MAYBE_DELIVERED
-                  " AND coalesce(sent_at, updated_at, created_at) >= ?2 "
+      capped_(db, std::string("SELECT 1 FROM email_log WHERE lower(trim(recipient)) = ?1 AND status IN ") +
+                      kMaybeDelivered +
+                      " AND coalesce(sent_at, updated_at, created_at) >= ?2 "
                       "AND NOT (campaign = ?3 AND target_key IS ?4 AND step IS ?5) LIMIT 1"),
       record_(db,
               "INSERT OR IGNORE INTO campaign_plans (campaign, target_key, step, customer_id, email, arm, segment, "

@@ -49,7 +49,7 @@ grep -q "my notes" mine/notes.txt || fail "--force lost the unrelated file"
 TEST "demo --json prints the summary object"
 sk demo --out d --json
 expect_rc 0
-expect_eq "$(json_get 'sorted(d.keys())')" "['audit', 'carts', 'carts-report', 'customer', 'customers-rfm', 'customers-value', 'email', 'kpi', 'recommend', 'restock', 'status']" "summary keys"
+expect_eq "$(json_get 'sorted(d.keys())')" "['audit', 'carts', 'carts-report', 'customer', 'customers-rfm', 'customers-value', 'email', 'kpi', 'recommend', 'restock', 'status', 'support-triage']" "summary keys"
 
 TEST "genshop output imports cleanly at another size"
 "$GENSHOP" --out g --customers 120 --orders 500 --products 30 --checkouts 40 --tickets 60 --seed 7 || fail "genshop failed"
@@ -60,3 +60,17 @@ expect_eq "$(json_get 'd["orphans"]')" 0 orphans
 sk import zendesk g/zendesk/*.json --json
 expect_rc 0
 expect_eq "$(json_get 'd["written"]["tickets"]')" 60 tickets
+
+TEST "demo shows the escalation queue"
+sk demo --out d
+expect_rc 0
+expect_err_contains "support-triage"
+expect_err_contains "open tickets to escalate"
+"$PYTHON" - <<'PY' || fail "support-triage.json is not the escalation queue"
+import json
+queue = json.load(open("d/support-triage.json"))
+assert queue and all(t["escalate"] for t in queue), queue[:1]
+scores = [t["escalation_score"] for t in queue]
+assert scores == sorted(scores, reverse=True), scores
+assert all(t["reasons"] and t["requester_email"] for t in queue)
+PY

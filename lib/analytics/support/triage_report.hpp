@@ -1,0 +1,30 @@
+#pragma once
+// `support triage`: every open ticket triaged, worst first, and its row of cli.md
+// (`support triage --json`).
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analytics/support/ticket_facts.hpp"
+#include "analytics/support/triage.hpp"
+
+namespace shopkeep::analytics::support {
+
+struct TriagedTicket {
+  OpenTicket ticket;
+  Triage triage;
+};
+
+// Highest escalation score first; among equals the older ticket, then the lower id.
+std::vector<TriagedTicket> triage_tickets(std::vector<OpenTicket> tickets, const Triager& triager, Instant now);
+
+// `zendesk_base` ("https://acme.zendesk.com") makes the agent link BASE/agent/tickets/ID; without it
+// `url` is null.
+nlohmann::ordered_json triage_row(const TriagedTicket& t, const std::optional<std::string>& zendesk_base);
+
+// The same for people: the fields that fit a terminal, reasons with their points in one column.
+nlohmann::ordered_json triage_table_row(const TriagedTicket& t, const std::optional<std::string>& zendesk_base);
+
+}  // namespace shopkeep::analytics::support
