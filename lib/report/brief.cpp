@@ -37,6 +37,10 @@ analytics::PeriodKpis week_kpis(store::Db& db, const store::ShopSettings& shop, 
   return none;
 }
 
+std::string plural(std::int64_t n, const char* one, const char* many) {
+  return count_text(n) + " " + (n == 1 ? one : many);
+}
+
 int kind_rank(const std::string& kind) {
   static const char* order[] = {"carts", "tickets", "reorder", "winback", "audit_errors"};
   for (int i = 0; i < 5; ++i)
@@ -63,9 +67,9 @@ std::vector<BriefAction> actions(store::Db& db, const Config& config, const stor
       n += !row["step"].is_null() && row["group"] == "treatment";
     return n;
   });
-  out.push_back({"carts", 0, carts, fmt::format("{} abandoned carts to chase now", count_text(carts)), "shopkeep carts"});
+  out.push_back({"carts", 0, carts, plural(carts, "abandoned cart", "abandoned carts") + " to chase now", "shopkeep carts"});
   auto tickets = count_or_zero([&] { return analytics::support::waiting_tickets(db, now).overdue; });
-  out.push_back({"tickets", 0, tickets, fmt::format("{} tickets unanswered for over 24 h", count_text(tickets)),
+  out.push_back({"tickets", 0, tickets, plural(tickets, "ticket", "tickets") + " unanswered for over 24 h",
                  "shopkeep audit --only support"});
   auto reorder = count_or_zero([&] {
     return static_cast<std::int64_t>(
@@ -74,14 +78,14 @@ std::vector<BriefAction> actions(store::Db& db, const Config& config, const stor
             .size());
   });
   out.push_back(
-      {"reorder", 0, reorder, fmt::format("{} products to reorder (run out first)", count_text(reorder)),
+      {"reorder", 0, reorder, plural(reorder, "product", "products") + " to reorder before they run out",
        "shopkeep restock"});
   auto winback = count_or_zero([&] {
     std::int64_t n = 0;
     for (const auto& s : analytics::rfm_scores(db, now, shop)) n += s.segment == "At Risk" || s.segment == "Can't Lose Them";
     return n;
   });
-  out.push_back({"winback", 0, winback, fmt::format("{} good customers to win back", count_text(winback)),
+  out.push_back({"winback", 0, winback, plural(winback, "good customer", "good customers") + " to win back",
                  "shopkeep customers rfm"});
   auto errors = count_or_zero([&] {
     std::int64_t n = 0;
@@ -89,7 +93,7 @@ std::vector<BriefAction> actions(store::Db& db, const Config& config, const stor
       n += f.severity == analytics::audit::Severity::error;
     return n;
   });
-  out.push_back({"audit_errors", 0, errors, fmt::format("{} audit errors to fix", count_text(errors)),
+  out.push_back({"audit_errors", 0, errors, plural(errors, "audit error", "audit errors") + " to fix",
                  "shopkeep audit --fail-on error"});
   order_actions(out);
   return out;
@@ -200,6 +204,11 @@ std::string week_name(Day monday) {
   return fmt::format("{}-W{:02}", w.year, w.week);
 }
 
+std::string age_text(std::chrono::seconds age) {
+  auto minutes = static_cast<double>(age.count()) / 60;
+  return minutes < 0 ? "after" : minutes_text(minutes);
+}
+
 }  // namespace
 
 size_t display_width(const std::string& text) {
@@ -237,8 +246,8 @@ std::string brief_text(const Brief& b) {
                    format_date(b.weeks.week + days{6}), format_rfc3339(b.as_of)));
   line("");
   // 17 + 16 + 23 + 23 = 79 columns.
-  line(pad_right("", 17) + pad_left("This week", 16) + pad_left("Last week", 23) +
-       pad_left("A year ago (" + week_name(b.weeks.last_year).substr(0, 4) + ")", 23));
+  line(pad_right("", 17) + pad_left("This week", 16) + pad_left("Last week", 14) + std::string(9, ' ') +
+       pad_left(week_name(b.weeks.last_year), 14));
   for (const auto& f : figures()) {
     auto now = f.get(b.week), before = f.get(b.previous), year_ago = f.get(b.last_year);
     auto compared = [&](std::optional<double> other) {
@@ -256,9 +265,9 @@ std::string brief_text(const Brief& b) {
     else line(head), line("    " + cmd);
   }
   line("");
-  std::string fresh = b.data_through ? "Data through " + *b.data_through : "No orders in the store yet";
-  if (b.newest_order_age_days)
-    fresh += fmt::format(" (newest order {:.0f} days before as-of)", *b.newest_order_age_days);
+  std::string fresh = b.data_through ? "Newest order " + *b.data_through : "No orders in the store yet";
+  if (b.data_through)
+    if (auto at = parse_rfc3339(*b.data_through)) fresh += ", " + age_text(b.as_of - *at) + " before the as-of time";
   line(fresh);
   std::string synced;
   for (const auto& s : b.sources) {

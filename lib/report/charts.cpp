@@ -99,6 +99,7 @@ void legend(data& d, const std::vector<std::pair<std::string, std::string>>& ent
     e.set("y", num(12));
     e.set("tx", num(x + 18));
     e.set("ty", num(22));
+    e.set("lx2", num(x + 13));
     e.set("name", name);
     e.set("fill", colour);
     e.set(swatch, true);
