@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "completes.hpp"
 #include "core/error.hpp"
 #include "registry.hpp"
 #include "suggest.hpp"
@@ -12,9 +13,11 @@ namespace {
 
 void add_global_options(CLI::App& app, GlobalOptions& g) {
   const std::string group = "Global options";
-  app.add_option("--db", g.db, "SQLite store (env SHOPKEEP_DB)")->group(group);
-  app.add_option("--config", g.config, "TOML config file (env SHOPKEEP_CONFIG)")->group(group);
-  app.add_option("--format", g.format, "output: table, json, ndjson, csv")->group(group);
+  app.add_option("--db", g.db, "SQLite store (env SHOPKEEP_DB)")->group(group)->type_name("PATH");
+  app.add_option("--config", g.config, "TOML config file (env SHOPKEEP_CONFIG)")->group(group)->type_name("PATH");
+  app.add_option("--format", g.format, "output: table, json, ndjson, csv")
+      ->group(group)
+      ->check(completes(output::format_names()));
   app.add_flag("--json", g.json, "short for --format json")->group(group);
   app.add_option("--now", g.now, "RFC 3339 instant used as now (env SHOPKEEP_NOW)")->group(group);
   app.add_flag("-q,--quiet", g.quiet, "nothing on stderr but errors")->group(group);

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "analytics/audit/audit.hpp"
+#include "completes.hpp"
 #include "core/error.hpp"
 #include "registry.hpp"
 #include "store/shop_settings.hpp"
@@ -82,9 +83,11 @@ void run_audit(Context& ctx, const AuditCommandOptions& flags) {
 void setup_audit(CLI::App& command, Registry& registry) {
   auto flags = std::make_shared<AuditCommandOptions>();
   auto* cmd = &command;
-  cmd->add_option("--only", flags->only, "categories or check ids, comma-separated (e.g. catalog,support.unsolved)");
+  cmd->add_option("--only", flags->only, "categories or check ids, comma-separated (e.g. catalog,support.unsolved)")
+      ->delimiter(',')
+      ->check(completes(analytics::audit::selector_names()));
   cmd->add_option("--fail-on", flags->fail_on, "exit 5 when a finding has at least this severity: info, warn, error")
-      ->check(one_of({"info", "warn", "error"}));
+      ->check(one_of(analytics::audit::severity_names()));
   std::string checks;
   for (const auto& c : analytics::audit::all_checks())
     checks += fmt::format("  {:<32} {:<5} {}\n", c.id, analytics::audit::severity_name(c.severity), c.summary);

@@ -4,6 +4,7 @@
 #include "analytics/carts/cart_config.hpp"
 #include "analytics/carts/cart_plan.hpp"
 #include "analytics/carts/cart_report.hpp"
+#include "completes.hpp"
 #include "core/error.hpp"
 #include "registry.hpp"
 #include "store/shop_settings.hpp"
@@ -58,7 +59,8 @@ void setup_carts(CLI::App& command, Registry& registry) {
   auto options = std::make_shared<CartsOptions>();
   auto* carts = &command;
   carts->add_option("--campaign", options->campaign, "campaign name (holdout and send log are per campaign)")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(completes({options->campaign}));
   carts->add_option("--min-age", options->min_age, "ignore checkouts active more recently than this (default 1h)");
   carts->add_option("--max-age", options->max_age, "ignore checkouts inactive longer than this (default 7d)");
   carts->add_option("--holdout", options->holdout, "percent of people held out, for new assignments (default 10)");
@@ -74,7 +76,9 @@ void setup_carts(CLI::App& command, Registry& registry) {
 
   auto report_options = std::make_shared<ReportOptions>();
   auto* report = carts->add_subcommand("report", "Recovery in treatment vs holdout: uplift and its significance");
-  report->add_option("--campaign", report_options->campaign, "campaign name")->capture_default_str();
+  report->add_option("--campaign", report_options->campaign, "campaign name")
+      ->capture_default_str()
+      ->check(completes({report_options->campaign}));
   report->add_option("--from", report_options->from, "first planning time (RFC 3339 or YYYY-MM-DD, inclusive)");
   report->add_option("--to", report_options->to, "last planning time (exclusive)");
   report->add_option("--window", report_options->window, "attribution window after the checkout")

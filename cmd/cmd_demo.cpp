@@ -104,7 +104,8 @@ void setup_demo(CLI::App& command, Registry& registry) {
   auto options = std::make_shared<DemoCommandOptions>();
   auto* cmd = &command;
   cmd->add_option("--out", options->out, "folder for the sample data, its store and every result")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->type_name("DIR");
   cmd->add_flag("--force", options->force, "overwrite --out even when the demo did not make it");
   cmd->footer(
       "Generates the sample shop (Northwind Coffee: 2,000 customers, 8,000 orders over two years, 150\n"

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "analytics/kpi.hpp"
+#include "completes.hpp"
 #include "core/error.hpp"
 #include "registry.hpp"
 #include "store/shop_settings.hpp"
@@ -48,7 +49,7 @@ void setup_kpi(CLI::App& command, Registry& registry) {
   cmd->add_option("--from", flags->from, "first instant (RFC 3339, or YYYY-MM-DD = local midnight), inclusive");
   cmd->add_option("--to", flags->to, "last instant, exclusive");
   cmd->add_option("--by", flags->by, "period: day, week (ISO, Monday first) or month")
-      ->check(one_of({"day", "week", "month"}))
+      ->check(one_of(analytics::period_kind_names()))
       ->capture_default_str();
   cmd->footer(
       "Default: --by month from the start of the 12th period before the one holding --now, to --now,\n"

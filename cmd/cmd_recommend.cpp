@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "analytics/recommend/recommend.hpp"
+#include "completes.hpp"
 #include "core/error.hpp"
 #include "core/time.hpp"
 #include "registry.hpp"
@@ -76,7 +77,8 @@ void setup_recommend(CLI::App& command, Registry& registry) {
                 "with --all: only customers subscribed to marketing mail and not suppressed");
   cmd->add_option("-k", f->k, "recommendations per product or customer")->capture_default_str();
   cmd->add_option("--method", f->method,
-                  "fbt, similar, personal or refill (default: fbt for a product, personal otherwise)");
+                  "fbt, similar, personal or refill (default: fbt for a product, personal otherwise)")
+      ->check(completes(rec::method_names()));
   cmd->footer(
       "Only active, in-stock products are recommended; fbt and similar leave out the products at hand.\n"
       "A customer's durables never come back; consumables (re-bought by several customers) may.\n"

@@ -5,7 +5,7 @@
 #include <memory>
 
 #include "core/atomic_file.hpp"
-#include "core/data_dirs.hpp"
+#include "core/data_dir.hpp"
 #include "core/error.hpp"
 #include "registry.hpp"
 #include "report/render_report.hpp"
@@ -26,7 +26,13 @@ void run_report(Context& ctx, const ReportFlags& flags) {
   // Templates first: a bad --templates is a usage error before any work.
   std::optional<std::filesystem::path> override_dir;
   if (flags.templates) override_dir = *flags.templates;
-  auto templates = report::ReportTemplates::load(override_dir, default_template_root());
+  std::optional<std::filesystem::path> default_root;
+  try {
+    default_root = default_templates_dir();
+  } catch (const Error&) {
+    if (!override_dir) throw;  // without --templates there is nothing to render with
+  }
+  auto templates = report::ReportTemplates::load(override_dir, default_root);
   auto store = ctx.open_store();
   auto shop = store::load_shop_settings(*store, ctx.config());
   report::ReportOptions options;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "completes.hpp"
 #include "core/error.hpp"
 #include "core/file_lock.hpp"
 #include "registry.hpp"
@@ -30,6 +31,20 @@ std::vector<std::string> resources_of(const SyncCommandOptions& flags, const syn
   for (const auto& r : flags.resources)
     if (contains(source.resources(), r)) mine.push_back(r);
   return mine;
+}
+
+// Shell completion offers these (completes.hpp).
+std::vector<std::string> source_names() {
+  std::vector<std::string> names;
+  for (const auto& s : sync::sources()) names.emplace_back(s.name);
+  return names;
+}
+
+std::vector<std::string> resource_names() {
+  std::vector<std::string> names;
+  for (const auto& s : sync::sources())
+    for (const auto& r : s.resources()) names.push_back(r);
+  return names;
 }
 
 // The sources to run: the named ones (each must be configured), else every configured one; only
@@ -140,13 +155,15 @@ void run_sync(Context& ctx, const SyncCommandOptions& flags) {
 void setup_sync(CLI::App& command, Registry& registry) {
   auto flags = std::make_shared<SyncCommandOptions>();
   auto* cmd = &command;
-  cmd->add_option("SOURCE", flags->sources, "shopify, zendesk (default: every configured source)");
+  cmd->add_option("SOURCE", flags->sources, "shopify, zendesk (default: every configured source)")
+      ->check(completes(source_names()));
   cmd->add_flag("--full", flags->full, "re-read everything and mark what is gone as deleted");
   cmd->add_option("--since", flags->since, "read changes since this time instead of the stored cursors");
   cmd->add_option("--resources", flags->resources,
                   "comma-separated: shop, customers, products, orders, checkouts (Shopify); users, tickets, "
                   "satisfaction_ratings (Zendesk; tickets bring their metrics and comments)")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->check(completes(resource_names()));
   cmd->footer(
       "Incremental: each resource is read from its stored cursor, page by page, each page committed\n"
       "with the cursor after it, so an interrupted sync resumes safely; two syncs of one store never run\n"

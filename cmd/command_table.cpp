@@ -31,6 +31,10 @@ const std::vector<CommandDef>& command_table() {
       {"brief", "One screen for Monday morning: the week against last week and last year, then what to do", setup_brief},
       {"report", "The shop at a glance: one self-contained HTML dashboard", setup_report},
       {"demo", "Run the whole pipeline on the bundled sample shop", setup_demo},
+      {"completion", "The shell completion script for bash, zsh or fish", setup_completion},
+      {"__man", "Write the man pages into DIR", setup_man},
+      {"__reference", "Print the command reference (Markdown)", setup_reference},
+      {"__data-dir", "Print the data folder (default templates) this binary uses", setup_data_dir},
   };
   return table;
 }

@@ -16,6 +16,7 @@ using Runner = std::function<void(Context&)>;
 class Registry {
  public:
   void on_run(CLI::App* command, Runner runner) { runners_[command] = std::move(runner); }
+  bool runs(const CLI::App* command) const { return runners_.count(command) > 0; }
   // The runner of the most deeply nested command that was parsed, or nullptr.
   const Runner* chosen(CLI::App& root) const;
 
@@ -52,5 +53,10 @@ void setup_restock(CLI::App& command, Registry& registry);
 void setup_brief(CLI::App& command, Registry& registry);
 void setup_report(CLI::App& command, Registry& registry);
 void setup_demo(CLI::App& command, Registry& registry);
+void setup_completion(CLI::App& command, Registry& registry);
+// Hidden, for the build and packagers (cmake/generate_docs.cmake, scripts/update-docs).
+void setup_man(CLI::App& command, Registry& registry);
+void setup_reference(CLI::App& command, Registry& registry);
+void setup_data_dir(CLI::App& command, Registry& registry);
 
 }  // namespace shopkeep::cmd

@@ -66,7 +66,7 @@ CLI::Validator one_of(const std::vector<std::string>& names) {
           if (value == n) return {};
         return "'" + value + "' is not one of " + list;
       },
-      "one of " + list);
+      "one of " + list, "one_of");
 }
 
 }  // namespace shopkeep::cmd

@@ -17,7 +17,7 @@ CLI::Validator non_negative_number();
 CLI::Validator number_between(double low, double high);
 // A whole number >= `low`.
 CLI::Validator whole_number_at_least(long long low);
-// One of `names` (exactly as written).
+// One of `names` (exactly as written); shell completion offers them (completes.hpp).
 CLI::Validator one_of(const std::vector<std::string>& names);
 
 }  // namespace shopkeep::cmd

@@ -6,11 +6,23 @@ namespace shopkeep::analytics {
 
 using namespace std::chrono;
 
+namespace {
+
+constexpr std::pair<const char*, PeriodKind> kPeriodKinds[] = {
+    {"day", PeriodKind::day}, {"week", PeriodKind::week}, {"month", PeriodKind::month}};
+
+}  // namespace
+
 PeriodKind parse_period_kind(const std::string& text) {
-  if (text == "day") return PeriodKind::day;
-  if (text == "week") return PeriodKind::week;
-  if (text == "month") return PeriodKind::month;
+  for (const auto& [name, kind] : kPeriodKinds)
+    if (text == name) return kind;
   throw usage_error("--by: invalid period '" + text + "'", "choose day, week or month");
+}
+
+std::vector<std::string> period_kind_names() {
+  std::vector<std::string> names;
+  for (const auto& k : kPeriodKinds) names.emplace_back(k.first);
+  return names;
 }
 
 Day period_start_day(PeriodKind kind, Day day) {

@@ -11,6 +11,7 @@ namespace shopkeep::analytics {
 enum class PeriodKind { day, week, month };
 
 PeriodKind parse_period_kind(const std::string& text);  // usage error for anything else
+std::vector<std::string> period_kind_names();           // what it accepts: day, week, month
 
 struct Period {
   Day first_day;  // local calendar day the period starts on

@@ -12,14 +12,27 @@
 
 namespace shopkeep::output {
 
+namespace {
+
+constexpr std::pair<std::string_view, Format> kFormats[] = {
+    {"table", Format::table}, {"json", Format::json}, {"ndjson", Format::ndjson}, {"csv", Format::csv}};
+
+}  // namespace
+
 Format parse_format(std::string_view name) {
   std::string lower(name);
   std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
-  if (lower == "table") return Format::table;
-  if (lower == "json") return Format::json;
-  if (lower == "ndjson") return Format::ndjson;
-  if (lower == "csv") return Format::csv;
-  throw usage_error("invalid --format '" + std::string(name) + "'", "choose one of table, json, ndjson, csv");
+  for (const auto& [format_name, format] : kFormats)
+    if (lower == format_name) return format;
+  std::string names;
+  for (const auto& n : format_names()) names += (names.empty() ? "" : ", ") + n;
+  throw usage_error("invalid --format '" + std::string(name) + "'", "choose one of " + names);
+}
+
+std::vector<std::string> format_names() {
+  std::vector<std::string> names;
+  for (const auto& f : kFormats) names.emplace_back(f.first);
+  return names;
 }
 
 std::string csv_field(std::string_view text) {

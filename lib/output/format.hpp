@@ -18,6 +18,8 @@ enum class Format { table, json, ndjson, csv };
 
 // "table", "json", "ndjson", "csv" in any case; throws a usage error for anything else.
 Format parse_format(std::string_view name);
+// The names parse_format accepts, in that order (for --help and shell completion).
+std::vector<std::string> format_names();
 
 struct OutputOptions {
   Format format = Format::table;

@@ -26,10 +26,21 @@ nlohmann::ordered_json to_json(const Finding& f) {
           {"message", f.message}};
 }
 
+namespace {
+
+constexpr Severity kSeverities[] = {Severity::info, Severity::warn, Severity::error};
+
+}  // namespace
+
+std::vector<std::string> severity_names() {
+  std::vector<std::string> names;
+  for (Severity s : kSeverities) names.emplace_back(severity_name(s));
+  return names;
+}
+
 Severity parse_severity(const std::string& text) {
-  if (text == "info") return Severity::info;
-  if (text == "warn") return Severity::warn;
-  if (text == "error") return Severity::error;
+  for (Severity s : kSeverities)
+    if (text == severity_name(s)) return s;
   throw usage_error("invalid severity '" + text + "'", "choose info, warn or error");
 }
 
@@ -55,10 +66,18 @@ const std::vector<Check>& all_checks() {
   return checks;
 }
 
+std::vector<std::string> selector_names() {
+  std::vector<std::string> names;
+  for (const auto& c : all_checks())
+    if (std::find(names.begin(), names.end(), c.category) == names.end()) names.push_back(c.category);
+  for (const auto& c : all_checks()) names.push_back(c.id);
+  return names;
+}
+
 std::vector<Finding> run_audit(store::Db& db, const Config& config, const store::ShopSettings& shop, Instant now,
                                const std::vector<std::string>& only) {
-  std::set<std::string> valid;
-  for (const auto& c : all_checks()) valid.insert(c.id), valid.insert(c.category);
+  auto selectors = selector_names();
+  std::set<std::string> valid(selectors.begin(), selectors.end());
   for (const auto& name : only)
     if (!valid.count(name)) {
       std::string names;

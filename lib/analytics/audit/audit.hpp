@@ -18,6 +18,7 @@ namespace shopkeep::analytics::audit {
 enum class Severity { info = 0, warn = 1, error = 2 };
 const char* severity_name(Severity s);
 Severity parse_severity(const std::string& text);  // usage error for anything else
+std::vector<std::string> severity_names();         // info, warn, error
 
 struct Finding {
   std::string check, category;
@@ -58,6 +59,9 @@ void add_customer_checks(std::vector<Check>& checks);
 void add_order_checks(std::vector<Check>& checks);
 void add_support_checks(std::vector<Check>& checks);
 void add_compliance_checks(std::vector<Check>& checks);
+
+// What --only accepts: the categories, then every check id, in report order.
+std::vector<std::string> selector_names();
 
 // Runs the checks whose id or category is in `only` (all when empty); a name that is neither is a
 // usage error listing the valid ones.

@@ -10,11 +10,21 @@
 
 namespace shopkeep::analytics::recommend {
 
+namespace {
+
+constexpr Method kMethods[] = {Method::fbt, Method::similar, Method::personal, Method::refill};
+
+}  // namespace
+
+std::vector<std::string> method_names() {
+  std::vector<std::string> names;
+  for (Method m : kMethods) names.emplace_back(method_name(m));
+  return names;
+}
+
 Method parse_method(const std::string& name) {
-  if (name == "fbt") return Method::fbt;
-  if (name == "similar") return Method::similar;
-  if (name == "personal") return Method::personal;
-  if (name == "refill") return Method::refill;
+  for (Method m : kMethods)
+    if (name == method_name(m)) return m;
   throw usage_error("--method: unknown method '" + name + "'", "choose fbt, similar, personal or refill");
 }
 

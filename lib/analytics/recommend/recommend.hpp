@@ -24,6 +24,7 @@ namespace shopkeep::analytics::recommend {
 enum class Method { fbt, similar, personal, refill };
 Method parse_method(const std::string& name);  // usage error for anything else
 const char* method_name(Method m);
+std::vector<std::string> method_names();  // what parse_method accepts
 
 using Json = nlohmann::ordered_json;
 
