@@ -17,8 +17,10 @@ void setup_brief(CLI::App& command, Registry& registry) {
   registry.on_run(&command, [](Context& ctx) {
     auto store = ctx.open_store();
     auto brief = report::gather_brief(*store, ctx.config(), ctx.now());
-    if (ctx.format() == output::Format::table) ctx.out() << report::brief_text(brief);
-    else ctx.write_object(report::to_json(brief));
+    if (ctx.format() == output::Format::table)
+      ctx.out() << report::brief_text(brief);
+    else
+      ctx.write_object(report::to_json(brief));
   });
 }
 

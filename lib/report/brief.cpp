@@ -67,22 +67,22 @@ std::vector<BriefAction> actions(store::Db& db, const Config& config, const stor
       n += !row["step"].is_null() && row["group"] == "treatment";
     return n;
   });
-  out.push_back({"carts", 0, carts, plural(carts, "abandoned cart", "abandoned carts") + " to chase now", "shopkeep carts"});
+  out.push_back(
+      {"carts", 0, carts, plural(carts, "abandoned cart", "abandoned carts") + " to chase now", "shopkeep carts"});
   auto tickets = count_or_zero([&] { return analytics::support::waiting_tickets(db, now).overdue; });
   out.push_back({"tickets", 0, tickets, plural(tickets, "ticket", "tickets") + " unanswered for over 24 h",
                  "shopkeep audit --only support"});
   auto reorder = count_or_zero([&] {
-    return static_cast<std::int64_t>(
-        analytics::restock::running_out_within_lead_time(db, shop, analytics::restock::load_restock_settings(config),
-                                                         now)
-            .size());
+    return static_cast<std::int64_t>(analytics::restock::running_out_within_lead_time(
+                                         db, shop, analytics::restock::load_restock_settings(config), now)
+                                         .size());
   });
-  out.push_back(
-      {"reorder", 0, reorder, plural(reorder, "product", "products") + " to reorder before they run out",
-       "shopkeep restock"});
+  out.push_back({"reorder", 0, reorder, plural(reorder, "product", "products") + " to reorder before they run out",
+                 "shopkeep restock"});
   auto winback = count_or_zero([&] {
     std::int64_t n = 0;
-    for (const auto& s : analytics::rfm_scores(db, now, shop)) n += s.segment == "At Risk" || s.segment == "Can't Lose Them";
+    for (const auto& s : analytics::rfm_scores(db, now, shop))
+      n += s.segment == "At Risk" || s.segment == "Can't Lose Them";
     return n;
   });
   out.push_back({"winback", 0, winback, plural(winback, "good customer", "good customers") + " to win back",
@@ -233,8 +233,11 @@ Json to_json(const Brief& b) {
   j["week"] = week;
   Json actions = Json::array();
   for (const auto& a : b.actions)
-    actions.push_back(
-        {{"kind", a.kind}, {"priority", a.priority}, {"count", a.count}, {"message", a.message}, {"command", a.command}});
+    actions.push_back({{"kind", a.kind},
+                       {"priority", a.priority},
+                       {"count", a.count},
+                       {"message", a.message},
+                       {"command", a.command}});
   j["actions"] = actions;
   return j;
 }
@@ -261,8 +264,10 @@ std::string brief_text(const Brief& b) {
   for (const auto& a : b.actions) {
     std::string head = fmt::format("{:>2}. {}", a.priority, a.count ? a.message : a.message + " (nothing to do)");
     std::string cmd = "$ " + a.command;
-    if (display_width(head) + 2 + display_width(cmd) <= 80) line(pad_right(head, 80 - display_width(cmd)) + cmd);
-    else line(head), line("    " + cmd);
+    if (display_width(head) + 2 + display_width(cmd) <= 80)
+      line(pad_right(head, 80 - display_width(cmd)) + cmd);
+    else
+      line(head), line("    " + cmd);
   }
   line("");
   std::string fresh = b.data_through ? "Newest order " + *b.data_through : "No orders in the store yet";

@@ -13,8 +13,10 @@ Change change_between(std::optional<double> current, std::optional<double> compa
   double scale = std::max(std::abs(*current), std::abs(*comparison));
   bool same = std::abs(delta) <= 1e-12 * std::max(scale, 1.0);
   c.direction = same ? Change::Direction::flat : delta > 0 ? Change::Direction::up : Change::Direction::down;
-  if (*comparison != 0) c.percent = same ? 0.0 : delta / std::abs(*comparison) * 100;
-  else if (same) c.percent = 0.0;
+  if (*comparison != 0)
+    c.percent = same ? 0.0 : delta / std::abs(*comparison) * 100;
+  else if (same)
+    c.percent = 0.0;
   return c;
 }
 

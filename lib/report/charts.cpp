@@ -122,8 +122,10 @@ data xy_chart(const XYChart& c) {
     double stack = 0;
     for (const auto& s : c.series) {
       double v = i < s.values.size() && s.values[i] ? *s.values[i] : 0;
-      if (c.style == XYChart::Style::stacked_bars) stack += v;
-      else high = std::max(high, v), low = std::min(low, v);
+      if (c.style == XYChart::Style::stacked_bars)
+        stack += v;
+      else
+        high = std::max(high, v), low = std::min(low, v);
     }
     high = std::max(high, stack);
   }
@@ -191,8 +193,9 @@ data xy_chart(const XYChart& c) {
         double v = *s.values[i];
         double from = stacked ? base : 0, to = from + v;
         double x = stacked ? x0 : x0 + bar * static_cast<double>(k);
-        add(d, "rects", rect(x, y(std::max(from, to)), bar, std::abs(y(from) - y(to)), s.color,
-                             c.categories[i] + ": " + s.name + " " + safe(c.value_text, v)));
+        add(d, "rects",
+            rect(x, y(std::max(from, to)), bar, std::abs(y(from) - y(to)), s.color,
+                 c.categories[i] + ": " + s.name + " " + safe(c.value_text, v)));
         if (stacked) base = to;
       }
     }
@@ -231,8 +234,8 @@ data bar_list(const BarList& c) {
   for (size_t i = 0; i < c.rows.size(); ++i) {
     const auto& r = c.rows[i];
     double y = top + row_height * static_cast<double>(i);
-    add(d, "rects", rect(left, y + 5, x(r.value) - left, row_height - 10, r.color,
-                         r.label + ": " + safe(c.value_text, r.value)));
+    add(d, "rects",
+        rect(left, y + 5, x(r.value) - left, row_height - 10, r.color, r.label + ": " + safe(c.value_text, r.value)));
     add(d, "y_ticks", text(left - 8, y + row_height / 2 + 5, r.label, "end"));
     add(d, "texts", text(x(r.value) + 6, y + row_height / 2 + 5, safe(c.value_text, r.value), "start"));
     if (std::find_if(entries.begin(), entries.end(), [&](const auto& e) { return e.second == r.color; }) ==
@@ -255,13 +258,26 @@ data bar_list(const BarList& c) {
 
 std::string heat_colour(double share) {
   // Five steps of one hue (ColorBrewer Blues), so order reads without telling hues apart.
-  static const char* steps[] = {"#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"};
+  static const char* steps[] = {"#eff3ff", "#c6dbef", "#6baed6", "#2171b5", "#08306b"};
   int k = static_cast<int>(std::floor(std::clamp(share, 0.0, 1.0) * 5));
   return steps[std::min(k, 4)];
 }
 
+double contrast_ratio(const std::string& a, const std::string& b) {
+  auto luminance = [](const std::string& hex) {
+    double channels[3];
+    for (int i = 0; i < 3; ++i) {
+      double v = std::stoi(hex.substr(1 + 2 * i, 2), nullptr, 16) / 255.0;
+      channels[i] = v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+    }
+    return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2];
+  };
+  double la = luminance(a), lb = luminance(b);
+  return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
 std::string text_colour_on(const std::string& fill) {
-  return fill == "#3182bd" || fill == "#08519c" ? "#ffffff" : "#1b1b1b";
+  return fill == "#2171b5" || fill == "#08306b" ? "#ffffff" : "#1b1b1b";
 }
 
 data heat_map(const HeatMap& c) {
@@ -281,8 +297,9 @@ data heat_map(const HeatMap& c) {
       if (!c.shares[i][j]) continue;
       double share = *c.shares[i][j];
       std::string fill = heat_colour(share), shown = fmt::format("{:.0f}%", share * 100);
-      add(d, "rects", rect(left + cell * static_cast<double>(j) + 1, y + 1, cell - 2, row_height - 2, fill,
-                           c.rows[i] + ", " + c.columns[j] + ": " + shown));
+      add(d, "rects",
+          rect(left + cell * static_cast<double>(j) + 1, y + 1, cell - 2, row_height - 2, fill,
+               c.rows[i] + ", " + c.columns[j] + ": " + shown));
       data t = text(left + cell * (static_cast<double>(j) + 0.5), y + row_height / 2 + 4, shown, "middle");
       t.set("fill", text_colour_on(fill));
       t.set("small", true);
@@ -357,17 +374,17 @@ data interval_chart(const IntervalChart& c) {
       add(d, "texts", text(left + 8, y + 5, "no comparison yet", "start"));
       continue;
     }
-    std::string tip = r.label + ": " + safe(c.value_text, *r.estimate) +
-                      (r.low && r.high ? " (95% CI " + safe(c.value_text, *r.low) + " to " +
-                                             safe(c.value_text, *r.high) + ")"
-                                       : "");
+    std::string tip =
+        r.label + ": " + safe(c.value_text, *r.estimate) +
+        (r.low && r.high ? " (95% CI " + safe(c.value_text, *r.low) + " to " + safe(c.value_text, *r.high) + ")" : "");
     data mark = object();
     mark.set("cx", num(x(*r.estimate)));
     mark.set("cy", num(y));
     mark.set("fill", colour);
     mark.set("tip", tip);
     // Conclusive results are circles, the others diamonds: the shape says it without the colour.
-    if (r.conclusive) add(d, "dots", mark);
+    if (r.conclusive)
+      add(d, "dots", mark);
     else {
       double cx = x(*r.estimate);
       mark.set("points", num(cx) + "," + num(y - 7) + " " + num(cx + 7) + "," + num(y) + " " + num(cx) + "," +

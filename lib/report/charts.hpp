@@ -81,5 +81,7 @@ kainjow::mustache::data interval_chart(const IntervalChart& chart);
 // The heat map's shade of a share (0 = lightest, 1 = darkest) and the text colour that reads on it.
 std::string heat_colour(double share);
 std::string text_colour_on(const std::string& fill);
+// WCAG 2 contrast ratio of two "#rrggbb" colours (1..21).
+double contrast_ratio(const std::string& a, const std::string& b);
 
 }  // namespace shopkeep::report

@@ -144,8 +144,8 @@ class PageBuilder {
     out.push_back(tile("cart_recovery_rate", "Cart recovery", c.cart_recovery_rate.value(),
                        p.cart_recovery_rate.value(), y.cart_recovery_rate.value(), rate,
                        raw_rate(c.cart_recovery_rate)));
-    out.push_back(tile("csat", "Customer satisfaction", c.csat.value(), p.csat.value(), y.csat.value(), rate,
-                       raw_rate(c.csat)));
+    out.push_back(
+        tile("csat", "Customer satisfaction", c.csat.value(), p.csat.value(), y.csat.value(), rate, raw_rate(c.csat)));
     return out;
   }
 
@@ -154,7 +154,8 @@ class PageBuilder {
 
   std::vector<std::string> week_names() const {
     std::vector<std::string> names;
-    for (const auto& w : d_.weeks) names.push_back("week of " + day_text(w.period_start) + (w.partial ? " (part)" : ""));
+    for (const auto& w : d_.weeks)
+      names.push_back("week of " + day_text(w.period_start) + (w.partial ? " (part)" : ""));
     return names;
   }
   std::vector<std::string> week_ticks() const {
@@ -163,8 +164,8 @@ class PageBuilder {
       std::chrono::year_month_day ymd{w.period_start};
       static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-      ticks.push_back(fmt::format("{} {}", static_cast<unsigned>(ymd.day()),
-                                  months[static_cast<unsigned>(ymd.month()) - 1]));
+      ticks.push_back(
+          fmt::format("{} {}", static_cast<unsigned>(ymd.day()), months[static_cast<unsigned>(ymd.month()) - 1]));
     }
     return ticks;
   }
@@ -201,13 +202,13 @@ class PageBuilder {
     }
     if (!hi) return what + ": no data in this period.";
     auto names = week_names();
-    return fmt::format("{} over {} weeks: highest {} ({}), lowest {} ({}), latest {}.", what, values.size(),
-                       show(*hi), names[hi_i], show(*lo), names[lo_i], show(*last));
+    return fmt::format("{} over {} weeks: highest {} ({}), lowest {} ({}), latest {}.", what, values.size(), show(*hi),
+                       names[hi_i], show(*lo), names[lo_i], show(*last));
   }
 
   std::vector<std::string> sales_charts() {
-    auto revenue = weekly("chart-revenue", "Net sales per week", ("Net sales, " + d_.shop.currency).c_str(),
-                          XYChart::Style::bars);
+    auto revenue =
+        weekly("chart-revenue", "Net sales per week", ("Net sales, " + d_.shop.currency).c_str(), XYChart::Style::bars);
     Series net{"Net sales", palette::blue, {}, false};
     Series orders_series{"Orders", palette::orange, {}, false};
     for (const auto& w : d_.weeks) {
@@ -230,8 +231,7 @@ class PageBuilder {
     auto c = weekly("chart-aov", "Average order value per week", ("AOV, " + d_.shop.currency).c_str(),
                     XYChart::Style::lines);
     Series s{"Average order value", palette::blue, {}, false};
-    for (const auto& w : d_.weeks)
-      s.values.push_back(w.aov ? std::optional<double>(major(*w.aov)) : std::nullopt);
+    for (const auto& w : d_.weeks) s.values.push_back(w.aov ? std::optional<double>(major(*w.aov)) : std::nullopt);
     c.description = description_of_series(s.values, money_values(), "Average order value");
     c.series = {s};
     c.tick_text = money_axis();
@@ -276,17 +276,20 @@ class PageBuilder {
       h.row_notes.push_back(count_text(c.customers));
       std::vector<std::optional<double>> row;
       for (size_t k = 1; k < widest; ++k) {
-        if (k >= c.active.size() || c.customers == 0) row.push_back(std::nullopt);
-        else row.push_back(static_cast<double>(c.active[k]) / static_cast<double>(c.customers));
+        if (k >= c.active.size() || c.customers == 0)
+          row.push_back(std::nullopt);
+        else
+          row.push_back(static_cast<double>(c.active[k]) / static_cast<double>(c.customers));
       }
       if (c.active.size() > 1 && c.customers) month1_sum += *row[0], ++month1_n;
       h.shares.push_back(std::move(row));
     }
     h.description = d_.cohorts.empty()
                         ? "No first orders in this period."
-                        : fmt::format("Heat map of {} monthly cohorts; darker means more of the cohort ordered again. "
-                                      "On average {} ordered again in the month after their first order.",
-                                      d_.cohorts.size(), percent_text(month1_n ? month1_sum / month1_n : 0.0));
+                        : fmt::format(
+                              "Heat map of {} monthly cohorts; darker means more of the cohort ordered again. "
+                              "On average {} ordered again in the month after their first order.",
+                              d_.cohorts.size(), percent_text(month1_n ? month1_sum / month1_n : 0.0));
     return {chart_html(heat_map(h))};
   }
 
@@ -309,7 +312,8 @@ class PageBuilder {
     return {chart_html(bar_list(b))};
   }
   static std::string largest_of(const std::vector<BarRow>& rows) {
-    auto it = std::max_element(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.value < b.value; });
+    auto it =
+        std::max_element(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.value < b.value; });
     if (it == rows.end() || it->value == 0) return "";
     return "The largest is " + it->label + " (" + count_text(std::llround(it->value)) + ").";
   }
@@ -388,11 +392,11 @@ class PageBuilder {
     u.value_text = [](double v) { return fmt::format("{:+.1f} pts", v * 100); };
     std::string words;
     for (const auto& c : d_.campaigns) {
-      u.rows.push_back({c.campaign, c.uplift, c.ci_low, c.ci_high, c.conclusive,
-                        fmt::format("treatment {} of {} ({}), holdout {} of {} ({})", count_text(c.treatment_converted),
-                                    count_text(c.treatment), percent_text(c.treatment_rate),
-                                    count_text(c.holdout_converted), count_text(c.holdout),
-                                    percent_text(c.holdout_rate))});
+      u.rows.push_back(
+          {c.campaign, c.uplift, c.ci_low, c.ci_high, c.conclusive,
+           fmt::format("treatment {} of {} ({}), holdout {} of {} ({})", count_text(c.treatment_converted),
+                       count_text(c.treatment), percent_text(c.treatment_rate), count_text(c.holdout_converted),
+                       count_text(c.holdout), percent_text(c.holdout_rate))});
       words += " " + c.campaign + ": " +
                (c.uplift ? u.value_text(*c.uplift) + (c.conclusive ? ", conclusive." : ", not conclusive.")
                          : "no comparison yet.");
@@ -456,8 +460,9 @@ class PageBuilder {
       data cells = list();
       for (size_t i = 0; i < row.size(); ++i) {
         data cell("text", row[i]);
-        cell.set("numeric", i > 0 && !row[i].empty() && (std::isdigit(static_cast<unsigned char>(row[i][0])) ||
-                                                        row[i][0] == '-' || row[i][0] == '+'));
+        cell.set("numeric",
+                 i > 0 && !row[i].empty() &&
+                     (std::isdigit(static_cast<unsigned char>(row[i][0])) || row[i][0] == '-' || row[i][0] == '+'));
         cells.push_back(cell);
       }
       r.push_back(data("cells", cells));
@@ -480,7 +485,8 @@ class PageBuilder {
     std::vector<std::vector<std::string>> rows;
     for (const auto& r : d_.running_out) {
       if (rows.size() == 20) break;
-      rows.push_back({r.facts.title, r.facts.sku.value_or(""), count_text(r.on_hand), fmt::format("{:.1f}", r.demand_per_day),
+      rows.push_back({r.facts.title, r.facts.sku.value_or(""), count_text(r.on_hand),
+                      fmt::format("{:.1f}", r.demand_per_day),
                       r.days_of_cover ? fmt::format("{:.0f}", *r.days_of_cover) : "–",
                       r.stockout_date ? format_date(*r.stockout_date) : "–", std::to_string(r.lead_time_days),
                       count_text(std::llround(r.reorder_quantity))});
@@ -488,10 +494,9 @@ class PageBuilder {
     if (rows.empty()) return {};
     std::string caption = fmt::format("{} variants run out within their lead time{}", d_.running_out.size(),
                                       d_.running_out.size() > 20 ? " (the first 20; shopkeep restock lists all)" : "");
-    return {table(caption,
-                  {"Variant", "SKU", "On hand", "Sold per day", "Days of cover", "Runs out", "Lead time (days)",
-                   "Order"},
-                  rows)};
+    return {table(
+        caption,
+        {"Variant", "SKU", "On hand", "Sold per day", "Days of cover", "Runs out", "Lead time (days)", "Order"}, rows)};
   }
 
   std::vector<data> support_tables() {
@@ -520,27 +525,42 @@ class PageBuilder {
       std::string id = s.id;
       std::vector<std::string> charts;
       std::vector<data> tables;
-      if (id == "sales") charts = sales_charts();
-      else if (id == "aov") charts = aov_charts();
-      else if (id == "customers") charts = customer_charts();
-      else if (id == "cohorts") charts = cohort_charts();
-      else if (id == "segments") charts = segment_charts();
-      else if (id == "clv") charts = clv_charts();
-      else if (id == "carts") charts = cart_charts();
-      else if (id == "pairs") tables = pair_tables();
-      else if (id == "restock") tables = restock_tables();
-      else if (id == "support") charts = support_charts(), tables = support_tables();
-      else if (id == "audit") charts = audit_charts(), tables = audit_tables();
+      if (id == "sales")
+        charts = sales_charts();
+      else if (id == "aov")
+        charts = aov_charts();
+      else if (id == "customers")
+        charts = customer_charts();
+      else if (id == "cohorts")
+        charts = cohort_charts();
+      else if (id == "segments")
+        charts = segment_charts();
+      else if (id == "clv")
+        charts = clv_charts();
+      else if (id == "carts")
+        charts = cart_charts();
+      else if (id == "pairs")
+        tables = pair_tables();
+      else if (id == "restock")
+        tables = restock_tables();
+      else if (id == "support")
+        charts = support_charts(), tables = support_tables();
+      else if (id == "audit")
+        charts = audit_charts(), tables = audit_tables();
       if (id == "kpis") continue;  // the tiles, laid out by the page itself
       data sec = object();
       sec.set("id", s.id);
       sec.set("heading", s.heading);
       sec.set("intro", s.intro);
       auto note = d_.notes.find(id);
-      if (note != d_.notes.end()) sec.set("note", note->second);
-      else if (id == "pairs" && tables.empty()) sec.set("note", "No pair of products is in 1% of orders yet.");
-      else if (id == "restock" && tables.empty()) sec.set("note", "Nothing runs out within its lead time.");
-      else if (id == "audit" && d_.findings.empty()) sec.set("note", "No findings.");
+      if (note != d_.notes.end())
+        sec.set("note", note->second);
+      else if (id == "pairs" && tables.empty())
+        sec.set("note", "No pair of products is in 1% of orders yet.");
+      else if (id == "restock" && tables.empty())
+        sec.set("note", "Nothing runs out within its lead time.");
+      else if (id == "audit" && d_.findings.empty())
+        sec.set("note", "No findings.");
       data c = list();
       for (auto& html : charts) c.push_back(data("svg", html));
       sec.set("charts", c);

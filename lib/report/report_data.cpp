@@ -60,8 +60,8 @@ std::int64_t count_of(const Json& group, const char* a, const char* b) {
 
 CampaignUplift campaign_uplift(const Json& report, const std::string& campaign) {
   CampaignUplift c;
-  c.campaign = report.contains("campaign") && report["campaign"].is_string() ? report["campaign"].get<std::string>()
-                                                                              : campaign;
+  c.campaign =
+      report.contains("campaign") && report["campaign"].is_string() ? report["campaign"].get<std::string>() : campaign;
   const Json& t = report.at("treatment");
   const Json& h = report.at("holdout");
   c.treatment = count_of(t, "checkouts", "recipients");
@@ -123,7 +123,8 @@ void gather_kpis(ReportData& d, store::Db& db) {
   d.previous = sum_periods(analytics::shop_kpis(db, weekly(o.from - length, o.from, o.recovery_window), d.shop),
                            o.from - length, o.from);
   auto [ly_from, ly_to] = year_earlier(o.from, o.to, d.shop.zone);
-  d.last_year = sum_periods(analytics::shop_kpis(db, weekly(ly_from, ly_to, o.recovery_window), d.shop), ly_from, ly_to);
+  d.last_year =
+      sum_periods(analytics::shop_kpis(db, weekly(ly_from, ly_to, o.recovery_window), d.shop), ly_from, ly_to);
   d.abandoned_checkouts = d.current.cart_recovery_rate.of;
   d.recovered_checkouts = d.current.cart_recovery_rate.n;
 }

@@ -56,16 +56,16 @@ struct ReportData {
   std::vector<analytics::PeriodKpis> weeks;  // [from, to) by ISO week
   RangeKpis current, previous, last_year;    // previous: the same length just before; last_year: a year earlier
   std::vector<analytics::Cohort> cohorts;
-  std::map<std::string, std::int64_t> segments;  // RFM segment -> customers
-  std::vector<std::int64_t> clv;                 // minor units, one per customer of the value model
-  std::int64_t at_risk_customers = 0;            // p_alive below value.at_risk_p_alive
+  std::map<std::string, std::int64_t> segments;                   // RFM segment -> customers
+  std::vector<std::int64_t> clv;                                  // minor units, one per customer of the value model
+  std::int64_t at_risk_customers = 0;                             // p_alive below value.at_risk_p_alive
   std::int64_t abandoned_checkouts = 0, recovered_checkouts = 0;  // in [from, to), as kpi counts them
   std::vector<CampaignUplift> campaigns;
   std::vector<analytics::recommend::RuleRow> pairs;  // one product -> one product, most baskets first
   std::vector<analytics::restock::RestockRow> running_out;
   analytics::support::WaitingTickets support_queue;
   std::vector<analytics::audit::Finding> findings;
-  nlohmann::ordered_json status;  // store_status: how fresh the data is
+  nlohmann::ordered_json status;             // store_status: how fresh the data is
   std::map<std::string, std::string> notes;  // section id -> why it is empty
 };
 

@@ -23,8 +23,10 @@ std::vector<double> nice_ticks(double low, double high, int count) {
   if (low == high) {
     // One value: an axis from 0 to it (or to 1 for zero), so a single bar still has a scale.
     if (low == 0) return {0, 1};
-    if (low > 0) low = 0;
-    else high = 0;
+    if (low > 0)
+      low = 0;
+    else
+      high = 0;
   }
   count = std::max(count, 2);
   double step = nice_step((high - low) / (count - 1));

@@ -10,9 +10,9 @@
 namespace shopkeep::analytics::support {
 
 struct WaitingTickets {
-  std::int64_t open = 0;           // new or open, not deleted
-  std::int64_t unanswered = 0;     // of them, without any agent reply
-  std::int64_t overdue = 0;        // unanswered and created more than `overdue_after` before now
+  std::int64_t open = 0;            // new or open, not deleted
+  std::int64_t unanswered = 0;      // of them, without any agent reply
+  std::int64_t overdue = 0;         // unanswered and created more than `overdue_after` before now
   std::int64_t urgent_or_high = 0;  // open with priority urgent or high
 };
 
