@@ -147,7 +147,8 @@ void gather_campaigns(ReportData& d, store::Db& db) {
   section(d, "campaigns", [&] {
     analytics::carts::ReportOptions carts;
     carts.from = d.options.from;
-    carts.to = d.options.to;
+    // A range that ends at --now takes every plan so far (plans made at --now included).
+    if (d.options.to < d.options.now) carts.to = d.options.to;
     carts.window = d.options.recovery_window;
     carts.now = d.options.now;
     d.campaigns.push_back(campaign_uplift(analytics::carts::cart_report(db, carts, d.shop), carts.campaign));

@@ -97,7 +97,7 @@ assert p["errors"] == [], "errors in the page: %s" % p["errors"]
 assert p["scroll"] <= p["inner"], "the page scrolls sideways: %s > %s" % (p["scroll"], p["inner"])
 assert len(p["charts"]) >= 12, "charts: %s" % p["charts"]
 for c in p["charts"]:
-    assert c["width"] > 200 and c["height"] > 100, "a chart is not drawn: %s" % c
+    assert c["width"] > 200 and c["height"] > 60, "a chart is not drawn: %s" % c
     assert c["marks"] > 0, "a chart without data: %s" % c
 assert p["low_contrast"] == [], "text without enough contrast: %s" % p["low_contrast"][:5]
 assert p["missing_alt"] == [], "without a text alternative: %s" % p["missing_alt"]
