@@ -15,7 +15,13 @@
 #include "analytics/restock/restock_plan.hpp"
 #include "analytics/rfm.hpp"
 #include "analytics/value/customer_value.hpp"
+#include "core/atomic_file.hpp"
+#include "core/data_dir.hpp"
 #include "core/money.hpp"
+#include "report/brief.hpp"
+#include "report/render_report.hpp"
+#include "report/report_data.hpp"
+#include "report/report_templates.hpp"
 #include "store/shop_settings.hpp"
 #include "store/status.hpp"
 
@@ -155,6 +161,31 @@ DemoResult restock_step(DemoRun& run) {
                             plan.rows.size(), to_order, soon, overstocked)};
 }
 
+DemoResult report_step(DemoRun& run) {
+  auto shop = store::load_shop_settings(run.db, run.ctx.config());
+  report::ReportOptions options;
+  options.now = run.now;
+  std::tie(options.from, options.to) = report::default_report_range(run.now, shop.zone);
+  auto templates = report::ReportTemplates::load(std::nullopt, default_templates_dir());
+  auto html = report::render_report(report::gather_report_data(run.db, run.ctx.config(), options), templates);
+  auto file = run.dir / "report.html";
+  write_file_atomically(file, html);
+  output::Json sections = output::Json::array();
+  for (const auto& heading : report::report_section_headings()) sections.push_back(heading);
+  return {{{"file", file.string()}, {"bytes", html.size()}, {"sections", sections}},
+          fmt::format("the dashboard: open {} in a browser", file.string())};
+}
+
+DemoResult brief_step(DemoRun& run) {
+  auto brief = report::gather_brief(run.db, run.ctx.config(), run.now);
+  // The brief is a screen for people: the demo shows it whole, after the one-line summaries.
+  run.ctx.reporter().info("\n" + report::brief_text(brief));
+  const auto* first = brief.actions.empty() || brief.actions.front().count == 0 ? nullptr : &brief.actions.front();
+  return {report::to_json(brief),
+          fmt::format("week of {}: {} orders; first to do: {}", format_date(brief.weeks.week), brief.week.orders,
+                      first ? first->message + " ($ " + first->command + ")" : "nothing")};
+}
+
 }  // namespace
 
 const std::vector<DemoStep>& demo_steps() {
@@ -162,7 +193,7 @@ const std::vector<DemoStep>& demo_steps() {
       {"status", status_step},       {"audit", audit_step},           {"kpi", kpi_step},
       {"customers-rfm", rfm_step},   {"customers-value", value_step}, {"customer", best_customer_step},
       {"recommend", recommend_step}, {"carts", carts_step},           {"carts-report", carts_report_step},
-      {"restock", restock_step},
+      {"restock", restock_step},     {"report", report_step},         {"brief", brief_step},
   };
   return steps;
 }

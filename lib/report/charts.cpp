@@ -337,7 +337,7 @@ data heat_map(const HeatMap& c) {
 }
 
 data interval_chart(const IntervalChart& c) {
-  const double left = 180, right = kWidth - 24, top = 40, row_height = 34;
+  const double left = 180, right = kWidth - 48, top = 40, row_height = 34;
   double height = top + row_height * static_cast<double>(std::max<size_t>(c.rows.size(), 1)) + 48;
   double bottom = height - 48;
   data d = chart_base(c.id, c.title, c.description, height);
