@@ -270,7 +270,8 @@ std::string brief_text(const Brief& b) {
       line(head), line("    " + cmd);
   }
   line("");
-  std::string fresh = b.data_through ? "Newest order " + *b.data_through : "No orders in the store yet";
+  std::string fresh = b.data_through ? "Newest order " + *b.data_through
+                                     : "No orders in the store yet: run 'shopkeep import' or 'shopkeep sync'";
   if (b.data_through)
     if (auto at = parse_rfc3339(*b.data_through)) fresh += ", " + age_text(b.as_of - *at) + " before the as-of time";
   line(fresh);
