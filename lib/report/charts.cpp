@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "report/scale.hpp"
 #include "report/svg_number.hpp"
@@ -85,13 +86,24 @@ data table(const std::string& caption, const std::vector<std::string>& headers,
   return t;
 }
 
-void add(data& d, const char* key, const data& item) {
-  data* l = const_cast<data*>(d.get(key));
-  l->push_back(item);
-}
+// The chart's lists while they are filled (kainjow's data hands out only const access to its
+// members); set into the chart's data once complete.
+class Parts {
+ public:
+  void add(const std::string& key, const data& item) {
+    auto it = lists_.try_emplace(key, data(data::type::list)).first;
+    it->second.push_back(item);
+  }
+  void into(data& d) const {
+    for (const auto& [key, items] : lists_) d.set(key, items);
+  }
+
+ private:
+  std::map<std::string, data> lists_;
+};
 
 // A legend row along the top: a swatch (a square, a line or a shape) and the series' name.
-void legend(data& d, const std::vector<std::pair<std::string, std::string>>& entries, const char* swatch) {
+void legend(Parts& parts, const std::vector<std::pair<std::string, std::string>>& entries, const char* swatch) {
   double x = 72;
   for (const auto& [name, colour] : entries) {
     data e = object();
@@ -103,7 +115,7 @@ void legend(data& d, const std::vector<std::pair<std::string, std::string>>& ent
     e.set("name", name);
     e.set("fill", colour);
     e.set(swatch, true);
-    add(d, "legend", e);
+    parts.add("legend", e);
     x += 30 + 7.5 * static_cast<double>(name.size());
   }
 }
@@ -115,6 +127,7 @@ std::string safe(const ValueText& f, double v) { return f ? f(v) : num(v); }
 data xy_chart(const XYChart& c) {
   const double height = 330, left = 76, right = kWidth - 16, top = 40, bottom = height - 58;
   data d = chart_base(c.id, c.title, c.description, height);
+  Parts parts;
   size_t n = c.categories.size();
   // The value axis: from 0 (or below, for negative values) to the largest bar or stack.
   double low = 0, high = 0;
@@ -132,27 +145,27 @@ data xy_chart(const XYChart& c) {
   auto ticks = nice_ticks(low, high, 5);
   LinearScale y(ticks.front(), ticks.back(), bottom, top);
   for (double t : ticks) {
-    add(d, "gridlines", line(left, y(t), right, y(t)));
-    add(d, "y_ticks", text(left - 6, y(t) + 4, safe(c.tick_text, t), "end"));
+    parts.add("gridlines", line(left, y(t), right, y(t)));
+    parts.add("y_ticks", text(left - 6, y(t) + 4, safe(c.tick_text, t), "end"));
   }
-  add(d, "axes", line(left, bottom, right, bottom));
-  add(d, "axes", line(left, top, left, bottom));
+  parts.add("axes", line(left, bottom, right, bottom));
+  parts.add("axes", line(left, top, left, bottom));
   double band = n ? (right - left) / static_cast<double>(n) : 0;
   size_t every = std::max<size_t>(1, (n + 7) / 8);  // about eight labels fit under the axis
   for (size_t i = 0; i < n; i += every) {
     double x = left + band * (static_cast<double>(i) + 0.5);
-    add(d, "axes", line(x, bottom, x, bottom + 5));
+    parts.add("axes", line(x, bottom, x, bottom + 5));
     const auto& label = i < c.category_ticks.size() ? c.category_ticks[i] : c.categories[i];
-    add(d, "x_ticks", text(x, bottom + 20, label, "middle"));
+    parts.add("x_ticks", text(x, bottom + 20, label, "middle"));
   }
-  add(d, "axis_labels", text((left + right) / 2, height - 10, c.x_label, "middle"));
+  parts.add("axis_labels", text((left + right) / 2, height - 10, c.x_label, "middle"));
   data ylabel = text(16, (top + bottom) / 2, c.y_label, "middle");
   ylabel.set("rotate", "rotate(-90 16 " + num((top + bottom) / 2) + ")");
-  add(d, "axis_labels", ylabel);
+  parts.add("axis_labels", ylabel);
 
   std::vector<std::pair<std::string, std::string>> entries;
   for (const auto& s : c.series) entries.emplace_back(s.name, s.color);
-  legend(d, entries, c.style == XYChart::Style::lines ? "line_swatch" : "box_swatch");
+  legend(parts, entries, c.style == XYChart::Style::lines ? "line_swatch" : "box_swatch");
 
   if (c.style == XYChart::Style::lines) {
     for (const auto& s : c.series) {
@@ -163,7 +176,7 @@ data xy_chart(const XYChart& c) {
         l.set("points", points);
         l.set("stroke", s.color);
         l.set("dash", s.dashed ? "6 4" : "none");
-        add(d, "lines", l);
+        parts.add("lines", l);
         points.clear();
       };
       for (size_t i = 0; i < n; ++i) {
@@ -178,7 +191,7 @@ data xy_chart(const XYChart& c) {
         dot.set("cy", num(yy));
         dot.set("fill", s.color);
         dot.set("tip", c.categories[i] + ": " + s.name + " " + safe(c.value_text, *s.values[i]));
-        add(d, "dots", dot);
+        parts.add("dots", dot);
       }
       flush();
     }
@@ -193,9 +206,8 @@ data xy_chart(const XYChart& c) {
         double v = *s.values[i];
         double from = stacked ? base : 0, to = from + v;
         double x = stacked ? x0 : x0 + bar * static_cast<double>(k);
-        add(d, "rects",
-            rect(x, y(std::max(from, to)), bar, std::abs(y(from) - y(to)), s.color,
-                 c.categories[i] + ": " + s.name + " " + safe(c.value_text, v)));
+        parts.add("rects", rect(x, y(std::max(from, to)), bar, std::abs(y(from) - y(to)), s.color,
+                                c.categories[i] + ": " + s.name + " " + safe(c.value_text, v)));
         if (stacked) base = to;
       }
     }
@@ -210,6 +222,7 @@ data xy_chart(const XYChart& c) {
     rows.push_back(std::move(row));
   }
   d.set("table", table(c.title, headers, rows));
+  parts.into(d);
   d.set("empty", n == 0);
   return d;
 }
@@ -219,30 +232,31 @@ data bar_list(const BarList& c) {
   double height = top + row_height * static_cast<double>(std::max<size_t>(c.rows.size(), 1)) + 44;
   double bottom = height - 44;
   data d = chart_base(c.id, c.title, c.description, height);
+  Parts parts;
   double high = 0;
   for (const auto& r : c.rows) high = std::max(high, r.value);
   auto ticks = nice_ticks(0, high, 5);
   LinearScale x(0, ticks.back(), left, right);
   for (double t : ticks) {
-    add(d, "gridlines", line(x(t), top, x(t), bottom));
-    add(d, "x_ticks", text(x(t), bottom + 18, safe(c.value_text, t), "middle"));
+    parts.add("gridlines", line(x(t), top, x(t), bottom));
+    parts.add("x_ticks", text(x(t), bottom + 18, safe(c.value_text, t), "middle"));
   }
-  add(d, "axes", line(left, top, left, bottom));
-  add(d, "axes", line(left, bottom, right, bottom));
-  add(d, "axis_labels", text((left + right) / 2, height - 8, c.value_label, "middle"));
+  parts.add("axes", line(left, top, left, bottom));
+  parts.add("axes", line(left, bottom, right, bottom));
+  parts.add("axis_labels", text((left + right) / 2, height - 8, c.value_label, "middle"));
   std::vector<std::pair<std::string, std::string>> entries;
   for (size_t i = 0; i < c.rows.size(); ++i) {
     const auto& r = c.rows[i];
     double y = top + row_height * static_cast<double>(i);
-    add(d, "rects",
-        rect(left, y + 5, x(r.value) - left, row_height - 10, r.color, r.label + ": " + safe(c.value_text, r.value)));
-    add(d, "y_ticks", text(left - 8, y + row_height / 2 + 5, r.label, "end"));
-    add(d, "texts", text(x(r.value) + 6, y + row_height / 2 + 5, safe(c.value_text, r.value), "start"));
+    parts.add("rects", rect(left, y + 5, x(r.value) - left, row_height - 10, r.color,
+                            r.label + ": " + safe(c.value_text, r.value)));
+    parts.add("y_ticks", text(left - 8, y + row_height / 2 + 5, r.label, "end"));
+    parts.add("texts", text(x(r.value) + 6, y + row_height / 2 + 5, safe(c.value_text, r.value), "start"));
     if (std::find_if(entries.begin(), entries.end(), [&](const auto& e) { return e.second == r.color; }) ==
         entries.end())
       entries.emplace_back(c.value_label, r.color);
   }
-  if (entries.size() == 1) legend(d, entries, "box_swatch");
+  if (entries.size() == 1) legend(parts, entries, "box_swatch");
   std::vector<std::string> headers{"", c.value_label};
   if (!c.note_label.empty()) headers.push_back(c.note_label);
   std::vector<std::vector<std::string>> rows;
@@ -252,6 +266,7 @@ data bar_list(const BarList& c) {
     rows.push_back(std::move(row));
   }
   d.set("table", table(c.title, headers, rows));
+  parts.into(d);
   d.set("empty", c.rows.empty());
   return d;
 }
@@ -286,28 +301,28 @@ data heat_map(const HeatMap& c) {
   double height = top + row_height * static_cast<double>(std::max<size_t>(c.rows.size(), 1)) + 44;
   double bottom = height - 44;
   data d = chart_base(c.id, c.title, c.description, height);
+  Parts parts;
   double cell = columns ? (right - left) / static_cast<double>(columns) : 0;
   for (size_t j = 0; j < columns; ++j)
-    add(d, "x_ticks", text(left + cell * (static_cast<double>(j) + 0.5), top - 6, c.columns[j], "middle"));
+    parts.add("x_ticks", text(left + cell * (static_cast<double>(j) + 0.5), top - 6, c.columns[j], "middle"));
   for (size_t i = 0; i < c.rows.size(); ++i) {
     double y = top + row_height * static_cast<double>(i);
     std::string label = c.rows[i] + (i < c.row_notes.size() ? " (" + c.row_notes[i] + ")" : "");
-    add(d, "y_ticks", text(left - 6, y + row_height / 2 + 4, label, "end"));
+    parts.add("y_ticks", text(left - 6, y + row_height / 2 + 4, label, "end"));
     for (size_t j = 0; j < columns && j < c.shares[i].size(); ++j) {
       if (!c.shares[i][j]) continue;
       double share = *c.shares[i][j];
       std::string fill = heat_colour(share), shown = fmt::format("{:.0f}%", share * 100);
-      add(d, "rects",
-          rect(left + cell * static_cast<double>(j) + 1, y + 1, cell - 2, row_height - 2, fill,
-               c.rows[i] + ", " + c.columns[j] + ": " + shown));
+      parts.add("rects", rect(left + cell * static_cast<double>(j) + 1, y + 1, cell - 2, row_height - 2, fill,
+                              c.rows[i] + ", " + c.columns[j] + ": " + shown));
       data t = text(left + cell * (static_cast<double>(j) + 0.5), y + row_height / 2 + 4, shown, "middle");
       t.set("fill", text_colour_on(fill));
       t.set("small", true);
-      add(d, "texts", t);
+      parts.add("texts", t);
     }
   }
-  add(d, "axis_labels", text((left + right) / 2, top - 24, c.column_label, "middle"));
-  add(d, "axis_labels", text(8, top - 6, c.row_label, "start"));
+  parts.add("axis_labels", text((left + right) / 2, top - 24, c.column_label, "middle"));
+  parts.add("axis_labels", text(8, top - 6, c.row_label, "start"));
   // The legend: the five shades with the range each stands for.
   double x = left;
   for (int k = 0; k < 5; ++k) {
@@ -319,7 +334,7 @@ data heat_map(const HeatMap& c) {
     e.set("name", fmt::format("{}–{}%", k * 20, k * 20 + 20));
     e.set("fill", heat_colour(k * 0.2 + 0.1));
     e.set("box_swatch", true);
-    add(d, "legend", e);
+    parts.add("legend", e);
     x += 84;
   }
   std::vector<std::string> headers{c.row_label};
@@ -332,6 +347,7 @@ data heat_map(const HeatMap& c) {
     rows.push_back(std::move(row));
   }
   d.set("table", table(c.title, headers, rows));
+  parts.into(d);
   d.set("empty", c.rows.empty());
   return d;
 }
@@ -341,6 +357,7 @@ data interval_chart(const IntervalChart& c) {
   double height = top + row_height * static_cast<double>(std::max<size_t>(c.rows.size(), 1)) + 48;
   double bottom = height - 48;
   data d = chart_base(c.id, c.title, c.description, height);
+  Parts parts;
   double low = 0, high = 0;
   for (const auto& r : c.rows)
     for (const auto& v : {r.estimate, r.low, r.high})
@@ -348,30 +365,30 @@ data interval_chart(const IntervalChart& c) {
   auto ticks = nice_ticks(low, high, 5);
   LinearScale x(ticks.front(), ticks.back(), left, right);
   for (double t : ticks) {
-    add(d, "gridlines", line(x(t), top, x(t), bottom));
-    add(d, "x_ticks", text(x(t), bottom + 18, safe(c.value_text, t), "middle"));
+    parts.add("gridlines", line(x(t), top, x(t), bottom));
+    parts.add("x_ticks", text(x(t), bottom + 18, safe(c.value_text, t), "middle"));
   }
-  add(d, "axes", line(left, bottom, right, bottom));
+  parts.add("axes", line(left, bottom, right, bottom));
   data zero = line(x(0), top - 4, x(0), bottom);
-  add(d, "axes", zero);
-  add(d, "axis_labels", text((left + right) / 2, height - 10, c.value_label, "middle"));
-  legend(d, {{"conclusive (p < 0.05)", palette::blue}, {"not conclusive", palette::orange}}, "shape_swatch");
+  parts.add("axes", zero);
+  parts.add("axis_labels", text((left + right) / 2, height - 10, c.value_label, "middle"));
+  legend(parts, {{"conclusive (p < 0.05)", palette::blue}, {"not conclusive", palette::orange}}, "shape_swatch");
   for (size_t i = 0; i < c.rows.size(); ++i) {
     const auto& r = c.rows[i];
     double y = top + row_height * (static_cast<double>(i) + 0.5);
-    add(d, "y_ticks", text(left - 8, y + 5, r.label, "end"));
+    parts.add("y_ticks", text(left - 8, y + 5, r.label, "end"));
     const char* colour = r.conclusive ? palette::blue : palette::orange;
     if (r.low && r.high) {
       data l = object();
       l.set("points", num(x(*r.low)) + "," + num(y) + " " + num(x(*r.high)) + "," + num(y));
       l.set("stroke", colour);
       l.set("dash", "none");
-      add(d, "lines", l);
-      add(d, "axes", line(x(*r.low), y - 6, x(*r.low), y + 6));
-      add(d, "axes", line(x(*r.high), y - 6, x(*r.high), y + 6));
+      parts.add("lines", l);
+      parts.add("axes", line(x(*r.low), y - 6, x(*r.low), y + 6));
+      parts.add("axes", line(x(*r.high), y - 6, x(*r.high), y + 6));
     }
     if (!r.estimate) {
-      add(d, "texts", text(left + 8, y + 5, "no comparison yet", "start"));
+      parts.add("texts", text(left + 8, y + 5, "no comparison yet", "start"));
       continue;
     }
     std::string tip =
@@ -384,12 +401,12 @@ data interval_chart(const IntervalChart& c) {
     mark.set("tip", tip);
     // Conclusive results are circles, the others diamonds: the shape says it without the colour.
     if (r.conclusive)
-      add(d, "dots", mark);
+      parts.add("dots", mark);
     else {
       double cx = x(*r.estimate);
       mark.set("points", num(cx) + "," + num(y - 7) + " " + num(cx + 7) + "," + num(y) + " " + num(cx) + "," +
                              num(y + 7) + " " + num(cx - 7) + "," + num(y));
-      add(d, "diamonds", mark);
+      parts.add("diamonds", mark);
     }
   }
   std::vector<std::vector<std::string>> rows;
@@ -398,6 +415,7 @@ data interval_chart(const IntervalChart& c) {
                     r.low ? safe(c.value_text, *r.low) : "–", r.high ? safe(c.value_text, *r.high) : "–",
                     r.conclusive ? "yes" : "no", r.note});
   d.set("table", table(c.title, {"", c.value_label, "95% CI low", "95% CI high", "conclusive", "groups"}, rows));
+  parts.into(d);
   d.set("empty", c.rows.empty());
   return d;
 }
