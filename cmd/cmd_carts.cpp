@@ -37,8 +37,8 @@ void run_carts(Context& ctx, const CartsOptions& o) {
   if (config.min_age > config.max_age) throw usage_error("--min-age is longer than --max-age");
   auto store = ctx.open_store();
   auto shop = store::load_shop_settings(*store, ctx.config());
-  analytics::carts::PlanOptions plan{o.campaign, ctx.now(), o.all};
-  ctx.write_listing(analytics::carts::plan_carts(*store, plan, config, shop));
+  analytics::carts::PlanOptions plan{o.campaign, ctx.now(), o.all, false, true};
+  ctx.write_listing(analytics::carts::plan_carts_json(*store, plan, config, shop));
 }
 
 void run_report(Context& ctx, const ReportOptions& o) {

@@ -93,6 +93,7 @@ void run_demo(Context& ctx, const DemoCommandOptions& o) {
       fmt::format("\nResults are in {0}/*.json. Try:\n"
                   "  shopkeep --db {0}/shopkeep.db status\n"
                   "  shopkeep --db {0}/shopkeep.db --now {1} carts --all\n"
+                  "  shopkeep --db {0}/shopkeep.db --now {1} email plan winback --all\n"
                   "  shopkeep --db {0}/shopkeep.db sql 'SELECT title, count(*) AS sold FROM order_lines GROUP BY 1 "
                   "ORDER BY 2 DESC LIMIT 5'",
                   dir.string(), format_rfc3339(now)));
@@ -111,7 +112,8 @@ void setup_demo(CLI::App& command, Registry& registry) {
       "Generates the sample shop (Northwind Coffee: 2,000 customers, 8,000 orders over two years, 150\n"
       "products, 400 abandoned checkouts, 1,000 tickets) into DIR/data, imports it into a fresh store\n"
       "DIR/shopkeep.db (--db is refused), runs every analysis and writes each result to\n"
-      "DIR/<step>.json. Its 'now' is the sample's own date (2026-09-30T12:00:00Z) unless --now is given,\n"
+      "DIR/<step>.json, and renders every email campaign into DIR/email/<campaign>/ (.eml files and\n"
+      "manifest.json). Its 'now' is the sample's own date (2026-09-30T12:00:00Z) unless --now is given,\n"
       "so the results never go stale. DIR must be empty, or made by an earlier demo (it holds a\n"
       ".shopkeep-demo marker), or --force is needed: the demo overwrites what is there.");
   registry.on_run(cmd, [options](Context& ctx) { run_demo(ctx, *options); });

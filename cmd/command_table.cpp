@@ -27,6 +27,7 @@ const std::vector<CommandDef>& command_table() {
       {"customer", "One person: profile, data export, erasure", setup_customer},
       {"recommend", "Products to show or send next: bought together, similar, personal, refills", setup_recommend},
       {"carts", "Cart-recovery plan for abandoned checkouts, with a holdout", setup_carts},
+      {"email", "Campaign emails: plan, render, send, log, report", setup_email},
       {"restock", "Variants to reorder: forecast demand, stockout date, reorder point", setup_restock},
       {"brief", "One screen for Monday morning: the week against last week and last year, then what to do", setup_brief},
       {"report", "The shop at a glance: one self-contained HTML dashboard", setup_report},

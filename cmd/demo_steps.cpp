@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "analytics/audit/audit.hpp"
+#include "analytics/campaigns/campaign.hpp"
 #include "analytics/carts/cart_config.hpp"
 #include "analytics/carts/cart_plan.hpp"
 #include "analytics/carts/cart_report.hpp"
@@ -18,6 +19,9 @@
 #include "core/atomic_file.hpp"
 #include "core/data_dir.hpp"
 #include "core/money.hpp"
+#include "email/render_campaign.hpp"
+#include "email/settings.hpp"
+#include "email/templates.hpp"
 #include "report/brief.hpp"
 #include "report/render_report.hpp"
 #include "report/report_data.hpp"
@@ -125,8 +129,8 @@ DemoResult recommend_step(DemoRun& run) {
 DemoResult carts_step(DemoRun& run) {
   auto shop = store::load_shop_settings(run.db, run.ctx.config());
   auto config = analytics::carts::load_cart_config(run.ctx.config());
-  analytics::carts::PlanOptions options{"cart-recovery", run.now, true};
-  auto plan = analytics::carts::plan_carts(run.db, options, config, shop);
+  analytics::carts::PlanOptions options{"cart-recovery", run.now, true, false, true};
+  auto plan = analytics::carts::plan_carts_json(run.db, options, config, shop);
   int eligible = 0, held = 0;
   for (const auto& row : plan)
     if (!row["step"].is_null()) ++eligible, held += row["group"] == "holdout";
@@ -186,6 +190,40 @@ DemoResult brief_step(DemoRun& run) {
                       first ? first->message + " ($ " + first->command + ")" : "nothing")};
 }
 
+// Every campaign rendered into DIR/email/<campaign>/ (.eml files and manifest.json), with the sample
+// shop's own sender, address and unsubscribe links where the config sets none.
+DemoResult email_step(DemoRun& run) {
+  auto shop = store::load_shop_settings(run.db, run.ctx.config());
+  auto settings = email::load_email_settings(run.ctx.config(), run.db, shop);
+  if (!settings.from) settings.from = email::Mailbox{"Northwind Coffee", "hello@northwind-coffee.example"};
+  if (settings.postal_address.empty())
+    settings.postal_address = "Northwind Coffee, Hafenstrasse 12, 20457 Hamburg, Germany";
+  if (settings.unsubscribe_url.empty() && settings.unsubscribe_mailto.empty()) {
+    settings.unsubscribe_url = "https://northwind-coffee.example/unsubscribe?t={{token}}";
+    settings.unsubscribe_secret = "northwind-demo";  // fixed, so that two demos write the same messages
+    settings.unsubscribe_mailto = "mailto:unsubscribe@northwind-coffee.example?subject=unsubscribe";
+  }
+  if (settings.shop_url.empty() || settings.shop_url.find("myshopify") != std::string::npos)
+    settings.shop_url = "https://northwind-coffee.example";
+  settings.fallback_discount_codes["free_shipping"] = "FREESHIP";
+  for (int p = 5; p <= 90; ++p)
+    settings.fallback_discount_codes["percent_" + std::to_string(p)] = "SAVE" + std::to_string(p);
+  output::Json result = output::Json::object();
+  std::string summary;
+  for (auto kind : analytics::campaigns::all_kinds()) {
+    std::string name = analytics::campaigns::kind_name(kind);
+    auto templates =
+        email::TemplateSet::load(name, std::nullopt, std::optional<std::filesystem::path>(default_templates_dir()));
+    email::RenderRequest request{name, run.dir / "email" / name, std::nullopt, run.now};
+    auto outcome =
+        email::render_campaign(run.db, run.ctx.config(), shop, settings, templates, request, run.ctx.reporter());
+    result[name] = {{"messages", outcome.files.size()}, {"folder", request.out_dir.string()}};
+    summary += fmt::format("{}{} {}", summary.empty() ? "" : ", ", outcome.files.size(), name);
+  }
+  return {result, fmt::format("rendered {} messages into {}/<campaign>/ (.eml + manifest.json)", summary,
+                              (run.dir / "email").string())};
+}
+
 }  // namespace
 
 const std::vector<DemoStep>& demo_steps() {
@@ -193,7 +231,8 @@ const std::vector<DemoStep>& demo_steps() {
       {"status", status_step},       {"audit", audit_step},           {"kpi", kpi_step},
       {"customers-rfm", rfm_step},   {"customers-value", value_step}, {"customer", best_customer_step},
       {"recommend", recommend_step}, {"carts", carts_step},           {"carts-report", carts_report_step},
-      {"restock", restock_step},     {"report", report_step},         {"brief", brief_step},
+      {"restock", restock_step},     {"email", email_step},           {"report", report_step},
+      {"brief", brief_step},
   };
   return steps;
 }

@@ -49,6 +49,7 @@ void setup_customers(CLI::App& command, Registry& registry);
 void setup_customer(CLI::App& command, Registry& registry);
 void setup_recommend(CLI::App& command, Registry& registry);
 void setup_carts(CLI::App& command, Registry& registry);
+void setup_email(CLI::App& command, Registry& registry);
 void setup_restock(CLI::App& command, Registry& registry);
 void setup_brief(CLI::App& command, Registry& registry);
 void setup_report(CLI::App& command, Registry& registry);

@@ -32,4 +32,11 @@ std::string assign_arm(store::Db& db, const std::string& campaign, const std::st
   return arm;
 }
 
+std::string peek_arm(store::Db& db, const std::string& campaign, const std::string& subject, double holdout_percent) {
+  store::Stmt find(db, "SELECT arm FROM holdout WHERE campaign = ?1 AND subject_key = ?2");
+  find.bind(1, campaign).bind(2, subject);
+  if (find.step()) return find.get_text(0);
+  return holdout_draw(campaign, subject) < holdout_percent ? "holdout" : "treatment";
+}
+
 }  // namespace shopkeep::analytics

@@ -21,4 +21,7 @@ std::string assign_arm(store::Db& db, const std::string& campaign, const std::st
                        std::optional<std::int64_t> customer_id, const std::string& email, double holdout_percent,
                        Instant now);
 
+// The stored arm, or the one a first assignment would store, writing nothing (for dry runs).
+std::string peek_arm(store::Db& db, const std::string& campaign, const std::string& subject, double holdout_percent);
+
 }  // namespace shopkeep::analytics

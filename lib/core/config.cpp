@@ -234,6 +234,23 @@ std::string config_template() {
 # "Acme Coffee" = 21
 # [restock.lead_time_by_product_type]     # per products.product_type
 # Mugs = 7
+
+[email]
+# Campaign email (shopkeep email plan|render|send; docs/email.md).
+# from = "My Shop <hello@my-shop.example>"
+# reply_to = "care@my-shop.example"
+# postal_address = "My Shop, 1 Main Street, 12345 Town"   # required in marketing mail
+# unsubscribe_url = "https://my-shop.example/unsubscribe?t={{token}}"   # one-click (RFC 8058)
+# unsubscribe_mailto = "unsubscribe@my-shop.example"
+# smtp_url = "smtp://mail.my-shop.example:587"   # or email send --smtp
+# smtp_username = "..."                   # SMTP_USERNAME
+# smtp_password = "..."                   # SMTP_PASSWORD
+# rate = 60                               # messages per minute (0 = unlimited)
+# frequency_cap = "24h"                   # no message if any campaign mailed them this recently
+# holdout = 10                            # percent held out to measure the uplift
+# [email.discount_codes]
+# percent_10 = "COMEBACK10"
+# free_shipping = "SHIPFREE"
 )";
 }
 

@@ -13,7 +13,7 @@
 
 namespace shopkeep {
 
-FileLock::FileLock(const std::string& path, std::chrono::seconds patience) {
+FileLock::FileLock(const std::string& path, std::chrono::seconds patience, const std::string& what) {
   fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
   if (fd_ < 0) throw runtime_error("cannot open lock file " + path + ": " + std::strerror(errno));
   auto deadline = std::chrono::steady_clock::now() + patience;
@@ -23,9 +23,9 @@ FileLock::FileLock(const std::string& path, std::chrono::seconds patience) {
       if (::pread(fd_, holder, sizeof holder - 1, 0) < 0) holder[0] = 0;
       ::close(fd_);
       fd_ = -1;
-      throw runtime_error(
-          "another sync of this store is running" + (holder[0] ? " (pid " + std::string(holder) + ")" : std::string()),
-          "wait for it to finish; cron jobs should not overlap");
+      throw runtime_error("another " + what + " of this store is running" +
+                              (holder[0] ? " (pid " + std::string(holder) + ")" : std::string()),
+                          "wait for it to finish; cron jobs should not overlap");
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
   }

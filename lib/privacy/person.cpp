@@ -19,6 +19,8 @@ const std::vector<PersonTable>& person_tables() {
        "requester_id IN (SELECT id FROM temp.person_keys WHERE kind = 'zendesk_user')"},
       {"email_log",
        "lower(trim(recipient)) = ?1 OR customer_id IN (SELECT id FROM temp.person_keys WHERE kind = 'customer')"},
+      {"campaign_plans",
+       "lower(trim(email)) = ?1 OR customer_id IN (SELECT id FROM temp.person_keys WHERE kind = 'customer')"},
       {"holdout",
        "lower(trim(email)) = ?1 OR customer_id IN (SELECT id FROM temp.person_keys WHERE kind = 'customer')"},
       {"orders", "id IN (SELECT id FROM temp.person_keys WHERE kind = 'order')"},

@@ -372,7 +372,7 @@ class PageBuilder {
     };
     std::int64_t planned = 0, planned_recovered = 0;
     for (const auto& c : d_.campaigns)
-      if (c.campaign == "cart-recovery")
+      if (c.campaign == "carts: cart-recovery")
         planned = c.treatment + c.holdout, planned_recovered = c.treatment_converted + c.holdout_converted;
     f.rows = {{"Abandoned", palette::blue, static_cast<double>(d_.abandoned_checkouts), share(d_.abandoned_checkouts)},
               {"Recovered (any way)", palette::green, static_cast<double>(d_.recovered_checkouts),

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "analytics/campaigns/email_report.hpp"
 #include "analytics/carts/cart_report.hpp"
 #include "analytics/periods.hpp"
 #include "analytics/rfm.hpp"
@@ -152,6 +153,16 @@ void gather_campaigns(ReportData& d, store::Db& db) {
     carts.window = d.options.recovery_window;
     carts.now = d.options.now;
     d.campaigns.push_back(campaign_uplift(analytics::carts::cart_report(db, carts, d.shop), carts.campaign));
+    d.campaigns.back().campaign = "carts: " + d.campaigns.back().campaign;
+    // Every email campaign, the same statistics (`email report`).
+    analytics::campaigns::EmailReportOptions email;
+    email.from = carts.from;
+    email.to = carts.to;
+    email.window = d.options.recovery_window;
+    for (const auto& row : analytics::campaigns::email_report(db, email, d.shop)) {
+      d.campaigns.push_back(campaign_uplift(row, row.value("campaign", std::string("email"))));
+      d.campaigns.back().campaign = "email: " + d.campaigns.back().campaign;
+    }
   });
 }
 

@@ -299,11 +299,74 @@ CREATE TABLE import_log (
 );
 )SQL";
 
+// Version 9: email campaigns (issue 14). campaign_plans: every planned message of every campaign
+// (cart-recovery, winback, refill, cross-sell): which target (checkout:ID, customer:ID:since:DAY,
+// customer:ID:refill:DAY, order:ID), step, person and arm, when, with what incentive and items, so
+// reports judge the groups as assigned. cart_plans becomes a view of its cart-recovery rows (same
+// columns). email_log gains the step and target it belongs to, the subject, the planning time, the
+// SMTP server's reply, the attempts and the per-person unsubscribe token; its statuses are rendered,
+// sending (written before the SMTP transaction), sent, failed and unknown (a crash between the two).
+// email_secret: the store's own random key for unsubscribe tokens when the config sets none.
+// email_send_batches: the messages `email send` is about to deliver, written durably (fsync) before
+// the first of them goes, with the machine's boot id, so that a power loss that takes the later,
+// cheaper log writes with it still leaves them `unknown`, never sendable twice.
+constexpr std::string_view kVersion9 = R"SQL(
+CREATE TABLE campaign_plans (
+  campaign TEXT NOT NULL,
+  target_key TEXT NOT NULL,
+  step INTEGER NOT NULL,
+  customer_id INTEGER,
+  email TEXT,
+  arm TEXT NOT NULL CHECK (arm IN ('treatment', 'holdout')),
+  segment TEXT, incentive TEXT, items TEXT,
+  planned_at TEXT NOT NULL,
+  PRIMARY KEY (campaign, target_key, step)
+);
+CREATE INDEX campaign_plans_planned ON campaign_plans(campaign, planned_at);
+
+INSERT INTO campaign_plans (campaign, target_key, step, customer_id, email, arm, segment, incentive, items, planned_at)
+SELECT p.campaign, 'checkout:' || p.checkout_id, p.step, k.customer_id, lower(trim(k.email)), p.arm, p.segment,
+       p.incentive, NULL, p.planned_at
+  FROM cart_plans p LEFT JOIN checkouts k ON k.id = p.checkout_id;
+DROP TABLE cart_plans;
+CREATE VIEW cart_plans AS
+SELECT campaign, CAST(substr(target_key, 10) AS INTEGER) AS checkout_id, step, arm, segment, incentive, planned_at
+  FROM campaign_plans WHERE target_key GLOB 'checkout:[0-9]*';
+
+ALTER TABLE email_log ADD COLUMN target_key TEXT;
+ALTER TABLE email_log ADD COLUMN step INTEGER;
+ALTER TABLE email_log ADD COLUMN subject TEXT;
+ALTER TABLE email_log ADD COLUMN planned_at TEXT;
+ALTER TABLE email_log ADD COLUMN smtp_reply TEXT;
+ALTER TABLE email_log ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE email_log ADD COLUMN updated_at TEXT;
+ALTER TABLE email_log ADD COLUMN unsubscribe_token TEXT;
+UPDATE email_log SET target_key = substr(subject_key, 1, instr(subject_key, ':step:') - 1),
+                     step = CAST(substr(subject_key, instr(subject_key, ':step:') + 6) AS INTEGER)
+ WHERE instr(subject_key, ':step:') > 0;
+CREATE INDEX email_log_recipient ON email_log(lower(trim(recipient)));
+CREATE INDEX email_log_target ON email_log(campaign, target_key);
+CREATE INDEX email_log_status ON email_log(status);
+
+CREATE TABLE email_secret (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  key TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+
+CREATE TABLE email_send_batches (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  boot_id TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  messages TEXT NOT NULL
+);
+)SQL";
+
 }  // namespace
 
 const std::vector<std::string_view>& migrations() {
-  static const std::vector<std::string_view> all = {kVersion1, kVersion2, kVersion3, kVersion4,
-                                                    kVersion5, kVersion6, kVersion7, kVersion8};
+  static const std::vector<std::string_view> all = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5,
+                                                    kVersion6, kVersion7, kVersion8, kVersion9};
   return all;
 }
 

@@ -5,17 +5,14 @@
 #include <string>
 #include <vector>
 
+#include "analytics/campaigns/gate.hpp"
+#include "analytics/campaigns/incentive.hpp"
 #include "core/config.hpp"
 
 namespace shopkeep::analytics::carts {
 
-// What a message offers: nothing, free shipping, or a percentage off.
-struct Incentive {
-  enum class Kind { none, free_shipping, percent } kind = Kind::none;
-  int percent = 0;
-  std::string text() const;  // "none", "free_shipping", "10%"
-};
-Incentive parse_incentive(const std::string& text, const std::string& key);
+using campaigns::Incentive;
+using campaigns::parse_incentive;
 
 struct CartConfig {
   std::chrono::seconds min_age{3600};
@@ -33,6 +30,8 @@ struct CartConfig {
   std::map<std::string, Incentive> incentives;
 
   Incentive incentive_for(const std::string& customer_type, bool deal_seeker, int step) const;
+  // The shared campaign rules (consent, frequency cap, holdout, test tag) of campaign `name`.
+  campaigns::GateRules gate_rules(const std::string& name) const;
 };
 
 // Reads [carts]; throws a usage error for bad values (a discount before the last step included).

@@ -13,11 +13,18 @@ expect_eq "$("$SHOPKEEP" --db d/shopkeep.db sql 'SELECT count(*) FROM customers'
 expect_eq "$("$SHOPKEEP" --db d/shopkeep.db sql 'SELECT count(*) FROM orders' --format csv | tail -1 | tr -d '\r')" 8000 orders
 expect_eq "$("$SHOPKEEP" --db d/shopkeep.db sql 'SELECT count(*) FROM tickets' --format csv | tail -1 | tr -d '\r')" 1000 tickets
 [ ! -f store.db ] || fail "demo touched the global store"
+expect_err_contains "rendered "
+expect_err_contains "d/email/<campaign>/"
+for c in cart-recovery winback refill cross-sell; do
+  [ -f d/email/$c/manifest.json ] || fail "no rendered $c messages"
+done
+[ "$(ls d/email/cart-recovery/*.eml | wc -l)" -gt 0 ] || fail "no cart-recovery message"
 
 TEST "demo twice gives the same results"
 sk demo --out d
 cp d/status.json first.json
 cp d/carts.json first-carts.json
+cp -r d/email first-email
 sk demo --out d -q
 expect_rc 0
 expect_eq "$ERR" "" "stderr with -q"
@@ -27,6 +34,7 @@ a, b = json.load(open("first.json")), json.load(open("d/status.json"))
 assert a["tables"] == b["tables"], (a["tables"], b["tables"])
 PY
 cmp -s first-carts.json d/carts.json || fail "carts plan differs between runs"
+diff -r first-email d/email >/dev/null || fail "rendered messages differ between runs"
 
 TEST "demo refuses a folder it did not make (unless --force) and --db"
 mkdir mine && echo "my notes" > mine/notes.txt
@@ -44,7 +52,7 @@ grep -q "my notes" mine/notes.txt || fail "--force lost the unrelated file"
 TEST "demo --json prints the summary object"
 sk demo --out d --json
 expect_rc 0
-expect_eq "$(json_get 'sorted(d.keys())')" "['audit', 'brief', 'carts', 'carts-report', 'customer', 'customers-rfm', 'customers-value', 'kpi', 'recommend', 'report', 'restock', 'status']" "summary keys"
+expect_eq "$(json_get 'sorted(d.keys())')" "['audit', 'brief', 'carts', 'carts-report', 'customer', 'customers-rfm', 'customers-value', 'email', 'kpi', 'recommend', 'report', 'restock', 'status']" "summary keys"
 
 TEST "genshop output imports cleanly at another size"
 "$GENSHOP" --out g --customers 120 --orders 500 --products 30 --checkouts 40 --tickets 60 --seed 7 || fail "genshop failed"

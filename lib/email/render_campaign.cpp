@@ -1,0 +1,51 @@
+#include "email/render_campaign.hpp"
+
+#include "analytics/campaigns/plan.hpp"
+#include "email/message_loader.hpp"
+#include "email/send_log.hpp"
+
+namespace shopkeep::email {
+
+RenderOutcome render_campaign(store::Db& db, const Config& config, const store::ShopSettings& shop,
+                              const EmailSettings& settings, const TemplateSet& templates, const RenderRequest& request,
+                              Reporter& reporter) {
+  namespace campaigns = analytics::campaigns;
+  campaigns::PlanRequest plan_request;
+  plan_request.kind = campaigns::parse_kind(request.campaign);
+  plan_request.now = request.now;
+  auto plan = campaigns::plan_campaign(db, config, shop, plan_request, reporter);
+  MessageLoader loader(db, config, settings);
+  std::vector<MessageInput> inputs;
+  for (const auto& row : plan) {
+    if (!row.treatment()) continue;  // the holdout gets no email
+    if (request.limit && static_cast<std::int64_t>(inputs.size()) >= *request.limit) break;
+    inputs.push_back(loader.load(row));
+  }
+  RenderJob job;
+  job.out_dir = request.out_dir;
+  job.date = request.now;
+  RenderOutcome outcome;
+  outcome.files = render_to_folder(inputs, templates, settings, job);
+  outcome.missing_codes = loader.missing_codes();
+  SendLog log(db);
+  store::Transaction tx(db);
+  for (size_t i = 0; i < outcome.files.size(); ++i) {
+    const auto& m = inputs[i];
+    LogEntry e;
+    e.campaign = m.campaign;
+    e.recipient = m.email;
+    e.customer_id = m.customer_id;
+    e.target_key = m.target_key;
+    e.subject_key = m.subject_key;
+    e.step = m.step;
+    e.message_id = outcome.files[i].message_id;
+    e.subject = outcome.files[i].subject;
+    e.planned_at = m.planned_at;
+    e.unsubscribe_token = m.unsubscribe_token;
+    log.rendered(e, request.now);
+  }
+  tx.commit();
+  return outcome;
+}
+
+}  // namespace shopkeep::email
