@@ -12,7 +12,7 @@ void setup_brief(CLI::App& command, Registry& registry) {
       "on a Monday morning, last week. It is compared with the week before and with the same ISO week\n"
       "a year earlier (orders, net sales, AOV, checkout conversion, CSAT, as kpi --by week counts\n"
       "them). Then the actions, most urgent first, each with the command that lists them, and how\n"
-      "fresh the data is. Like `carts`, counting the carts to chase records their holdout assignment.\n"
+      "fresh the data is.\n"
       "Example: shopkeep brief --json | jq '.actions[] | select(.count > 0) | .command'");
   registry.on_run(&command, [](Context& ctx) {
     auto store = ctx.open_store();

@@ -61,10 +61,12 @@ std::int64_t count_or_zero(F&& count) {
 std::vector<BriefAction> actions(store::Db& db, const Config& config, const store::ShopSettings& shop, Instant now) {
   std::vector<BriefAction> out;
   auto carts = count_or_zero([&] {
-    analytics::carts::PlanOptions plan{"cart-recovery", now, false};
+    analytics::carts::PlanOptions plan;
+    plan.now = now;
+    plan.record = false;  // a look, not a plan: nothing is assigned or stored
     std::int64_t n = 0;
     for (const auto& row : analytics::carts::plan_carts(db, plan, analytics::carts::load_cart_config(config), shop))
-      n += !row["step"].is_null() && row["group"] == "treatment";
+      n += row.plan.step.has_value() && row.plan.group == "treatment";
     return n;
   });
   out.push_back(
