@@ -134,11 +134,7 @@ void run_triage(Context& ctx, const TriageOptions& o) {
   if (o.apply) zendesk::connection_from_settings(ctx.config(), sync::Tuning::from_environment());
   auto store = ctx.open_store();
   auto shop = store::load_shop_settings(*store, ctx.config());
-  auto standings =
-      support::CustomerStandings::compute(*store, ctx.config(), shop, ctx.now(), config.vip_tags, ctx.reporter());
-  auto tickets = support::load_open_tickets(*store, config, shop, ctx.now(), standings);
-  support::Triager triager(config);
-  auto triaged = support::triage_tickets(std::move(tickets), triager, ctx.now());
+  auto triaged = support::triage_open_tickets(*store, ctx.config(), config, shop, ctx.now(), ctx.reporter());
   bool table = ctx.format() == output::Format::table;
   output::Json rows = output::Json::array();
   int escalated = 0;

@@ -30,6 +30,8 @@ const std::vector<CommandDef>& command_table() {
       {"support", "Support tickets: sentiment, categories, who to escalate", setup_support},
       {"email", "Campaign emails: plan, render, send, log, report", setup_email},
       {"restock", "Variants to reorder: forecast demand, stockout date, reorder point", setup_restock},
+      {"brief", "One screen for Monday morning: the week against last week and last year, then what to do", setup_brief},
+      {"report", "The shop at a glance: one self-contained HTML dashboard", setup_report},
       {"demo", "Run the whole pipeline on the bundled sample shop", setup_demo},
       {"completion", "The shell completion script for bash, zsh or fish", setup_completion},
       {"__man", "Write the man pages into DIR", setup_man},

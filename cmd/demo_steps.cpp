@@ -18,11 +18,16 @@
 #include "analytics/support/customer_standing.hpp"
 #include "analytics/support/triage_report.hpp"
 #include "analytics/value/customer_value.hpp"
+#include "core/atomic_file.hpp"
 #include "core/data_dir.hpp"
 #include "core/money.hpp"
 #include "email/render_campaign.hpp"
 #include "email/settings.hpp"
 #include "email/templates.hpp"
+#include "report/brief.hpp"
+#include "report/render_report.hpp"
+#include "report/report_data.hpp"
+#include "report/report_templates.hpp"
 #include "store/shop_settings.hpp"
 #include "store/status.hpp"
 #include "zendesk/connection_settings.hpp"
@@ -163,6 +168,31 @@ DemoResult restock_step(DemoRun& run) {
                             plan.rows.size(), to_order, soon, overstocked)};
 }
 
+DemoResult report_step(DemoRun& run) {
+  auto shop = store::load_shop_settings(run.db, run.ctx.config());
+  report::ReportOptions options;
+  options.now = run.now;
+  std::tie(options.from, options.to) = report::default_report_range(run.now, shop.zone);
+  auto templates = report::ReportTemplates::load(std::nullopt, default_templates_dir());
+  auto html = report::render_report(report::gather_report_data(run.db, run.ctx.config(), options), templates);
+  auto file = run.dir / "report.html";
+  write_file_atomically(file, html);
+  output::Json sections = output::Json::array();
+  for (const auto& heading : report::report_section_headings()) sections.push_back(heading);
+  return {{{"file", file.string()}, {"bytes", html.size()}, {"sections", sections}},
+          fmt::format("the dashboard: open {} in a browser", file.string())};
+}
+
+DemoResult brief_step(DemoRun& run) {
+  auto brief = report::gather_brief(run.db, run.ctx.config(), run.now);
+  // The brief is a screen for people: the demo shows it whole, after the one-line summaries.
+  run.ctx.reporter().info("\n" + report::brief_text(brief));
+  const auto* first = brief.actions.empty() || brief.actions.front().count == 0 ? nullptr : &brief.actions.front();
+  return {report::to_json(brief),
+          fmt::format("week of {}: {} orders; first to do: {}", format_date(brief.weeks.week), brief.week.orders,
+                      first ? first->message + " ($ " + first->command + ")" : "nothing")};
+}
+
 // Every campaign rendered into DIR/email/<campaign>/ (.eml files and manifest.json), with the sample
 // shop's own sender, address and unsubscribe links where the config sets none.
 DemoResult email_step(DemoRun& run) {
@@ -185,7 +215,8 @@ DemoResult email_step(DemoRun& run) {
   std::string summary;
   for (auto kind : analytics::campaigns::all_kinds()) {
     std::string name = analytics::campaigns::kind_name(kind);
-    auto templates = email::TemplateSet::load(name, std::nullopt, std::optional<std::filesystem::path>(default_templates_dir()));
+    auto templates =
+        email::TemplateSet::load(name, std::nullopt, std::optional<std::filesystem::path>(default_templates_dir()));
     email::RenderRequest request{name, run.dir / "email" / name, std::nullopt, run.now};
     auto outcome =
         email::render_campaign(run.db, run.ctx.config(), shop, settings, templates, request, run.ctx.reporter());
@@ -201,11 +232,7 @@ DemoResult support_step(DemoRun& run) {
   namespace support = analytics::support;
   auto shop = store::load_shop_settings(run.db, run.ctx.config());
   auto config = support::load_triage_config(run.ctx.config());
-  auto standings =
-      support::CustomerStandings::compute(run.db, run.ctx.config(), shop, run.now, config.vip_tags, run.ctx.reporter());
-  support::Triager triager(config);
-  auto triaged =
-      support::triage_tickets(support::load_open_tickets(run.db, config, shop, run.now, standings), triager, run.now);
+  auto triaged = support::triage_open_tickets(run.db, run.ctx.config(), config, shop, run.now, run.ctx.reporter());
   auto base = zendesk::base_url_if_configured(run.ctx.config());
   output::Json queue = output::Json::array();
   for (const auto& t : triaged)
@@ -225,9 +252,8 @@ const std::vector<DemoStep>& demo_steps() {
       {"status", status_step},       {"audit", audit_step},           {"kpi", kpi_step},
       {"customers-rfm", rfm_step},   {"customers-value", value_step}, {"customer", best_customer_step},
       {"recommend", recommend_step}, {"carts", carts_step},           {"carts-report", carts_report_step},
-      {"restock", restock_step},
-      {"email", email_step},
-      {"support-triage", support_step},
+      {"restock", restock_step},     {"email", email_step},           {"support-triage", support_step},
+      {"report", report_step},       {"brief", brief_step},
   };
   return steps;
 }

@@ -52,6 +52,8 @@ void setup_carts(CLI::App& command, Registry& registry);
 void setup_support(CLI::App& command, Registry& registry);
 void setup_email(CLI::App& command, Registry& registry);
 void setup_restock(CLI::App& command, Registry& registry);
+void setup_brief(CLI::App& command, Registry& registry);
+void setup_report(CLI::App& command, Registry& registry);
 void setup_demo(CLI::App& command, Registry& registry);
 void setup_completion(CLI::App& command, Registry& registry);
 // Hidden, for the build and packagers (cmake/generate_docs.cmake, scripts/update-docs).

@@ -86,8 +86,7 @@ std::vector<PlanRow> plan_winback(store::Db& db, const Config& config, const sto
     bool has_value = value != values.end();
     int m = rfm.m;
     bool segment_match = std::find(rules.segments.begin(), rules.segments.end(), row.segment) != rules.segments.end();
-    bool fading =
-        has_value && value->second.p_alive < rules.max_p_alive && rfm.r <= rules.max_recency_score;
+    bool fading = has_value && value->second.p_alive < rules.max_p_alive && rfm.r <= rules.max_recency_score;
     row.detail = row.segment + ", last order " + format_date(last_order) +
                  (has_value ? fmt::format(", P(alive) {:.2f}, CLV {} {}", value->second.p_alive,
                                           format_minor_units(value->second.clv, shop.currency_exponent), shop.currency)

@@ -27,6 +27,13 @@ nlohmann::ordered_json url_of(std::int64_t id, const std::optional<std::string>&
 
 }  // namespace
 
+std::vector<TriagedTicket> triage_open_tickets(store::Db& db, const Config& config, const TriageConfig& triage_config,
+                                               const store::ShopSettings& shop, Instant now, Reporter& reporter) {
+  auto standings = CustomerStandings::compute(db, config, shop, now, triage_config.vip_tags, reporter);
+  Triager triager(triage_config);
+  return triage_tickets(load_open_tickets(db, triage_config, shop, now, standings), triager, now);
+}
+
 std::vector<TriagedTicket> triage_tickets(std::vector<OpenTicket> tickets, const Triager& triager, Instant now) {
   std::vector<TriagedTicket> out;
   out.reserve(tickets.size());

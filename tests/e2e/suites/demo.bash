@@ -6,6 +6,9 @@ expect_rc 0
 expect_err_contains "Running every analysis as of 2026-09-30T12:00:00Z"
 [ -f d/status.json ] || fail "no status.json"
 [ -f d/carts.json ] || fail "no carts.json"
+[ -s d/report.html ] || fail "no report.html"
+expect_err_contains "open d/report.html in a browser"
+expect_err_contains "To do, most urgent first:"
 expect_eq "$("$SHOPKEEP" --db d/shopkeep.db sql 'SELECT count(*) FROM customers' --format csv | tail -1 | tr -d '\r')" 2000 customers
 expect_eq "$("$SHOPKEEP" --db d/shopkeep.db sql 'SELECT count(*) FROM orders' --format csv | tail -1 | tr -d '\r')" 8000 orders
 expect_eq "$("$SHOPKEEP" --db d/shopkeep.db sql 'SELECT count(*) FROM tickets' --format csv | tail -1 | tr -d '\r')" 1000 tickets
@@ -49,7 +52,7 @@ grep -q "my notes" mine/notes.txt || fail "--force lost the unrelated file"
 TEST "demo --json prints the summary object"
 sk demo --out d --json
 expect_rc 0
-expect_eq "$(json_get 'sorted(d.keys())')" "['audit', 'carts', 'carts-report', 'customer', 'customers-rfm', 'customers-value', 'email', 'kpi', 'recommend', 'restock', 'status', 'support-triage']" "summary keys"
+expect_eq "$(json_get 'sorted(d.keys())')" "['audit', 'brief', 'carts', 'carts-report', 'customer', 'customers-rfm', 'customers-value', 'email', 'kpi', 'recommend', 'report', 'restock', 'status', 'support-triage']" "summary keys"
 
 TEST "genshop output imports cleanly at another size"
 "$GENSHOP" --out g --customers 120 --orders 500 --products 30 --checkouts 40 --tickets 60 --seed 7 || fail "genshop failed"

@@ -76,10 +76,12 @@ start_fake
 sk support triage
 expect_rc 0
 expect_out_contains "Refund for order #1001"
-expect_out_contains '"chargeback" (+40)'
+expect_out_contains "threatens legal action, a chargeback"  # long cells are cut in a table ...
 expect_err_contains "2 of 4 open tickets to escalate"
 expect_err_contains "would update ticket 7001: +shopkeep_escalate +shopkeep_category_returns"
 expect_err_contains "would update ticket 7002: +shopkeep_category_product_question"
+sk support triage --json
+expect_eq "$(json_get '[r["points"] for r in d[0]["reasons"] if "chargeback" in r["reason"]]')" "[40]" "... and whole in JSON"
 expect_err_contains "dry run: 4 tickets would change"
 expect_eq "$(grep -c '^PUT' fake.log)" 0 "requests sent by a dry run"
 sk support triage -q --format csv
