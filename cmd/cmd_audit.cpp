@@ -33,9 +33,20 @@ void write_table(Context& ctx, const std::vector<audit::Finding>& findings) {
     auto& entry = per_check[f.check];
     if (entry.first++ == 0) entry.second = &f;
   }
+  // The worst first (error, warn, info), each severity in the order the checks are listed.
+  std::vector<const audit::Check*> order;
+  for (const auto& check : audit::all_checks()) order.push_back(&check);
+  std::stable_sort(order.begin(), order.end(), [&](const auto* a, const auto* b) {
+    auto severity = [&](const audit::Check* c) {
+      auto it = per_check.find(c->id);
+      return it == per_check.end() ? -1 : static_cast<int>(it->second.second->severity);
+    };
+    return severity(a) > severity(b);
+  });
   auto rows = output::Json::array();
-  for (const auto& check : audit::all_checks()) {
-    auto it = per_check.find(check.id);
+  int per_severity[3] = {0, 0, 0};
+  for (const auto* check : order) {
+    auto it = per_check.find(check->id);
     if (it == per_check.end()) continue;
     const audit::Finding& f = *it->second.second;
     rows.push_back({{"severity", audit::severity_name(f.severity)},
@@ -44,7 +55,12 @@ void write_table(Context& ctx, const std::vector<audit::Finding>& findings) {
                     {"example", f.subject + ": " + f.message}});
   }
   ctx.write_listing(rows);
-  ctx.out() << fmt::format("\n{} findings. Every finding: shopkeep audit --json (or --format csv).\n", findings.size());
+  for (const auto& f : findings) ++per_severity[static_cast<int>(f.severity)];
+  auto count = [](int n, const char* one, const char* many) { return fmt::format("{} {}", n, n == 1 ? one : many); };
+  ctx.out() << fmt::format("\n{}: {}, {}, {}. Every finding: shopkeep audit --json (or --format csv).\n",
+                           count(static_cast<int>(findings.size()), "finding", "findings"),
+                           count(per_severity[2], "error", "errors"), count(per_severity[1], "warning", "warnings"),
+                           count(per_severity[0], "info", "info"));
 }
 
 void run_audit(Context& ctx, const AuditCommandOptions& flags) {

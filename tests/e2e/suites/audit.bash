@@ -70,7 +70,19 @@ load dirty
 sk audit --now $NOW
 expect_rc 0
 expect_out_contains "catalog.zero_price"
-expect_out_contains "findings. Every finding: shopkeep audit --json"
+expect_out_contains ". Every finding: shopkeep audit --json"
+sk audit --now $NOW --json
+errors=$(json_get 'sum(f["severity"] == "error" for f in d)')
+total=$(json_get 'len(d)')
+sk audit --now $NOW
+expect_out_contains "$total findings: $errors error"
+# the worst first: no error row after a warn row, no warn row after an info row
+"$PYTHON" - stdout.txt <<'PY' || fail "the table is not sorted by severity: $OUT"
+import sys
+rank = {"error": 0, "warn": 1, "info": 2}
+rows = [line.split()[0] for line in open(sys.argv[1]) if line.split() and line.split()[0] in rank]
+assert rows == sorted(rows, key=rank.get), rows
+PY
 
 TEST "thresholds come from config"
 load dirty
