@@ -2,24 +2,11 @@
 
 #include <algorithm>
 
+#include "core/closest_match.hpp"
+
 namespace shopkeep::cmd {
 
 namespace {
-
-size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
 
 // Every --long flag `at` accepts, its own and the global ones.
 std::vector<std::string> flags_of(CLI::App& root, CLI::App* at) {
@@ -57,16 +44,8 @@ ParseErrorText unexpected_argument(CLI::App& app, CLI::App* at, const std::strin
 }  // namespace
 
 std::string closest_match(std::string_view typed, const std::vector<std::string>& candidates) {
-  std::string best;
-  size_t best_distance = std::max<size_t>(2, typed.size() / 3) + 1;
-  for (const auto& c : candidates) {
-    size_t d = edit_distance(typed, c);
-    if (d < best_distance) {
-      best_distance = d;
-      best = c;
-    }
-  }
-  return best;
+  std::vector<std::string_view> names(candidates.begin(), candidates.end());
+  return shopkeep::closest_match(typed, names, std::max<size_t>(2, typed.size() / 3));
 }
 
 CLI::App* innermost(CLI::App& app) {

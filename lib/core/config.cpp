@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "core/closest_match.hpp"
 #include "core/config_keys.hpp"
 #include "core/error.hpp"
 
@@ -91,30 +92,13 @@ std::vector<std::pair<std::string, double>> Config::get_number_table(const std::
 
 namespace {
 
-size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
+size_t config_typo_tolerance(std::string_view typed) { return std::max<size_t>(2, typed.size() / 4); }
 
 std::string closest_key(std::string_view typed) {
-  std::string best;
-  size_t best_distance = std::max<size_t>(2, typed.size() / 4) + 1;
-  for (std::string_view key : known_config_keys()) {
-    if (key.back() == '*') continue;
-    size_t d = edit_distance(typed, key);
-    if (d < best_distance) best_distance = d, best = std::string(key);
-  }
-  return best;
+  std::vector<std::string_view> keys;
+  for (std::string_view key : known_config_keys())
+    if (key.back() != '*') keys.push_back(key);
+  return closest_match(typed, keys, config_typo_tolerance(typed));
 }
 
 bool is_known_section(std::string_view section) {
@@ -125,15 +109,10 @@ bool is_known_section(std::string_view section) {
 }
 
 std::string closest_section(std::string_view typed) {
-  std::string best;
-  size_t best_distance = std::max<size_t>(2, typed.size() / 4) + 1;
-  for (std::string_view key : known_config_keys()) {
-    std::string_view section = key.substr(0, key.find('.'));
-    if (section.size() == key.size()) continue;
-    size_t d = edit_distance(typed, section);
-    if (d < best_distance) best_distance = d, best = std::string(section);
-  }
-  return best;
+  std::vector<std::string_view> sections;
+  for (std::string_view key : known_config_keys())
+    if (key.find('.') != std::string_view::npos) sections.push_back(key.substr(0, key.find('.')));
+  return closest_match(typed, sections, config_typo_tolerance(typed));
 }
 
 struct UnknownKey {
@@ -170,7 +149,8 @@ void collect_unknown(const toml::table& table, const std::string& prefix, const 
 std::vector<std::string> Config::unknown_keys() const {
   std::vector<UnknownKey> found;
   collect_unknown(impl_->table, "", path_.string(), found);
-  std::stable_sort(found.begin(), found.end(), [](const UnknownKey& a, const UnknownKey& b) { return a.line < b.line; });
+  std::stable_sort(found.begin(), found.end(),
+                   [](const UnknownKey& a, const UnknownKey& b) { return a.line < b.line; });
   std::vector<std::string> out;
   for (auto& f : found) out.push_back(std::move(f.message));
   return out;
