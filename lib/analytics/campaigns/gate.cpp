@@ -141,6 +141,15 @@ std::optional<std::string> Gate::recheck(const PlanRow& row) {
   return contact_exclusion(row.target_key, *row.step, row.email);
 }
 
+std::optional<std::string> Gate::assign_due_step(PlanRow& row, const std::vector<std::chrono::seconds>& delays) {
+  Instant anchor = first_planned(row.target_key).value_or(now_);
+  int step = due_step(anchor, now_, delays);
+  if (step == 0) return "not_due";
+  if (auto contact = contact_exclusion(row.target_key, step, row.email)) return contact;
+  row.step = step;
+  return std::nullopt;
+}
+
 int due_step(Instant anchor, Instant now, const std::vector<std::chrono::seconds>& delays) {
   auto age = now - anchor;
   int step = 0;

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "analytics/campaigns/campaign.hpp"
 #include "core/time.hpp"
@@ -50,6 +51,11 @@ class Gate {
   // this step with a 5xx) or frequency_cap (any other message to them within the cap) for step
   // `step` of `target_key`.
   std::optional<std::string> contact_exclusion(const std::string& target_key, int step, const std::string& email);
+
+  // For campaigns whose clock starts when a person first qualifies (winback, refill): sets row.step to
+  // the step due now, counted from the target's first planning, or returns why none may go
+  // (not_due, or a contact exclusion).
+  std::optional<std::string> assign_due_step(PlanRow& row, const std::vector<std::chrono::seconds>& delays);
 
   // Completes a row that passed every check: the person's arm (drawn and stored on first sight),
   // the plan stored (the first planning of a target's step is kept), group, reason, planned_at.

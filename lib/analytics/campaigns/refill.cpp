@@ -79,16 +79,7 @@ std::vector<PlanRow> plan_refill(store::Db& db, const store::ShopSettings&, cons
 
     std::optional<std::string> reason = gate.person_exclusion(customer.person);
     if (!reason && row.items.empty()) reason = durable_due ? "not_consumable" : "not_due";
-    if (!reason) {
-      Instant anchor = gate.first_planned(row.target_key).value_or(request.now);
-      int step = due_step(anchor, request.now, rules.steps);
-      if (step == 0)
-        reason = "not_due";
-      else if (auto contact = gate.contact_exclusion(row.target_key, step, row.email))
-        reason = contact;
-      else
-        row.step = step;
-    }
+    if (!reason) reason = gate.assign_due_step(row, rules.steps);
     if (reason) {
       row.reason = *reason;
       row.items.clear();

@@ -105,16 +105,7 @@ std::vector<PlanRow> plan_winback(store::Db& db, const Config& config, const sto
     } else if (auto consent = gate.consent_exclusion(customer.person)) {
       reason = consent;
     }
-    if (!reason) {
-      Instant anchor = gate.first_planned(row.target_key).value_or(request.now);
-      int step = due_step(anchor, request.now, rules.steps);
-      if (step == 0)
-        reason = "not_due";
-      else if (auto contact = gate.contact_exclusion(row.target_key, step, row.email))
-        reason = contact;
-      else
-        row.step = step;
-    }
+    if (!reason) reason = gate.assign_due_step(row, rules.steps);
     if (reason) {
       row.reason = *reason;
       if (request.include_excluded) ranked.push_back({std::move(row), clv});
