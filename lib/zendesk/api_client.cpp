@@ -89,11 +89,26 @@ void ApiClient::wait_for_limits(Endpoint endpoint) {
 void ApiClient::remember_limits(const http::Response& response) {
   auto remaining = header_number(response, "x-rate-limit-remaining");
   if (!remaining) remaining = header_number(response, "ratelimit-remaining");
+  if (!remaining) remaining = header_number(response, "rate-limit-remaining");
   if (!remaining) return;
   account_remaining_ = remaining;
-  // ratelimit-reset: seconds until the count starts again; without it, assume a whole minute.
+  // Seconds until the count starts again (Zendesk spells it both ways); without it, a whole minute.
   auto reset = header_number(response, "ratelimit-reset");
+  if (!reset) reset = header_number(response, "rate-limit-reset");
   account_reset_ = Clock::now() + (reset ? std::chrono::milliseconds(*reset * 1000) : connection_.minute);
+}
+
+Forbidden ApiClient::forbidden(const std::string& path, const std::string& body) const {
+  std::string what = "Zendesk refused " + path + " (HTTP 403)";
+  std::string hint;
+  if (connection_.oauth && body.find("scope") != std::string::npos)
+    hint = "the OAuth token lacks a scope this needs: create it with the read scope (or tickets:read, users:read, "
+           "organizations:read and satisfaction_ratings:read)";
+  else if (path.find("/incremental/") != std::string::npos)
+    hint = "the incremental exports need an admin: use an admin's ZENDESK_EMAIL and API token (or OAuth token)";
+  else
+    hint = "the user may not read this; an admin can";
+  return Forbidden(what, hint);
 }
 
 std::optional<json> ApiClient::get(const std::string& path_and_query, Endpoint endpoint) {
@@ -101,6 +116,7 @@ std::optional<json> ApiClient::get(const std::string& path_and_query, Endpoint e
   request.url = connection_.base_url + path_and_query;
   request.headers = {{"Authorization", connection_.authorization}, {"Accept", "application/json"}};
   request.timeout = connection_.timeout;
+  const std::string path = path_and_query.substr(0, path_and_query.find('?'));
   std::string last_problem;
   int rate_limited = 0, attempts = 0;
   for (int attempt = 0; attempt < backoff_.max_attempts && rate_limited < kMaxRateLimited; ++attempt) {
@@ -112,21 +128,30 @@ std::optional<json> ApiClient::get(const std::string& path_and_query, Endpoint e
     auto result = http_.send(request);
     std::chrono::milliseconds wait = backoff_.delay(attempt, rng_);
     if (auto* failure = std::get_if<http::TransportError>(&result)) {
+      if (!failure->retryable())
+        throw UnreachableError("no answer from Zendesk: " + failure->message,
+                               failure->kind == http::TransportError::Kind::unreachable
+                                   ? "check ZENDESK_SUBDOMAIN (or ZENDESK_URL)"
+                                   : "check ZENDESK_URL; a private CA is named with SHOPKEEP_CA_BUNDLE");
       last_problem = "no answer from Zendesk: " + failure->message;
     } else {
       const auto& response = std::get<http::Response>(result);
       remember_limits(response);
-      if (response.status == 401 || response.status == 403)
-        throw Error(ExitCode::auth, "Zendesk refused the request (HTTP " + std::to_string(response.status) + ")",
-                    "check ZENDESK_EMAIL and ZENDESK_API_TOKEN (or ZENDESK_OAUTH_TOKEN) and that the user may read "
-                    "tickets and users");
-      if (response.status == 429) {
+      if (response.status == 401)
+        throw Error(ExitCode::auth, "Zendesk refused the request (HTTP 401)",
+                    "check ZENDESK_EMAIL and ZENDESK_API_TOKEN (or ZENDESK_OAUTH_TOKEN)");
+      if (response.status == 403) throw forbidden(path, response.body);
+      // Being told to wait is not a failure: a 429, and a 503 with Retry-After (maintenance).
+      bool told_to_wait = response.status == 429 ||
+                          (response.status == 503 && response.headers.count("retry-after") > 0);
+      if (told_to_wait) {
         ++stats_.rate_limited;
         ++rate_limited;
-        --attempt;  // being told to wait is not a failure
-        last_problem = "HTTP 429 (rate limited)";
+        --attempt;
+        last_problem = "HTTP " + std::to_string(response.status) + (response.status == 429 ? " (rate limited)" : " (maintenance)");
         wait = retry_after(response, connection_.minute);
-        reporter_.debug(fmt_wait("Zendesk answered 429", wait));
+        reporter_.debug(fmt_wait(response.status == 429 ? "Zendesk answered 429" : "Zendesk answered 503 (maintenance)",
+                                 wait));
         pause(wait, true);
         continue;
       }
@@ -134,8 +159,8 @@ std::optional<json> ApiClient::get(const std::string& path_and_query, Endpoint e
       if (response.status >= 500) {
         last_problem = "HTTP " + std::to_string(response.status) + " from Zendesk";
       } else if (response.status != 200) {
-        throw runtime_error("Zendesk answered HTTP " + std::to_string(response.status) + " to " +
-                            path_and_query.substr(0, path_and_query.find('?')) + ": " + response.body.substr(0, 200));
+        throw runtime_error("Zendesk answered HTTP " + std::to_string(response.status) + " to " + path + ": " +
+                            response.body.substr(0, 200));
       } else {
         json body = json::parse(response.body, nullptr, false);
         if (!body.is_discarded() && body.is_object()) return body;
