@@ -311,8 +311,8 @@ void check_scopes(const ResourceQuery& q, const std::vector<std::string>& scopes
                           "(docs/sync-shopify.md, \"Access scopes\")");
   for (const auto& f : q.scoped_fields)
     if (!granted(scopes, f.scope))
-      reporter.warn("shopify " + q.name + ": the app lacks the " + f.scope + " access scope, so" + f.fragment +
-                    " is not read");
+      reporter.warn("shopify " + q.name + ": the app lacks the " + f.scope + " access scope, so " + f.what +
+                    " are not read");
   if (q.name == "orders" && !granted(scopes, "read_all_orders"))
     reporter.warn("shopify orders: the app lacks the read_all_orders access scope: Shopify shows only the last 60 "
                   "days of orders, and every KPI, cohort and customer value over a longer time is wrong (add "

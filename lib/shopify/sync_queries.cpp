@@ -109,7 +109,8 @@ const std::vector<ResourceQuery>& resource_queries() {
        .nested_page_size = 20,
        .lists = {},
        .required_scopes = {"read_products"},
-       .scoped_fields = {{"read_inventory", " inventoryItem { unitCost { amount currencyCode } }"}}},
+       .scoped_fields = {{"read_inventory", " inventoryItem { unitCost { amount currencyCode } }",
+                          "unit costs (inventoryItem.unitCost)"}}},
       {.name = "orders",
        .connection = "orders",
        .node_fields = "id name email createdAt updatedAt processedAt cancelledAt closedAt test currencyCode "

@@ -28,6 +28,7 @@ struct InlineList {
 struct ScopedField {
   std::string scope;     // "read_inventory"
   std::string fragment;  // exactly as it appears in the selection
+  std::string what;      // for the warning: "unit costs (inventoryItem.unitCost)"
 };
 
 struct ResourceQuery {

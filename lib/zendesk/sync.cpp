@@ -42,7 +42,8 @@ struct TimeExport {
 };
 
 constexpr TimeExport kOrganizations{"organizations", "/api/v2/incremental/organizations.json", "", "organizations"};
-constexpr TimeExport kTicketEvents{"ticket_events", "/api/v2/incremental/ticket_events.json", "comment_events",
+// Its cursor is the ticket_comments resource's: the comments are what it is read for.
+constexpr TimeExport kTicketEvents{"ticket_comments", "/api/v2/incremental/ticket_events.json", "comment_events",
                                    "ticket_events"};
 
 // Ratings can still change after they were given (until the ticket closes, up to four weeks after

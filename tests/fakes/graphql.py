@@ -207,3 +207,25 @@ def project(obj, fields, variables, hook=None):
                 value = project(value, f.selections, variables, hook)
         out[f.key] = value
     return out
+
+
+def actual_cost(fields, data):
+    """The cost of what was returned: connections and lists count the nodes they hold, not `first`."""
+    total = 0
+    for f in flat(fields):
+        if f.selections is None:
+            continue
+        value = data.get(f.key) if isinstance(data, dict) else None
+        if value is None:
+            continue
+        node = nodes_of(f)
+        if node is not None and isinstance(value, dict):
+            items = value.get("nodes")
+            if items is None:
+                items = [e.get("node") for e in value.get("edges") or []]
+            total += 2 + sum(1 + actual_cost(node.selections, n) for n in items if n is not None)
+        elif isinstance(value, list):
+            total += sum(1 + actual_cost(f.selections, v) for v in value if v is not None)
+        else:
+            total += 1 + actual_cost(f.selections, value)
+    return total

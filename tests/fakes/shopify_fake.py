@@ -205,6 +205,16 @@ class Fake:
         """Field values the data does not hold as such: child connections, and discountedTotalSet
         without code discounts."""
         def value(obj, field):
+            if field.name == "defaultEmailAddress" and "defaultEmailAddress" not in obj and obj.get("email"):
+                # Data in the older shape (email, emailMarketingConsent): the API of today answers
+                # in the new one all the same.
+                consent = obj.get("emailMarketingConsent") or {}
+                return {"emailAddress": obj["email"], "marketingState": consent.get("marketingState"),
+                        "marketingOptInLevel": consent.get("marketingOptInLevel"),
+                        "marketingUpdatedAt": consent.get("consentUpdatedAt")}
+            nested = obj.get(field.name)
+            if isinstance(nested, dict) and field.selections and nested.get("id") in self.store.objects:
+                return self.store.objects[nested["id"]]  # a reference resolves to the whole object
             if field.name in ("lineItems", "variants", "media") and graphql.nodes_of(field) is not None:
                 kids = self.store.children.get(obj.get("id"), {}).get(field.name, [])
                 first = graphql.arg(field, "first", variables) or 0
@@ -243,17 +253,16 @@ class Fake:
         node = graphql.nodes_of(field)
         hook = self.hook(variables)
         nodes = [graphql.project(o, node.selections, variables, hook) for o in chunk]
-        actual = 2 + sum(1 + sum(len(v["nodes"]) for v in n.values() if isinstance(v, dict) and "nodes" in v) for n in nodes)
-        return {"pageInfo": info, "nodes": nodes}, actual
+        return {"pageInfo": info, "nodes": nodes}
 
     def node(self, field, variables):
         gid = graphql.arg(field, "id", variables)
         if gid_type(gid) == "BulkOperation":
-            return self.poll_bulk(gid, field, variables), 1
+            return self.poll_bulk(gid, field, variables)
         obj = self.store.objects.get(gid)
         if obj is None:
-            return None, 1
-        return graphql.project(obj, field.selections, variables, self.hook(variables)), 3
+            return None
+        return graphql.project(obj, field.selections, variables, self.hook(variables))
 
     def graphql(self, body):
         query, variables = body["query"], body.get("variables") or {}
@@ -265,7 +274,7 @@ class Fake:
         if requested > self.args.max_cost:
             raise CostTooHigh(requested)
         self.check_scopes(fields)
-        data, actual = {}, 1
+        data = {}
         for f in fields:
             if f.name == "bulkOperationRunQuery":
                 data[f.key] = self.run_bulk(graphql.arg(f, "query", variables))
@@ -284,16 +293,20 @@ class Fake:
                 scopes = sorted(self.scopes) if self.scopes is not None else ["read_customers", "read_products", "read_inventory", "read_orders", "read_all_orders"]
                 data[f.key] = graphql.project({"accessScopes": [{"handle": s} for s in scopes]}, f.selections, variables)
             elif f.name == "node":
-                data[f.key], actual = self.node(f, variables)
+                data[f.key] = self.node(f, variables)
             elif f.name in CONNECTIONS:
-                data[f.key], actual = self.connection(f, variables)
+                data[f.key] = self.connection(f, variables)
             else:
-                raise ValueError(f"the fake does not know the field {f.name}")
-        return data, requested, actual
+                raise ValueError(f"Field '{f.name}' doesn't exist on type 'QueryRoot'")
+        actual = 10 if kind == "mutation" else graphql.actual_cost(fields, data)
+        return data, requested, min(requested, actual)
 
     # -- bulk operations --------------------------------------------------------------------------
 
     def running(self):
+        for op in self.bulk_ops:  # a cancellation takes a moment
+            if op["status"] == "CANCELING" and time.monotonic() - op["canceled_at"] > 0.3:
+                op["status"] = "CANCELED"
         return [op for op in self.bulk_ops if op["status"] in ("CREATED", "RUNNING", "CANCELING")]
 
     def run_bulk(self, query):
@@ -309,6 +322,8 @@ class Fake:
             n = len(self.bulk_ops) + 1
             op = {"id": f"gid://shopify/BulkOperation/{n}", "n": n, "query": query, "fields": fields, "polls": 0,
                   "status": "CREATED", "createdAt": iso(self.now()), "fail": None}
+            if "bulkstuck" in self.faults and (self.faults["bulkstuck"] == 0 or n <= self.faults["bulkstuck"]):
+                op["stuck"] = True
             if "bulkfail" in self.faults:
                 op["fail"] = "INTERNAL_SERVER_ERROR"
             elif self.faults.get("bulkflaky") and self.failed_jobs < self.faults["bulkflaky"]:
@@ -356,7 +371,7 @@ class Fake:
         nested = [f for f in node.selections if graphql.nodes_of(f) is not None]
         lines = []
         for o in items:
-            lines.append(json.dumps(graphql.project(o, plain, {})))
+            lines.append(json.dumps(graphql.project(o, plain, {}, self.hook({}))))
             for f in nested:
                 for k in self.store.children.get(o["id"], {}).get(f.name, []):
                     shown = self.line(o, k, graphql.nodes_of(f).selections, {})
@@ -369,10 +384,11 @@ class Fake:
         self.record(f"bulk cancel {gid}")
         if op is None or op["status"] not in ("CREATED", "RUNNING"):
             return {"bulkOperation": None, "userErrors": [{"field": ["id"], "message": "Bulk operation is not running"}]}
-        op["status"] = "CANCELING"
+        op["status"], op["canceled_at"] = "CANCELING", time.monotonic()
         return {"bulkOperation": {"id": gid, "status": "CANCELING"}, "userErrors": []}
 
     def job_view(self, op, selections, variables):
+        self.running()
         view = {"id": op["id"], "status": op["status"], "query": op["query"], "createdAt": op["createdAt"],
                 "errorCode": op.get("errorCode"), "objectCount": str(len(op["lines"])), "fileSize": None,
                 "url": op.get("url"), "partialDataUrl": op.get("partialDataUrl"), "type": "QUERY"}
@@ -381,11 +397,10 @@ class Fake:
     def poll_bulk(self, gid, field, variables):
         op = next(o for o in self.bulk_ops if o["id"] == gid)
         op["polls"] += 1
-        if op["status"] == "CANCELING":
-            op["status"] = "CANCELED"
-        elif op["status"] in ("CREATED", "RUNNING"):
+        self.running()
+        if op["status"] in ("CREATED", "RUNNING"):
             op["status"] = "RUNNING"
-            if op["polls"] >= 3 and "bulkstuck" not in self.faults:
+            if op["polls"] >= 3 and not op.get("stuck"):
                 if op["fail"]:
                     op.update(status="FAILED", errorCode=op["fail"],
                               partialDataUrl=f"{self.base()}/bulk/{op['n']}.jsonl?partial=1")
@@ -495,7 +510,7 @@ def main():
     p = argparse.ArgumentParser()
     p.add_argument("--data", nargs="+", required=True)
     p.add_argument("--port-file")
-    p.add_argument("--restore-rate", type=float, default=100)
+    p.add_argument("--restore-rate", type=float, default=10000, help="points a second (Shopify: 100 to 2000 by plan)")
     p.add_argument("--maximum", type=float, default=1000)
     p.add_argument("--max-cost", type=float, default=1000, help="the single-query limit (MAX_COST_EXCEEDED above)")
     p.add_argument("--extra-cost", type=float, default=0, help="points each root node costs beyond the default rules")

@@ -25,7 +25,7 @@ Faults (every Nth API request): 429, 500, 503, slow (sleeps past the client time
 cut off mid-way), expire (the credentials stop working for good, as a revoked OAuth token does).
 Test control: POST /_fake/tickets with a JSON ticket object updates (or adds) it with updated_at = now
 (and a ticket event); a "comment" member (body, public, author_id) adds a comment; status "deleted"
-deletes it."""
+deletes it. POST /_fake/ratings with a rating's id and fields changes it (updated_at = now)."""
 import argparse
 import base64
 import json
@@ -309,6 +309,11 @@ def make_handler(fake):
             body = json.loads(self.rfile.read(length) or b"{}")
             if self.path == "/_fake/tickets":
                 fake.store.touch_ticket(body)
+                return self.reply(200, {"ok": True})
+            if self.path == "/_fake/ratings":  # a rating changed by its customer: updated_at = now
+                rating = fake.store.ratings[body["id"]]
+                rating.update(body)
+                rating["updated_at"] = iso(time.time())
                 return self.reply(200, {"ok": True})
             self.reply(404, {"error": "InvalidEndpoint"})
 
