@@ -160,19 +160,21 @@ void setup_sync(CLI::App& command, Registry& registry) {
   cmd->add_flag("--full", flags->full, "re-read everything and mark what is gone as deleted");
   cmd->add_option("--since", flags->since, "read changes since this time instead of the stored cursors");
   cmd->add_option("--resources", flags->resources,
-                  "comma-separated: shop, customers, products, orders, checkouts (Shopify); users, tickets, "
-                  "satisfaction_ratings (Zendesk; tickets bring their metrics and comments)")
+                  "comma-separated: shop, customers, products, orders, checkouts (Shopify); users, organizations, "
+                  "groups, tickets, satisfaction_ratings (Zendesk; tickets bring their metrics and comments)")
       ->delimiter(',');
   cmd->footer(
       "Incremental: each resource is read from its stored cursor, page by page, each page committed\n"
       "with the cursor after it, so an interrupted sync resumes safely; two syncs of one store never run\n"
-      "at once. Shopify: by updated_at (first syncs and --full through bulk operations), waiting for the\n"
-      "cost bucket; credentials SHOPIFY_SHOP and SHOPIFY_ACCESS_TOKEN (or SHOPIFY_CLIENT_ID +\n"
-      "SHOPIFY_CLIENT_SECRET). Zendesk: cursor exports of users and tickets (with metric sets), the\n"
-      "comments of every changed ticket, satisfaction ratings; at most 10 export requests a minute\n"
+      "at once. Shopify: by updated_at (first syncs and --full through bulk operations), pages within the\n"
+      "1,000-point query limit, waiting for the cost bucket; SHOPIFY_SHOP and SHOPIFY_CLIENT_ID +\n"
+      "SHOPIFY_CLIENT_SECRET (or SHOPIFY_ACCESS_TOKEN); scopes read_customers, read_products,\n"
+      "read_inventory, read_orders, read_all_orders. Zendesk: users, organizations, groups and tickets\n"
+      "(with metrics) from the incremental exports, comments from the ticket events export, satisfaction\n"
+      "ratings or CSAT survey responses; at most 10 export requests a minute\n"
       "(zendesk.export_requests_per_minute) and within the account's limit from the rate headers;\n"
-      "credentials ZENDESK_SUBDOMAIN (or ZENDESK_URL) and ZENDESK_EMAIL + ZENDESK_API_TOKEN, or\n"
-      "ZENDESK_OAUTH_TOKEN. Retries 429 (after Retry-After), 5xx and dropped connections with backoff.\n"
+      "ZENDESK_SUBDOMAIN (or ZENDESK_URL) and an admin's ZENDESK_EMAIL + ZENDESK_API_TOKEN, or\n"
+      "ZENDESK_OAUTH_TOKEN. Retries 429 and 503 (after Retry-After), 5xx and dropped connections.\n"
       "Exit 3 when every source refuses the credentials, 1 when nothing could be committed (a host\n"
       "that refuses connections or does not resolve stops its source at once), 4 when a source or\n"
       "resource failed while the others were committed. TLS is always verified; SHOPKEEP_CA_BUNDLE\n"
