@@ -123,6 +123,21 @@ bool run_source(Context& ctx, store::Db& db, const sync::SourceDef& def, const S
   return failed;
 }
 
+// The exit status once every source ran: 0 when nothing failed; 3 when every source refused the
+// credentials; 1 when nothing at all was committed (every resource of every source failed); 4 when
+// something failed while the rest was committed.
+void finish(const std::vector<std::string>& failed, size_t sources, size_t refused, bool committed) {
+  if (failed.empty()) return;
+  std::string names = fmt::format("{}", fmt::join(failed, " and "));
+  if (refused == sources)
+    throw Error(ExitCode::auth, fmt::format("{} refused the credentials", names),
+                "check each source's token (shopkeep sync SOURCE -v says more)");
+  if (!committed)
+    throw runtime_error(fmt::format("{} failed; nothing was committed", names), "run 'shopkeep status' and sync again");
+  throw Error(ExitCode::partial, fmt::format("{} failed in part or whole; everything else was committed", names),
+              "run 'shopkeep status' and sync again");
+}
+
 void run_sync(Context& ctx, const SyncCommandOptions& flags) {
   auto sources = chosen_sources(ctx, flags);
   if (flags.since) parse_time_arg(*flags.since, Zone("UTC"), "--since");  // a bad --since fails before anything runs
@@ -131,23 +146,24 @@ void run_sync(Context& ctx, const SyncCommandOptions& flags) {
   FileLock lock(ctx.store_path().string() + ".sync.lock", std::chrono::seconds{10});
   output::Json rows = output::Json::array();
   std::vector<std::string> failed;
+  size_t refused = 0;
+  std::uint64_t commits_before = db->commits();
   for (const auto* source : sources) {
     try {
       if (run_source(ctx, *db, *source, flags, tuning, rows)) failed.emplace_back(source->name);
     } catch (const Error& e) {
       // With one source its error is the command's; with several, the others still run.
       if (sources.size() == 1 || e.code() == ExitCode::usage) throw;
-      ctx.reporter().warn(std::string(source->name) + ": " + e.what());
+      std::string message = e.what() + (e.hint().empty() ? std::string() : ": " + e.hint());
+      ctx.reporter().warn(std::string(source->name) + ": " + message);
       failed.emplace_back(source->name);
+      if (e.code() == ExitCode::auth) ++refused;
       rows.push_back(
-          {{"source", source->name}, {"resource", nullptr}, {"records", 0}, {"deleted", 0}, {"error", e.what()}});
+          {{"source", source->name}, {"resource", nullptr}, {"records", 0}, {"deleted", 0}, {"error", message}});
     }
   }
   if (ctx.format() != output::Format::table) ctx.write_listing(rows);
-  if (!failed.empty())
-    throw Error(ExitCode::partial,
-                fmt::format("{} failed in part or whole; everything else was committed", fmt::join(failed, " and ")),
-                "run 'shopkeep status' and sync again");
+  finish(failed, sources.size(), refused, db->commits() > commits_before);
 }
 
 }  // namespace
@@ -160,22 +176,26 @@ void setup_sync(CLI::App& command, Registry& registry) {
   cmd->add_flag("--full", flags->full, "re-read everything and mark what is gone as deleted");
   cmd->add_option("--since", flags->since, "read changes since this time instead of the stored cursors");
   cmd->add_option("--resources", flags->resources,
-                  "comma-separated: shop, customers, products, orders, checkouts (Shopify); users, tickets, "
-                  "satisfaction_ratings (Zendesk; tickets bring their metrics and comments)")
+                  "comma-separated: shop, customers, products, orders, checkouts (Shopify); users, organizations, "
+                  "groups, tickets, satisfaction_ratings (Zendesk; tickets bring their metrics and comments)")
       ->delimiter(',')
       ->check(completes(resource_names()));
   cmd->footer(
       "Incremental: each resource is read from its stored cursor, page by page, each page committed\n"
       "with the cursor after it, so an interrupted sync resumes safely; two syncs of one store never run\n"
-      "at once. Shopify: by updated_at (first syncs and --full through bulk operations), waiting for the\n"
-      "cost bucket; credentials SHOPIFY_SHOP and SHOPIFY_ACCESS_TOKEN (or SHOPIFY_CLIENT_ID +\n"
-      "SHOPIFY_CLIENT_SECRET). Zendesk: cursor exports of users and tickets (with metric sets), the\n"
-      "comments of every changed ticket, satisfaction ratings; at most 10 export requests a minute\n"
+      "at once. Shopify: by updated_at (first syncs and --full through bulk operations), pages within the\n"
+      "1,000-point query limit, waiting for the cost bucket; SHOPIFY_SHOP and SHOPIFY_CLIENT_ID +\n"
+      "SHOPIFY_CLIENT_SECRET (or SHOPIFY_ACCESS_TOKEN); scopes read_customers, read_products,\n"
+      "read_inventory, read_orders, read_all_orders. Zendesk: users, organizations, groups and tickets\n"
+      "(with metrics) from the incremental exports, comments from the ticket events export, satisfaction\n"
+      "ratings or CSAT survey responses; at most 10 export requests a minute\n"
       "(zendesk.export_requests_per_minute) and within the account's limit from the rate headers;\n"
-      "credentials ZENDESK_SUBDOMAIN (or ZENDESK_URL) and ZENDESK_EMAIL + ZENDESK_API_TOKEN, or\n"
-      "ZENDESK_OAUTH_TOKEN. Retries 429 (after Retry-After), 5xx and dropped connections with backoff.\n"
-      "Exit 3 when the only source refuses the credentials, 4 when a source or resource failed while\n"
-      "the others were committed. Docs: docs/sync-shopify.md, docs/sync-zendesk.md.");
+      "ZENDESK_SUBDOMAIN (or ZENDESK_URL) and an admin's ZENDESK_EMAIL + ZENDESK_API_TOKEN, or\n"
+      "ZENDESK_OAUTH_TOKEN. Retries 429 and 503 (after Retry-After), 5xx and dropped connections.\n"
+      "Exit 3 when every source refuses the credentials, 1 when nothing could be committed (a host\n"
+      "that refuses connections or does not resolve stops its source at once), 4 when a source or\n"
+      "resource failed while the others were committed. TLS is always verified; SHOPKEEP_CA_BUNDLE\n"
+      "(http.ca_bundle) names a CA file to trust. Docs: docs/sync-shopify.md, docs/sync-zendesk.md.");
   registry.on_run(cmd, [flags](Context& ctx) { run_sync(ctx, *flags); });
 }
 

@@ -212,11 +212,14 @@ std::string config_template() {
 # timezone = "Europe/Berlin"
 # currency = "EUR"
 
+[http]
+# ca_bundle = "/etc/ssl/my-proxy-ca.pem"  # SHOPKEEP_CA_BUNDLE: CA certificates to trust (TLS is always verified)
+
 [shopify]
 # shop = "my-shop.myshopify.com"          # SHOPIFY_SHOP
-# access_token = "shpat_..."              # SHOPIFY_ACCESS_TOKEN
-# client_id = "..."                       # SHOPIFY_CLIENT_ID (client-credentials grant)
+# client_id = "..."                       # SHOPIFY_CLIENT_ID (client-credentials grant, the way for new apps)
 # client_secret = "..."                   # SHOPIFY_CLIENT_SECRET
+# access_token = "shpat_..."              # SHOPIFY_ACCESS_TOKEN (a legacy custom app's token)
 # api_version = "2026-10"                 # SHOPIFY_API_VERSION
 
 [zendesk]

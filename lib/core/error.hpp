@@ -27,6 +27,15 @@ class Error : public std::runtime_error {
   std::string hint_;
 };
 
+// A source that cannot be reached at all (its host refuses connections, does not resolve, or its
+// certificate does not verify): every other resource of that source would fail the same way, so
+// the sync stops that source at once instead of retrying each resource.
+class UnreachableError : public Error {
+ public:
+  UnreachableError(const std::string& what, std::string hint = {})
+      : Error(ExitCode::runtime, what, std::move(hint)) {}
+};
+
 // Shorthands for the two most common kinds.
 inline Error usage_error(const std::string& what, std::string hint = {}) {
   return Error(ExitCode::usage, what, std::move(hint));

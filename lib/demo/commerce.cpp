@@ -169,6 +169,10 @@ class CommerceWriter {
     else if (rng_.chance(0.08))
       code = rng_.chance(0.5) ? "SUMMER15" : "BLACKFRIDAY20";
     int percent = code.empty() ? 0 : code == "WELCOME10" ? 10 : code == "SUMMER15" ? 15 : 20;
+    // SUMMER15 takes 15% off each line (a line-level code discount, in the lines' discounted totals
+    // with code discounts); WELCOME10 and BLACKFRIDAY20 take their share off the whole order (an
+    // order-level discount: cartDiscountAmountSet, the lines keep their price).
+    bool line_level = code == "SUMMER15";
     std::int64_t discount = gross * percent / 100;
     std::int64_t subtotal = gross - discount;
     std::int64_t shipping = subtotal >= 5000 ? 0 : 490;
@@ -176,8 +180,15 @@ class CommerceWriter {
     bool test = rng_.chance(0.004);
     bool cancelled = !test && rng_.chance(0.015);
     double r = rng_.uniform();
-    std::int64_t refunded = cancelled ? total : r < 0.025 ? total : r < 0.04 ? total / 3 : 0;
+    // A full refund returns everything (shipping included); a partial one, one unit of the first line.
+    bool full_refund = cancelled || r < 0.025, partial_refund = !full_refund && r < 0.04;
+    const Line& returned = lines.front();
+    std::int64_t returned_unit = returned.variant->price * (100 - percent) / 100;  // after its share of the discount
+    std::int64_t refunded = full_refund ? total : partial_refund ? returned_unit : 0;
     std::int64_t id = 5100000000 + static_cast<std::int64_t>(counts_.orders) * 3;
+    // What the main random stream did not decide (attribution, refund dates) comes from a stream of
+    // the order's own, so the rest of the shop stays as it was.
+    Rng side(static_cast<std::uint64_t>(id) * 0x9E3779B97F4A7C15ULL ^ plan_.start);
     std::uint64_t number = 1001 + counts_.orders;
     ++counts_.orders;
     // Some orders came back after an abandoned checkout of the same basket.
@@ -219,30 +230,94 @@ class CommerceWriter {
     else
       j_.null("customer");
     j_.raw("discountCodes", code.empty() ? "[]" : "[" + JsonLine::quote(code) + "]");
-    j_.raw("tags", "[]").str("sourceName", rng_.chance(0.9) ? "web" : "pos");
+    bool web = rng_.chance(0.9);
+    j_.raw("tags", "[]").str("sourceName", web ? "web" : "pos");
     money_lines(j_, "totalPriceSet", total);
     money_lines(j_, "subtotalPriceSet", subtotal);
     money_lines(j_, "totalDiscountsSet", discount);
+    money_lines(j_, "cartDiscountAmountSet", line_level ? 0 : discount);
     money_lines(j_, "totalTaxSet", total * 19 / 119);
     money_lines(j_, "totalShippingPriceSet", shipping);
     money_lines(j_, "totalRefundedSet", refunded);
+    money_lines(j_, "totalRefundedShippingSet", full_refund ? shipping : 0);
+    if (web)
+      journey(side, first_order);
+    else
+      j_.null("customerJourneySummary");  // point of sale: no online visit
+    if (refunded > 0) {
+      std::int64_t at = cancelled ? std::min(plan_.end, t + 3600) : t + side.between(3600, std::max<std::int64_t>(3600, updated - t));
+      std::string refund_id = JsonLine::quote(gid("Refund", 1700000000 + id));
+      std::string when = JsonLine::quote(iso_time(at));
+      j_.raw("refunds", "[{\"id\":" + refund_id + ",\"createdAt\":" + when + ",\"processedAt\":" + when +
+                            ",\"totalRefundedSet\":{\"shopMoney\":{\"amount\":" + JsonLine::quote(cents(refunded)) +
+                            ",\"currencyCode\":\"" + kCurrency + "\"}}}]");
+    } else {
+      j_.raw("refunds", "[]");
+    }
     orders_.line(j_.end());
 
     std::int64_t allocated = 0;
     for (size_t i = 0; i < lines.size(); ++i) {
       const Line& l = lines[i];
       std::int64_t line_gross = l.variant->price * l.quantity;
-      std::int64_t line_discount = i + 1 == lines.size() ? discount - allocated : line_gross * percent / 100;
+      std::int64_t line_discount =
+          !line_level ? 0 : i + 1 == lines.size() ? discount - allocated : line_gross * percent / 100;
       allocated += line_discount;
+      // currentQuantity leaves out refunded units: none after a full refund, one fewer on the
+      // returned line after a partial one.
+      std::int64_t current = full_refund ? 0 : partial_refund && i == 0 ? l.quantity - 1 : l.quantity;
       j_.begin()
           .str("id", gid("LineItem", 13000000000 + static_cast<std::int64_t>(counts_.line_items++)))
           .str("name", l.product->title + (l.variant->title == "Default Title" ? "" : " - " + l.variant->title));
       line_item_fields(l);
+      j_.num("currentQuantity", current);
       money_lines(j_, "discountedTotalSet", line_gross - line_discount);
       j_.str("__parentId", gid("Order", id));
       orders_.line(j_.end());
     }
     return cancelled || test ? 0 : total - refunded;
+  }
+
+  // customerJourneySummary of an online order: where the first and the last visit came from.
+  void journey(Rng& side, bool first_order) {
+    std::int64_t days = first_order ? side.between(0, 14) : side.between(0, 3);
+    j_.open("customerJourneySummary").num("daysToConversion", days);
+    visit(side, "firstVisit", first_order ? side.below(6) : side.below(7));
+    visit(side, "lastVisit", side.below(7));
+    j_.close();
+  }
+
+  void visit(Rng& side, const char* key, std::uint64_t kind) {
+    struct Source {
+      const char *source, *type, *utm_source, *medium, *campaign, *referrer;
+    };
+    static const Source kSources[] = {
+        {"google", "SEO", nullptr, nullptr, nullptr, "https://www.google.com/"},
+        {"google", "AD", "google", "cpc", "brand", "https://www.google.com/"},
+        {"instagram", "AD", "instagram", "paid_social", "autumn_roast", "https://l.instagram.com/"},
+        {"facebook", "POST", "facebook", "social", "community", "https://m.facebook.com/"},
+        {"email", "NEWSLETTER", "newsletter", "email", "monthly_brew", nullptr},
+        {"direct", nullptr, nullptr, nullptr, nullptr, nullptr},
+        {"email", "ABANDONED_CART", "shopkeep", "email", "cart-recovery", nullptr},
+    };
+    const Source& s = kSources[kind % std::size(kSources)];
+    static const char* kPages[] = {"/", "/collections/coffee", "/collections/tea", "/products/espresso-beans",
+                                   "/pages/brewing-guide"};
+    j_.open(key).str("source", s.source);
+    if (s.type)
+      j_.str("sourceType", s.type);
+    else
+      j_.null("sourceType");
+    if (s.referrer)
+      j_.str("referrerUrl", s.referrer);
+    else
+      j_.null("referrerUrl");
+    j_.str("landingPage", std::string("https://northwind-coffee.example") + kPages[side.below(std::size(kPages))]);
+    if (s.utm_source)
+      j_.open("utmParameters").str("source", s.utm_source).str("medium", s.medium).str("campaign", s.campaign).close();
+    else
+      j_.null("utmParameters");
+    j_.close();
   }
 
   void checkout(const Person* p, std::int64_t created, std::int64_t updated, const std::vector<Line>& lines,
@@ -285,6 +360,7 @@ class CommerceWriter {
           .str("variantTitle", l.variant->title);
       line_item_fields(l);
       money_lines(j_, "discountedTotalPriceSet", l.variant->price * l.quantity);
+      money_lines(j_, "discountedTotalPriceWithCodeDiscount", l.variant->price * l.quantity);
       j_.str("__parentId", gid("AbandonedCheckout", id));
       checkouts_.line(j_.end());
     }

@@ -8,6 +8,8 @@
 #include <string>
 #include <variant>
 
+#include "core/config.hpp"
+
 namespace shopkeep::http {
 
 struct Request {
@@ -24,9 +26,14 @@ struct Response {
   std::string body;
 };
 
-// A transport failure (no answer: refused, timed out, cut off) as opposed to an HTTP status.
+// A transport failure (no answer) as opposed to an HTTP status. What kind says whether trying again
+// can help: a dropped connection or a timeout may pass; a host that refuses connections or does not
+// resolve, a certificate that does not verify or a redirect to another host will not.
 struct TransportError {
+  enum class Kind { transient, unreachable, refused };
   std::string message;
+  Kind kind = Kind::transient;
+  bool retryable() const { return kind == Kind::transient; }
 };
 
 class HttpClient {
@@ -38,18 +45,39 @@ class HttpClient {
   virtual std::variant<long, TransportError> download(const std::string& url, const std::string& path) = 0;
 };
 
-// libcurl, TLS verified; `http://` only to loopback hosts.
-std::unique_ptr<HttpClient> make_curl_client();
+struct ClientOptions {
+  std::optional<std::string> ca_bundle;  // a PEM file of CAs to trust instead of the system's
+  std::string user_agent = "shopkeep/" SHOPKEEP_VERSION;
+};
 
-// Refuses (usage error) a URL that is neither https:// nor http:// to a loopback host.
+// SHOPKEEP_CA_BUNDLE or http.ca_bundle (usage error when the file is missing).
+ClientOptions client_options_from_settings(const Config& config);
+
+// libcurl, TLS always verified (against `options.ca_bundle` when set); `http://` only to loopback
+// hosts; redirects followed only within the same scheme, host and port; a User-Agent on every request.
+std::unique_ptr<HttpClient> make_curl_client(const ClientOptions& options = {});
+
+// A service's base URL from a setting, checked with libcurl's own URL parser (the one that
+// connects): "my-shop.myshopify.com" -> "https://my-shop.myshopify.com"; "https://host:port[/path]"
+// kept; "http://" only for 127.0.0.1, localhost and [::1]. Refused (usage error naming `setting`,
+// never retried): user info (`user@host`), whitespace or control characters, a query or fragment.
+std::string base_url(const std::string& value, const std::string& setting);
+
+// Refuses (usage error naming `what`) a URL that is not https:// (or http:// to a loopback host),
+// or carries user info or control characters. For URLs the services hand out (bulk downloads).
 void check_url(const std::string& url, const std::string& what);
 
-// A base URL for a service: "my-shop.myshopify.com" -> "https://my-shop.myshopify.com";
-// "https://host:port" kept; "http://" accepted only for 127.0.0.1, localhost and [::1]. Throws a
-// usage error naming `setting` otherwise.
-std::string base_url(const std::string& value, const std::string& setting);
+// "scheme://host:port" of a URL, for comparing origins (empty when it does not parse).
+std::string origin_of(const std::string& url);
+
+// `location` (absolute or relative) resolved against `base`; empty when it does not parse.
+std::string resolve_url(const std::string& base, const std::string& location);
 
 // Percent-encodes everything but RFC 3986's unreserved characters (for query parameter values).
 std::string url_encode(const std::string& value);
+
+// Refuses (usage error) a credential that would break out of its header: CR, LF or other control
+// characters (header injection).
+void check_header_value(const std::string& value, const std::string& setting);
 
 }  // namespace shopkeep::http

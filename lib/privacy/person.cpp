@@ -9,12 +9,16 @@ void bind_email(store::Stmt& stmt, const std::string& email) {
 const std::vector<PersonTable>& person_tables() {
   static const std::vector<PersonTable> tables = {
       {"order_lines", "order_id IN (SELECT id FROM temp.person_keys WHERE kind = 'order')"},
+      {"refunds", "order_id IN (SELECT id FROM temp.person_keys WHERE kind = 'order')"},
       {"checkout_lines", "checkout_id IN (SELECT id FROM temp.person_keys WHERE kind = 'checkout')"},
       {"ticket_comments",
        "ticket_id IN (SELECT id FROM temp.person_keys WHERE kind = 'ticket') OR "
        "author_id IN (SELECT id FROM temp.person_keys WHERE kind = 'zendesk_user')"},
       {"ticket_metrics", "ticket_id IN (SELECT id FROM temp.person_keys WHERE kind = 'ticket')"},
       {"satisfaction_ratings",
+       "ticket_id IN (SELECT id FROM temp.person_keys WHERE kind = 'ticket') OR "
+       "requester_id IN (SELECT id FROM temp.person_keys WHERE kind = 'zendesk_user')"},
+      {"csat_responses",
        "ticket_id IN (SELECT id FROM temp.person_keys WHERE kind = 'ticket') OR "
        "requester_id IN (SELECT id FROM temp.person_keys WHERE kind = 'zendesk_user')"},
       {"email_log",

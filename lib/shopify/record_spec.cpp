@@ -26,7 +26,7 @@ constexpr store::Column kCustomers[] = {
     {"phone", "/defaultPhoneNumber/phoneNumber|/phone", K::text},
     {"locale", "/locale", K::text},
     {"tags", "/tags", K::json},
-    {"number_of_orders", "/numberOfOrders|/ordersCount", K::integer},
+    {"number_of_orders", "/numberOfOrders|/ordersCount", K::integer},  // ordersCount: before 2025-01
     {"amount_spent", "/amountSpent/amount", K::text},
     {"amount_spent_currency", "/amountSpent/currencyCode", K::text},
     {"email_marketing_state", "/defaultEmailAddress/marketingState|/emailMarketingConsent/marketingState", K::text},
@@ -64,6 +64,33 @@ constexpr store::Column kOrders[] = {
     {"total_tax", "/totalTaxSet/shopMoney/amount", K::text},
     {"total_shipping", "/totalShippingPriceSet/shopMoney/amount", K::text},
     {"total_refunded", "/totalRefundedSet/shopMoney/amount", K::text},
+    // Store v6: what Shopify's sales report needs, and where the order came from.
+    {"cart_discount_amount", "/cartDiscountAmountSet/shopMoney/amount", K::text},
+    {"total_refunded_shipping", "/totalRefundedShippingSet/shopMoney/amount", K::text},
+    {"first_visit_source", "/customerJourneySummary/firstVisit/source", K::text},
+    {"first_visit_source_type", "/customerJourneySummary/firstVisit/sourceType", K::text},
+    {"first_visit_utm_source", "/customerJourneySummary/firstVisit/utmParameters/source", K::text},
+    {"first_visit_utm_medium", "/customerJourneySummary/firstVisit/utmParameters/medium", K::text},
+    {"first_visit_utm_campaign", "/customerJourneySummary/firstVisit/utmParameters/campaign", K::text},
+    {"first_visit_landing_page", "/customerJourneySummary/firstVisit/landingPage", K::text},
+    {"first_visit_referrer_url", "/customerJourneySummary/firstVisit/referrerUrl", K::text},
+    {"last_visit_source", "/customerJourneySummary/lastVisit/source", K::text},
+    {"last_visit_source_type", "/customerJourneySummary/lastVisit/sourceType", K::text},
+    {"last_visit_utm_source", "/customerJourneySummary/lastVisit/utmParameters/source", K::text},
+    {"last_visit_utm_medium", "/customerJourneySummary/lastVisit/utmParameters/medium", K::text},
+    {"last_visit_utm_campaign", "/customerJourneySummary/lastVisit/utmParameters/campaign", K::text},
+    {"last_visit_landing_page", "/customerJourneySummary/lastVisit/landingPage", K::text},
+    {"last_visit_referrer_url", "/customerJourneySummary/lastVisit/referrerUrl", K::text},
+    {"days_to_conversion", "/customerJourneySummary/daysToConversion", K::integer},
+};
+
+// An order's refunds: inline in the order (a list, not a connection), or lines of type Refund with
+// __parentId; replaced with their order as a set.
+constexpr store::Column kRefunds[] = {
+    {"created_at", "/createdAt|/processedAt", K::time},
+    {"processed_at", "/processedAt", K::time},
+    {"amount", "/totalRefundedSet/shopMoney/amount", K::text},
+    {"currency", "/totalRefundedSet/shopMoney/currencyCode", K::text},
 };
 
 constexpr store::Column kOrderLines[] = {
@@ -99,8 +126,8 @@ constexpr store::Column kVariants[] = {
     {"title", "/title", K::text},
     {"sku", "/sku", K::text},
     {"barcode", "/barcode", K::text},
-    {"price", "/price/amount|/price", K::text},
-    {"compare_at_price", "/compareAtPrice/amount|/compareAtPrice", K::text},
+    {"price", "/price", K::text},
+    {"compare_at_price", "/compareAtPrice", K::text},
     {"inventory_quantity", "/inventoryQuantity", K::integer},
     {"unit_cost", "/inventoryItem/unitCost/amount", K::text},
     {"unit_cost_currency", "/inventoryItem/unitCost/currencyCode", K::text},
@@ -114,7 +141,7 @@ constexpr store::Column kMedia[] = {
 constexpr store::Column kCheckouts[] = {
     {"name", "/name", K::text},
     {"customer_id", "/customer/id", K::reference},
-    {"email", "/customer/defaultEmailAddress/emailAddress|/customer/email|/email", K::text},
+    {"email", "/customer/defaultEmailAddress/emailAddress|/customer/email", K::text},
     {"created_at", "/createdAt", K::time},
     {"updated_at", "/updatedAt", K::time},
     {"completed_at", "/completedAt", K::time},
@@ -133,7 +160,10 @@ constexpr store::Column kCheckoutLines[] = {
     {"variant_title", "/variantTitle", K::text},
     {"quantity", "/quantity", K::integer},
     {"unit_price", "/originalUnitPriceSet/shopMoney/amount", K::text},
-    {"discounted_total", "/discountedTotalPriceSet/shopMoney/amount", K::text},
+    // After every line-level discount, code-based ones included (discountedTotalPriceWithCodeDiscount);
+    // older data has only discountedTotalPriceSet, which leaves code discounts out.
+    {"discounted_total", "/discountedTotalPriceWithCodeDiscount/shopMoney/amount|/discountedTotalPriceSet/shopMoney/amount",
+     K::text},
 };
 
 std::optional<std::int64_t> gid_number(std::string_view text) {
@@ -158,12 +188,13 @@ const TableSpec kSpecs[] = {
     {Table::order_lines, child("order_lines", kOrderLines, false, "order_id"), false, Table::orders},
     {Table::products, root("products", kProducts, true, true), false, Table::products},
     {Table::variants, child("variants", kVariants, true, "product_id"), false, Table::products},
-    {Table::media, child("media", kMedia, false, "product_id"), false, Table::products},
+    {Table::media, child("media", kMedia, true, "product_id"), false, Table::products},
     {Table::checkouts, root("checkouts", kCheckouts, true, true), false, Table::checkouts},
     {Table::checkout_lines, child("checkout_lines", kCheckoutLines, false, "checkout_id"), true, Table::checkouts},
+    {Table::refunds, child("refunds", kRefunds, false, "order_id"), false, Table::orders},
 };
 
-constexpr Table kOrderChildren[] = {Table::order_lines};
+constexpr Table kOrderChildren[] = {Table::order_lines, Table::refunds};
 constexpr Table kProductChildren[] = {Table::variants, Table::media};
 constexpr Table kCheckoutChildren[] = {Table::checkout_lines};
 
@@ -184,6 +215,7 @@ const TableSpec* child_spec(Table parent, std::string_view type) {
   switch (parent) {
     case Table::orders:
       if (type == "LineItem") return &spec_of(Table::order_lines);
+      if (type == "Refund") return &spec_of(Table::refunds);
       break;
     case Table::products:
       if (type == "ProductVariant") return &spec_of(Table::variants);

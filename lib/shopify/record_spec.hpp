@@ -9,7 +9,7 @@
 
 namespace shopkeep::shopify {
 
-enum class Table { shop, customers, orders, order_lines, products, variants, media, checkouts, checkout_lines };
+enum class Table { shop, customers, orders, order_lines, products, variants, media, checkouts, checkout_lines, refunds };
 
 struct TableSpec {
   Table table;
@@ -23,7 +23,7 @@ const TableSpec* root_spec(std::string_view gid_type);
 // The spec for a child line's GID type under a parent table, or nullptr.
 const TableSpec* child_spec(Table parent, std::string_view gid_type);
 const TableSpec& spec_of(Table table);
-// The child tables of a parent table (order_lines for orders; variants and media for products).
+// The child tables of a parent table (order_lines and refunds for orders; variants and media for products).
 std::span<const Table> children_of(Table parent);
 
 }  // namespace shopkeep::shopify

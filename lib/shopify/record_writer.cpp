@@ -65,7 +65,7 @@ struct RecordWriter::Impl {
         parent_exists_orders(d, "SELECT 1 FROM orders WHERE id = ?1"),
         parent_exists_products(d, "SELECT 1 FROM products WHERE id = ?1"),
         parent_exists_checkouts(d, "SELECT 1 FROM checkouts WHERE id = ?1") {
-    for (int t = 0; t <= static_cast<int>(Table::checkout_lines); ++t)
+    for (int t = 0; t <= static_cast<int>(Table::refunds); ++t)
       upserts.emplace_back(std::in_place, db, spec_of(static_cast<Table>(t)).upsert);
     delete_children.resize(upserts.size());
     for (Table parent : {Table::orders, Table::products, Table::checkouts})
@@ -142,7 +142,7 @@ struct RecordWriter::Impl {
         return customer() || suppressions.email(text_at(object, "/email|/customer/defaultEmailAddress/emailAddress"));
       case Table::checkouts:
         return customer() ||
-               suppressions.email(text_at(object, "/customer/defaultEmailAddress/emailAddress|/customer/email|/email"));
+               suppressions.email(text_at(object, "/customer/defaultEmailAddress/emailAddress|/customer/email"));
       default: return false;
     }
   }
@@ -172,10 +172,30 @@ struct RecordWriter::Impl {
         del.run();
       }
     }
+    if (won && spec.table == Table::orders) write_inline_refunds(*gid.number, object);
     remember_parent(spec.table, *gid.number, won ? 1 : 0);
     last_parent_table = spec.table;
     last_parent_id = *gid.number;
     last_parent_state = (won || before == ParentState::won) ? ParentState::won : ParentState::lost;
+  }
+
+  // An order's `refunds` is a list inside the order, not a connection: each refund becomes a row of
+  // `refunds`, replaced with the order (its stored refunds were dropped with its other children).
+  void write_inline_refunds(std::int64_t order_id, const element& order) {
+    simdjson::dom::array refunds;
+    if (order["refunds"].get_array().get(refunds)) return;  // absent or null: none read
+    std::string prefix = where_prefix;
+    size_t i = 0;
+    for (element refund : refunds) {
+      where_prefix = prefix + "refunds[" + std::to_string(i++) + "]: ";
+      std::string_view id_text;
+      if (!refund.is_object() || refund["id"].get_string().get(id_text)) fail("a refund without an id");
+      auto gid = parse_gid(id_text);
+      if (!gid || !gid->number) fail("no usable id: '" + std::string(id_text) + "' is not a Shopify GID");
+      std::string raw = simdjson::minify(refund);
+      upsert(spec_of(Table::refunds), *gid, order_id, refund, raw);
+    }
+    where_prefix = prefix;
   }
 
   void write_child(const Gid& gid, std::string_view parent_text, const element& object, std::string_view raw,

@@ -11,14 +11,15 @@
 #include "shopify/graphql_client.hpp"
 #include "store/db.hpp"
 #include "sync/options.hpp"
+#include "sync/tuning.hpp"
 
 namespace shopkeep::shopify {
 
-// Resources in order (shop first), through sync::ResourceRunner. `bulk`: first syncs and --full
-// through bulk operations (tests turn it off to exercise pagination).
+// Resources in order (shop first), through sync::ResourceRunner. First syncs and --full go through
+// bulk operations unless tuning.shopify_bulk is off (tests turn it off to exercise pagination).
 std::vector<sync::ResourceOutcome> sync_shopify(store::Db& db, GraphqlClient& client, http::HttpClient& http,
                                                 http::Sleeper& sleeper, Reporter& reporter,
-                                                const sync::SyncOptions& options, bool bulk = true);
+                                                const sync::SyncOptions& options, const sync::Tuning& tuning);
 
 // Every resource name --resources accepts.
 std::vector<std::string> shopify_resource_names();

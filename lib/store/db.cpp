@@ -115,6 +115,7 @@ Transaction::~Transaction() {
 void Transaction::commit() {
   db_.exec("COMMIT");
   done_ = true;
+  db_.count_commit();
 }
 
 }  // namespace shopkeep::store

@@ -71,6 +71,9 @@ class Db {
   std::int64_t scalar_int(std::string_view sql);
   sqlite3* raw() { return db_; }
   const std::string& path() const { return path_; }
+  // Transactions committed through this connection so far (a sync tells "something was committed").
+  std::uint64_t commits() const { return commits_; }
+  void count_commit() { ++commits_; }
 
   // An error naming what failed, with SQLite's own message.
   [[noreturn]] void fail(const std::string& what) const;
@@ -78,6 +81,7 @@ class Db {
  private:
   sqlite3* db_ = nullptr;
   std::string path_;
+  std::uint64_t commits_ = 0;
 };
 
 // BEGIN IMMEDIATE ... COMMIT; rolls back in the destructor unless commit() was called.

@@ -362,11 +362,86 @@ CREATE TABLE email_send_batches (
 );
 )SQL";
 
+// Version 10: the numbers of real accounts (issue 15; docs/schema.md).
+// Shopify: each order's refunds with their dates (so refunds land in the period they happened, as in
+// Shopify's reports), the order-level discount and refunded shipping (for gross/discounts/net sales
+// as Shopify's sales report defines them), the marketing attribution of the order (first and last
+// visit of customerJourneySummary) and deleted_at on media (a deleted product's media go with it).
+// Zendesk: organizations and groups (support split by team), the ticket's organization and group,
+// the last status a deleted ticket had (its status is now `deleted` whatever the sync history), and
+// the responses of the new CSAT surveys.
+constexpr std::string_view kVersion10 = R"SQL(
+CREATE TABLE refunds (
+  id INTEGER PRIMARY KEY,
+  order_id INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
+  created_at TEXT, processed_at TEXT, amount TEXT, currency TEXT,
+  raw TEXT NOT NULL, synced_at TEXT NOT NULL
+);
+CREATE INDEX refunds_order ON refunds(order_id);
+CREATE INDEX refunds_created ON refunds(created_at);
+
+ALTER TABLE orders ADD COLUMN cart_discount_amount TEXT;
+ALTER TABLE orders ADD COLUMN total_refunded_shipping TEXT;
+ALTER TABLE orders ADD COLUMN first_visit_source TEXT;
+ALTER TABLE orders ADD COLUMN first_visit_source_type TEXT;
+ALTER TABLE orders ADD COLUMN first_visit_utm_source TEXT;
+ALTER TABLE orders ADD COLUMN first_visit_utm_medium TEXT;
+ALTER TABLE orders ADD COLUMN first_visit_utm_campaign TEXT;
+ALTER TABLE orders ADD COLUMN first_visit_landing_page TEXT;
+ALTER TABLE orders ADD COLUMN first_visit_referrer_url TEXT;
+ALTER TABLE orders ADD COLUMN last_visit_source TEXT;
+ALTER TABLE orders ADD COLUMN last_visit_source_type TEXT;
+ALTER TABLE orders ADD COLUMN last_visit_utm_source TEXT;
+ALTER TABLE orders ADD COLUMN last_visit_utm_medium TEXT;
+ALTER TABLE orders ADD COLUMN last_visit_utm_campaign TEXT;
+ALTER TABLE orders ADD COLUMN last_visit_landing_page TEXT;
+ALTER TABLE orders ADD COLUMN last_visit_referrer_url TEXT;
+ALTER TABLE orders ADD COLUMN days_to_conversion INTEGER;
+
+ALTER TABLE media ADD COLUMN deleted_at TEXT;
+UPDATE media SET deleted_at = (SELECT p.deleted_at FROM products p WHERE p.id = media.product_id);
+UPDATE variants SET deleted_at = (SELECT p.deleted_at FROM products p WHERE p.id = variants.product_id)
+ WHERE deleted_at IS NULL;
+
+CREATE TABLE zendesk_organizations (
+  id INTEGER PRIMARY KEY,
+  name TEXT, external_id TEXT, group_id INTEGER, domain_names TEXT, tags TEXT,
+  created_at TEXT, updated_at TEXT, deleted_at TEXT,
+  raw TEXT NOT NULL, synced_at TEXT NOT NULL
+);
+
+CREATE TABLE zendesk_groups (
+  id INTEGER PRIMARY KEY,
+  name TEXT, description TEXT, is_default INTEGER,
+  created_at TEXT, updated_at TEXT, deleted_at TEXT,
+  raw TEXT NOT NULL, synced_at TEXT NOT NULL
+);
+
+ALTER TABLE tickets ADD COLUMN organization_id INTEGER;
+ALTER TABLE tickets ADD COLUMN group_id INTEGER;
+ALTER TABLE tickets ADD COLUMN last_live_status TEXT;
+UPDATE tickets SET organization_id = json_extract(raw, '$.organization_id'), group_id = json_extract(raw, '$.group_id'),
+       last_live_status = nullif(status, 'deleted');
+UPDATE tickets SET status = 'deleted' WHERE json_extract(raw, '$.status') = 'deleted';
+CREATE INDEX tickets_group ON tickets(group_id);
+ALTER TABLE zendesk_users ADD COLUMN organization_id INTEGER;
+UPDATE zendesk_users SET organization_id = json_extract(raw, '$.organization_id');
+
+CREATE TABLE csat_responses (
+  id TEXT PRIMARY KEY,
+  ticket_id INTEGER, requester_id INTEGER,
+  rating INTEGER, score TEXT, comment TEXT,
+  created_at TEXT, updated_at TEXT,
+  raw TEXT NOT NULL, synced_at TEXT NOT NULL
+);
+CREATE INDEX csat_responses_ticket ON csat_responses(ticket_id);
+)SQL";
+
 }  // namespace
 
 const std::vector<std::string_view>& migrations() {
   static const std::vector<std::string_view> all = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5,
-                                                    kVersion6, kVersion7, kVersion8, kVersion9};
+                                                    kVersion6, kVersion7, kVersion8, kVersion9, kVersion10};
   return all;
 }
 

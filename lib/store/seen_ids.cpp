@@ -19,4 +19,13 @@ std::uint64_t mark_unseen_deleted(Db& db, const std::string& table, const std::s
   return deleted;
 }
 
+std::uint64_t mark_children_of_deleted(Db& db, const std::string& parent_table, const std::string& child_table,
+                                       const std::string& parent_column, const std::string& at) {
+  Stmt mark(db, "UPDATE " + child_table + " SET deleted_at = ?1 WHERE deleted_at IS NULL AND " + parent_column +
+                    " IN (SELECT id FROM " + parent_table + " WHERE deleted_at IS NOT NULL)");
+  mark.bind(1, at);
+  mark.run();
+  return static_cast<std::uint64_t>(db.changes());
+}
+
 }  // namespace shopkeep::store

@@ -16,4 +16,10 @@ Stmt seen_id_inserter(Db& db);
 // `table` is one of the store's own table names, never user input.
 std::uint64_t mark_unseen_deleted(Db& db, const std::string& table, const std::string& at);
 
+// Deletion reaches children: sets deleted_at = `at` on the live rows of `child_table` whose parent
+// (`parent_column` in `parent_table`) is deleted, so the store equals a fresh sync of the same
+// source, which has none of them. Inside the caller's transaction; tables are the store's own.
+std::uint64_t mark_children_of_deleted(Db& db, const std::string& parent_table, const std::string& child_table,
+                                       const std::string& parent_column, const std::string& at);
+
 }  // namespace shopkeep::store

@@ -5,15 +5,17 @@ namespace shopkeep::store {
 std::string upsert_sql(const UpsertTable& table) {
   std::string name(table.name), columns = "id", values = "?1", updates;
   int n = 1;
-  auto add = [&](std::string_view column, std::string_view on_update) {
+  auto add = [&](std::string_view column, std::string_view on_update, std::string_view bind_as = {}) {
     columns += ", " + std::string(column);
-    values += ", ?" + std::to_string(++n);
+    std::string parameter = "?" + std::to_string(++n);
+    std::string value(bind_as.empty() ? "?" : bind_as);
+    values += ", " + value.replace(value.find('?'), 1, parameter);
     if (!updates.empty()) updates += ", ";
     updates += std::string(column) + " = ";
     updates += on_update.empty() ? "excluded." + std::string(column) : std::string(on_update);
   };
   if (!table.parent_column.empty()) add(table.parent_column, {});
-  for (const auto& c : table.columns) add(c.name, c.on_update);
+  for (const auto& c : table.columns) add(c.name, c.on_update, c.bind_as);
   add("raw", {});
   add("synced_at", {});
   if (table.has_deleted_at) add("deleted_at", {});

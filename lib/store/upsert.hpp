@@ -32,6 +32,7 @@ struct Column {
   std::string_view pointer;  // JSON pointer; "a|b" = the first present and not null
   FieldKind kind;
   std::string_view on_update = {};  // the SQL of the updated value; default excluded.<name>
+  std::string_view bind_as = {};    // the SQL of the inserted value, `?` standing for the field; default `?`
 };
 
 struct UpsertTable {

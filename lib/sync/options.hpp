@@ -27,6 +27,7 @@ struct ResourceOutcome {
   std::uint64_t records = 0;
   std::uint64_t deleted = 0;                            // rows marked deleted (--full, or deletions detected)
   std::optional<std::string> error;                     // set when the resource failed (what committed stays)
+  bool committed = true;                                // false: it failed before committing anything
   bool bulk = false;                                    // Shopify: read through a bulk operation
   std::vector<std::pair<std::string, double>> seconds;  // named phases ("bulk_wait", ...) and their time
 };

@@ -1,8 +1,8 @@
 #pragma once
 // Runs a source's resources one after another with the same rules for both sources: only those
-// asked for, each attempt recorded in sync_state (time and error), an auth failure rethrown at once
-// (the credentials are wrong for every resource), any other failure kept in the resource's outcome
-// while the next resource goes on.
+// asked for, each attempt recorded in sync_state (time and error), an auth failure or an unreachable
+// host rethrown at once (every other resource would fail the same way), any other failure kept in
+// the resource's outcome (with whether it committed pages before failing) while the next one goes on.
 #include <functional>
 #include <string>
 #include <vector>
@@ -26,6 +26,8 @@ class ResourceRunner {
   std::vector<ResourceOutcome>& outcomes() { return outcomes_; }
 
  private:
+  [[noreturn]] void record_and_rethrow(const std::string& resource, const std::string& at, const std::string& error);
+
   store::Db& db_;
   Reporter& reporter_;
   const SyncOptions& options_;

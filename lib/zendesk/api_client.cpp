@@ -89,11 +89,26 @@ void ApiClient::wait_for_limits(Endpoint endpoint) {
 void ApiClient::remember_limits(const http::Response& response) {
   auto remaining = header_number(response, "x-rate-limit-remaining");
   if (!remaining) remaining = header_number(response, "ratelimit-remaining");
+  if (!remaining) remaining = header_number(response, "rate-limit-remaining");
   if (!remaining) return;
   account_remaining_ = remaining;
-  // ratelimit-reset: seconds until the count starts again; without it, assume a whole minute.
+  // Seconds until the count starts again (Zendesk spells it both ways); without it, a whole minute.
   auto reset = header_number(response, "ratelimit-reset");
+  if (!reset) reset = header_number(response, "rate-limit-reset");
   account_reset_ = Clock::now() + (reset ? std::chrono::milliseconds(*reset * 1000) : connection_.minute);
+}
+
+Forbidden ApiClient::forbidden(const std::string& path, const std::string& body) const {
+  std::string what = "Zendesk refused " + path + " (HTTP 403)";
+  std::string hint;
+  if (connection_.oauth && body.find("scope") != std::string::npos)
+    hint = "the OAuth token lacks a scope this needs: create it with the read scope (or tickets:read, users:read, "
+           "organizations:read and satisfaction_ratings:read)";
+  else if (path.find("/incremental/") != std::string::npos)
+    hint = "the incremental exports need an admin: use an admin's ZENDESK_EMAIL and API token (or OAuth token)";
+  else
+    hint = "the user may not read this; an admin can";
+  return Forbidden(what, hint);
 }
 
 http::Response ApiClient::send(http::Request request, Endpoint endpoint, const std::string& what) {
@@ -113,23 +128,34 @@ http::Response ApiClient::send(http::Request request, Endpoint endpoint, const s
     auto result = http_.send(request);
     std::chrono::milliseconds wait = backoff_.delay(attempt, rng_);
     if (auto* failure = std::get_if<http::TransportError>(&result)) {
+      if (!failure->retryable())
+        throw UnreachableError("no answer from Zendesk: " + failure->message,
+                               failure->kind == http::TransportError::Kind::unreachable
+                                   ? "check ZENDESK_SUBDOMAIN (or ZENDESK_URL)"
+                                   : "check ZENDESK_URL; a private CA is named with SHOPKEEP_CA_BUNDLE");
       last_problem = "no answer from Zendesk: " + failure->message;
     } else {
       auto& response = std::get<http::Response>(result);
       remember_limits(response);
-      if (response.status == 401 || response.status == 403)
-        throw Error(ExitCode::auth, "Zendesk refused the request (HTTP " + std::to_string(response.status) + ")",
-                    request.method == "GET"
-                        ? "check ZENDESK_EMAIL and ZENDESK_API_TOKEN (or ZENDESK_OAUTH_TOKEN) and that the user may "
-                          "read tickets and users"
-                        : "check the credentials and that the user is an agent who may update tickets");
-      if (response.status == 429) {
+      if (response.status == 401)
+        throw Error(ExitCode::auth, "Zendesk refused the request (HTTP 401)",
+                    "check ZENDESK_EMAIL and ZENDESK_API_TOKEN (or ZENDESK_OAUTH_TOKEN)");
+      if (response.status == 403) {
+        if (request.method == "GET") throw forbidden(path, response.body);
+        throw Forbidden("Zendesk refused " + request.method + " " + path + " (HTTP 403)",
+                        "the user must be an agent who may update these tickets");
+      }
+      // Being told to wait is not a failure: a 429, and a 503 with Retry-After (maintenance).
+      bool told_to_wait = response.status == 429 ||
+                          (response.status == 503 && response.headers.count("retry-after") > 0);
+      if (told_to_wait) {
         ++stats_.rate_limited;
         ++rate_limited;
-        --attempt;  // being told to wait is not a failure
-        last_problem = "HTTP 429 (rate limited)";
+        --attempt;
+        last_problem = "HTTP " + std::to_string(response.status) + (response.status == 429 ? " (rate limited)" : " (maintenance)");
         wait = retry_after(response, connection_.minute);
-        reporter_.debug(fmt_wait("Zendesk answered 429", wait));
+        reporter_.debug(fmt_wait(response.status == 429 ? "Zendesk answered 429" : "Zendesk answered 503 (maintenance)",
+                                 wait));
         pause(wait, true);
         continue;
       }

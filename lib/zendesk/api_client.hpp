@@ -10,6 +10,7 @@
 #include <random>
 #include <string>
 
+#include "core/error.hpp"
 #include "core/reporter.hpp"
 #include "http/http_client.hpp"
 #include "http/rate_window.hpp"
@@ -20,6 +21,7 @@ namespace shopkeep::zendesk {
 struct Connection {
   std::string base_url;       // https://acme.zendesk.com
   std::string authorization;  // the Authorization header's value; never logged
+  bool oauth = false;         // a bearer token (its 403s may be about scopes)
   std::chrono::seconds timeout{60};
   int export_requests_per_minute = 10;  // 30 with Zendesk's High Volume API add-on
   // The length of Zendesk's rate-limit "minute". Only tests shorten it, together with their fake server.
@@ -31,7 +33,7 @@ std::string api_token_authorization(const std::string& email, const std::string&
 std::string oauth_authorization(const std::string& token);
 
 struct ClientStats {
-  std::uint64_t requests = 0, retries = 0, rate_limited = 0;  // rate_limited: 429 answers
+  std::uint64_t requests = 0, retries = 0, rate_limited = 0;  // rate_limited: 429 (and 503 Retry-After) answers
   double waited_seconds = 0;                                  // waiting to stay within the limits
 };
 
@@ -44,12 +46,21 @@ struct WriteResult {
   nlohmann::json body;
 };
 
+// Zendesk answered 403: the user may not read this (the exports need an admin; CSAT may be off; an
+// OAuth token may lack a scope). An auth error for the source, unless the caller decides otherwise
+// (satisfaction ratings skip the resource instead).
+class Forbidden : public Error {
+ public:
+  Forbidden(const std::string& what, std::string hint) : Error(ExitCode::auth, what, std::move(hint)) {}
+};
+
 class ApiClient {
  public:
   ApiClient(http::HttpClient& http, http::Sleeper& sleeper, Reporter& reporter, Connection connection);
 
   // GET base_url + `path_and_query`; the parsed body of a 200. A 404 returns nullopt (the caller
-  // decides what a missing thing means). Other 4xx throw a runtime error.
+  // decides what a missing thing means). 401 throws Error(auth), 403 Forbidden, other 4xx a runtime
+  // error; a host that cannot be reached UnreachableError. 429 and 503 with Retry-After are waited out.
   std::optional<nlohmann::json> get(const std::string& path_and_query, Endpoint endpoint);
 
   // PUT base_url + `path` with a JSON body, retried like a GET (so only for idempotent writes).
@@ -64,6 +75,7 @@ class ApiClient {
   void wait_for_limits(Endpoint endpoint);
   void remember_limits(const http::Response& response);
   void pause(std::chrono::milliseconds duration, bool counts_as_waiting);
+  Forbidden forbidden(const std::string& path, const std::string& body) const;
 
   http::HttpClient& http_;
   http::Sleeper& sleeper_;

@@ -26,24 +26,34 @@ constexpr store::Column kUsers[] = {
     {"name", "/name", K::text},
     {"role", "/role", K::text},
     {"active", "/active", K::boolean},
+    {"organization_id", "/organization_id", K::integer},
     {"created_at", "/created_at", K::time},
     {"updated_at", "/updated_at", K::time},
 };
+// A deleted ticket reads `deleted` whatever the sync history (a fresh sync knows no other status);
+// the last status it had while live is kept in last_live_status when this store saw it. Zendesk
+// scrubs deleted tickets' text ("SCRUBBED"): the text the store had is kept.
 constexpr store::Column kTickets[] = {
     {"requester_id", "/requester_id", K::integer},
     {"submitter_id", "/submitter_id", K::integer},
     {"assignee_id", "/assignee_id", K::integer},
-    {"subject", "/subject|/raw_subject", K::text},
-    {"description", "/description", K::text},
-    // A deleted ticket keeps the last status it had; `deleted_at` says it is gone.
-    {"status", "/status", K::text,
-     "CASE WHEN excluded.status = 'deleted' THEN coalesce(tickets.status, 'deleted') ELSE excluded.status END"},
+    {"subject", "/subject|/raw_subject", K::text,
+     "CASE WHEN excluded.subject = 'SCRUBBED' AND tickets.subject IS NOT NULL THEN tickets.subject "
+     "ELSE excluded.subject END"},
+    {"description", "/description", K::text,
+     "CASE WHEN excluded.description = 'SCRUBBED' AND tickets.description IS NOT NULL THEN tickets.description "
+     "ELSE excluded.description END"},
+    {"status", "/status", K::text},
     {"priority", "/priority", K::text},
     {"type", "/type", K::text},
     {"channel", "/via/channel", K::text},
     {"tags", "/tags", K::json},
     {"created_at", "/created_at", K::time},
     {"updated_at", "/updated_at", K::time},
+    {"organization_id", "/organization_id", K::integer},
+    {"group_id", "/group_id", K::integer},
+    {"last_live_status", "/status", K::text, "coalesce(excluded.last_live_status, tickets.last_live_status)",
+     "nullif(?, 'deleted')"},
 };
 constexpr store::Column kMetrics[] = {
     {"ticket_id", "/ticket_id", K::integer},
@@ -73,7 +83,31 @@ constexpr store::Column kRatings[] = {
     {"updated_at", "/updated_at", K::time},
 };
 
+constexpr store::Column kOrganizations[] = {
+    {"name", "/name", K::text},           {"external_id", "/external_id", K::text},
+    {"group_id", "/group_id", K::integer}, {"domain_names", "/domain_names", K::json},
+    {"tags", "/tags", K::json},           {"created_at", "/created_at", K::time},
+    {"updated_at", "/updated_at", K::time},
+};
+constexpr store::Column kGroups[] = {
+    {"name", "/name", K::text},
+    {"description", "/description", K::text},
+    {"is_default", "/default", K::boolean},
+    {"created_at", "/created_at", K::time},
+    {"updated_at", "/updated_at", K::time},
+};
+// A CSAT survey response (the new CSAT), read from its flattened form (see flatten_survey_response).
+constexpr store::Column kSurveyResponses[] = {
+    {"ticket_id", "/ticket_id", K::integer}, {"requester_id", "/responder_id", K::integer},
+    {"rating", "/rating", K::integer},       {"score", "/rating_category", K::text},
+    {"comment", "/comment", K::text},        {"created_at", "/created_at", K::time},
+    {"updated_at", "/updated_at", K::time},
+};
+
 constexpr store::UpsertTable kUserSpec{"zendesk_users", kUsers, true, true};
+constexpr store::UpsertTable kOrganizationSpec{"zendesk_organizations", kOrganizations, true, true};
+constexpr store::UpsertTable kGroupSpec{"zendesk_groups", kGroups, true, true};
+constexpr store::UpsertTable kSurveyResponseSpec{"csat_responses", kSurveyResponses, true, false};
 constexpr store::UpsertTable kTicketSpec{"tickets", kTickets, true, true};
 constexpr store::UpsertTable kMetricSpec{"ticket_metrics", kMetrics, true, false};
 constexpr store::UpsertTable kCommentSpec{"ticket_comments", kComments, false, false};
@@ -87,7 +121,7 @@ struct BodyWriter::Impl {
   std::string synced_at;
   WriteCounts counts;
   privacy::SuppressionFilter suppressions;
-  Upsert users, tickets, metrics, comments, ratings;
+  Upsert users, tickets, metrics, comments, ratings, organizations, groups, survey_responses;
   std::string where;  // "tickets.json: tickets[3] (id 42): " for errors
 
   Impl(store::Db& d, Reporter& r, std::string at)
@@ -99,7 +133,10 @@ struct BodyWriter::Impl {
         tickets(d, kTicketSpec),
         metrics(d, kMetricSpec),
         comments(d, kCommentSpec),
-        ratings(d, kRatingSpec) {}
+        ratings(d, kRatingSpec),
+        organizations(d, kOrganizationSpec),
+        groups(d, kGroupSpec),
+        survey_responses(d, kSurveyResponseSpec) {}
 
   [[noreturn]] void fail(const std::string& what) const { throw runtime_error(where + what); }
 
@@ -171,6 +208,65 @@ struct BodyWriter::Impl {
     }
     bool deleted = item.value("status", "") == "deleted";
     upsert(tickets, id, item, deleted ? normalised_time(item, "updated_at") : std::nullopt);
+    // The cursor export with include=metric_sets carries each ticket's metrics inside it.
+    if (auto metric = item.find("metric_set"); metric != item.end() && metric->is_object()) {
+      std::string outer = where;
+      where += "metric_set: ";
+      write_metric(*metric);
+      where = outer;
+    }
+  }
+
+  void write_organization(const json& item) {
+    upsert(organizations, item_id(item), item, normalised_time(item, "deleted_at"));
+  }
+
+  void write_group(const json& item) {
+    bool deleted = item.contains("deleted") && item["deleted"].is_boolean() && item["deleted"].get<bool>();
+    upsert(groups, item_id(item), item, deleted ? normalised_time(item, "updated_at") : std::nullopt);
+  }
+
+  // A survey response names its ticket among its subjects and holds its rating and comment among
+  // its answers: those are read into a flat object; raw keeps the response as received.
+  static json flatten_survey_response(const json& item) {
+    json flat = {{"responder_id", item.value("responder_id", json())}};
+    for (const auto& subject : item.value("subjects", json::array()))
+      if (subject.is_object() && subject.value("type", "") == "ticket" && subject.contains("id")) {
+        const json& id = subject["id"];
+        if (id.is_string()) flat["ticket_id"] = std::strtoll(id.get<std::string>().c_str(), nullptr, 10);
+        if (id.is_number_integer()) flat["ticket_id"] = id;
+      }
+    for (const auto& answer : item.value("answers", json::array())) {
+      if (!answer.is_object()) continue;
+      std::string type = answer.value("type", "");
+      if (type == "rating_scale") {
+        flat["rating"] = answer.value("rating", json());
+        flat["rating_category"] = answer.value("rating_category", json());
+        flat["created_at"] = answer.value("created_at", json());
+        flat["updated_at"] = answer.value("updated_at", json());
+      } else if (type == "open_ended") {
+        flat["comment"] = answer.value("value", json());
+      }
+    }
+    return flat;
+  }
+
+  void write_survey_response(const json& item) {
+    auto id = item.find("id");
+    if (id == item.end() || !id->is_string() || id->get<std::string>().empty()) fail("no usable id");
+    json flat = flatten_survey_response(item);
+    if ((flat.contains("ticket_id") && flat["ticket_id"].is_number_integer() &&
+         ticket_suppressed(flat["ticket_id"].get<std::int64_t>())) ||
+        user_suppressed(flat, "responder_id")) {
+      ++counts.suppressed;
+      return;
+    }
+    std::string raw = item.dump();
+    if (survey_responses.write(std::string_view(id->get_ref<const std::string&>()), std::nullopt, flat, raw,
+                               synced_at, std::nullopt, where))
+      ++counts.written["csat_responses"];
+    else
+      ++counts.older_skipped;
   }
 
   void write_metric(const json& item) {
@@ -234,6 +330,11 @@ struct BodyWriter::Impl {
       known = true, each(body, "ticket_events", source, [&](const json& i) { write_event(i); });
     if (body.contains("satisfaction_ratings"))
       known = true, each(body, "satisfaction_ratings", source, [&](const json& i) { write_rating(i); });
+    if (body.contains("survey_responses"))
+      known = true, each(body, "survey_responses", source, [&](const json& i) { write_survey_response(i); });
+    if (body.contains("organizations"))
+      known = true, each(body, "organizations", source, [&](const json& i) { write_organization(i); });
+    if (body.contains("groups")) known = true, each(body, "groups", source, [&](const json& i) { write_group(i); });
     if (known) return;
     where = source + ": ";
     if (body.contains("comments"))
@@ -243,7 +344,8 @@ struct BodyWriter::Impl {
     std::string keys;
     for (const auto& [key, _] : body.items()) keys += (keys.empty() ? "" : ", ") + key;
     fail("not a Zendesk response body I know (top-level keys: " + keys +
-         "); expected tickets, ticket_metrics, users, ticket_events or satisfaction_ratings");
+         "); expected tickets, ticket_metrics, users, ticket_events, satisfaction_ratings, survey_responses, "
+         "organizations or groups");
   }
 };
 

@@ -47,11 +47,15 @@ Connection connection_from_settings(const Config& config, const sync::Tuning& tu
   auto oauth = setting(config, "ZENDESK_OAUTH_TOKEN", "zendesk.oauth_token");
   auto email = setting(config, "ZENDESK_EMAIL", "zendesk.email");
   auto token = setting(config, "ZENDESK_API_TOKEN", "zendesk.api_token");
-  if (oauth)
+  if (oauth) {
+    http::check_header_value(*oauth, "ZENDESK_OAUTH_TOKEN");
     c.authorization = oauth_authorization(*oauth);
-  else if (email && token)
+    c.oauth = true;
+  } else if (email && token) {
+    http::check_header_value(*email, "ZENDESK_EMAIL");
+    http::check_header_value(*token, "ZENDESK_API_TOKEN");
     c.authorization = api_token_authorization(*email, *token);
-  else
+  } else
     throw usage_error("Zendesk credentials are missing",
                       "set ZENDESK_EMAIL and ZENDESK_API_TOKEN, or ZENDESK_OAUTH_TOKEN (or the zendesk.* config keys)");
   if (auto limit = setting(config, "ZENDESK_EXPORT_REQUESTS_PER_MINUTE", "zendesk.export_requests_per_minute")) {

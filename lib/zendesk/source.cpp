@@ -13,7 +13,7 @@ namespace {
 class ZendeskSource : public sync::Source {
  public:
   ZendeskSource(const Config& config, const sync::Tuning& tuning, Reporter& reporter)
-      : http_(http::make_curl_client()),
+      : http_(http::make_curl_client(http::client_options_from_settings(config))),
         reporter_(reporter),
         client_(*http_, sleeper_, reporter, connection_from_settings(config, tuning)),
         page_size_(tuning.zendesk_page_size) {}

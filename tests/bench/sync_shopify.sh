@@ -25,12 +25,12 @@ end=$(date +%s.%N)
 import re, sys
 log, start, end, restore = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4])
 lines = open(log).read().splitlines()
-actual = sum(int(m.group(1)) for l in lines if (m := re.search(r"ok actual=(\d+)", l)))
-throttled = sum(1 for l in lines if l == "THROTTLED")
+actual = sum(float(m.group(1)) for l in lines if (m := re.search(r"^ok .*actual=([\d.]+)", l)))
+throttled = sum(1 for l in lines if l.startswith("THROTTLED"))
 seconds = end - start
 # The bucket starts full (1,000 points): what it allows over the run is that plus the restore.
 allowed = (1000 + restore * seconds) / seconds
-print(f"{actual} cost points in {seconds:.1f} s = {actual / seconds:.0f}/s; the limit allows {allowed:.0f}/s "
+print(f"{actual:.0f} cost points in {seconds:.1f} s = {actual / seconds:.0f}/s; the limit allows {allowed:.0f}/s "
       f"(restore {restore:.0f}/s + the initial bucket) -> ratio {actual / seconds / allowed:.2f}; THROTTLED answers: {throttled}")
 PY
 

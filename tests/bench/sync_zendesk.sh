@@ -28,7 +28,7 @@ end=$(date +%s.%N)
 /usr/bin/python3 - "$work/fake.log" "$start" "$end" "$limit" "$minute" <<'PY'
 import sys
 log, start, end, limit, minute = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5])
-lines = open(log).read().splitlines()
+lines = [l for l in open(log).read().splitlines() if l.startswith("GET ")]
 answered = [l for l in lines if " 429" not in l]
 limited = len(lines) - len(answered)
 minutes = (end - start) / minute

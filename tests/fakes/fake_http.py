@@ -1,5 +1,7 @@
 """What the fake API servers share: JSON answers (whole, or cut off mid-way) and the fault schedule."""
 import json
+import os
+import ssl
 import threading
 from http.server import BaseHTTPRequestHandler
 
@@ -59,3 +61,16 @@ class JsonHandler(BaseHTTPRequestHandler):
 
     def reply(self, status, body, headers=None, cut=False):
         reply_json(self, status, body, dict(headers or {}, **self.extra_headers), cut)
+
+
+def serve(server, port_file, tls_cert=None, tls_key=None):
+    """Serves forever (over TLS with `tls_cert`/`tls_key`), after writing the port to `port_file`."""
+    if tls_cert:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(tls_cert, tls_key)
+        server.socket = context.wrap_socket(server.socket, server_side=True)
+    if port_file:
+        with open(port_file + ".tmp", "w") as f:
+            f.write(str(server.server_address[1]))
+        os.rename(port_file + ".tmp", port_file)
+    server.serve_forever()

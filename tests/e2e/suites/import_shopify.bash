@@ -113,3 +113,27 @@ sk status
 expect_rc 0
 expect_out_contains "Import   shopify"
 expect_out_contains "No sync yet"
+
+TEST "what Shopify's sales report needs: refunds with their dates, line and order discounts, current quantities, attribution"
+sk import shopify "$DATA/sales_report.jsonl"
+expect_rc 0
+expect_err_contains "1 refunds"
+expect_eq "$(q 'SELECT order_id || " " || created_at || " " || amount || " " || currency FROM refunds')" \
+  "901 2025-05-20T10:00:00Z 27.00 EUR" "the refund, on its own date"
+# gross = quantity x unit price; line discounts = gross - discounted total (code discounts included); order-level apart.
+expect_eq "$(q "SELECT sum(quantity * CAST(unit_price AS REAL)) || ' ' || sum(quantity * CAST(unit_price AS REAL) - CAST(discounted_total AS REAL)) FROM order_lines")" \
+  "100.0 10.0" "gross and line discounts"
+expect_eq "$(q 'SELECT cart_discount_amount || " " || total_discounts FROM orders')" "9.00 19.00" "order-level discount"
+expect_eq "$(q 'SELECT sum(current_quantity) || " " || sum(quantity) FROM order_lines')" "2 3" "units kept and ordered"
+expect_eq "$(q 'SELECT source_name || " " || first_visit_source || "/" || first_visit_source_type || " " || last_visit_utm_source || "/" || last_visit_utm_medium || "/" || last_visit_utm_campaign || " " || days_to_conversion FROM orders')" \
+  "web instagram/AD newsletter/email/may 4" "channel and attribution"
+expect_eq "$(q 'SELECT first_visit_landing_page || " " || first_visit_referrer_url FROM orders')" \
+  "https://small.example/products/mug https://l.instagram.com/" "landing page and referrer"
+expect_eq "$(q 'SELECT discounted_total FROM checkout_lines')" "55.00" "checkout line after its code discount"
+expect_eq "$(q 'SELECT status FROM products WHERE id = 9801')" UNLISTED "UNLISTED kept as Shopify says it"
+# A newer version of the order without the refund: the refunds go with the order, as a set.
+sed -e 's/"updatedAt":"2025-05-20T10:00:00Z"/"updatedAt":"2025-05-21T10:00:00Z"/' -e 's/"refunds":\[.*\]}$/"refunds":[]}/' \
+  "$DATA/sales_report.jsonl" | head -1 > newer.jsonl
+sk import shopify newer.jsonl
+expect_rc 0
+expect_eq "$(q 'SELECT count(*) FROM refunds')" 0 "refunds replaced with the order"

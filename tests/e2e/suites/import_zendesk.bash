@@ -49,10 +49,10 @@ expect_err_contains "bad.json:3: invalid JSON"
 expect_eq "$(dump_store)" "$before" "store after a failed import"
 
 TEST "an unknown body, a comments page and a bad item"
-echo '{"groups": []}' > groups.json
-sk import zendesk groups.json
+echo '{"macros": []}' > macros.json
+sk import zendesk macros.json
 expect_rc 1
-expect_err_contains "not a Zendesk response body I know (top-level keys: groups)"
+expect_err_contains "not a Zendesk response body I know (top-level keys: macros)"
 echo '{"comments": [{"id": 1, "body": "x"}]}' > comments.json
 sk import zendesk comments.json
 expect_rc 1
@@ -104,3 +104,17 @@ sk import zendesk "${ALL[@]}" --json
 expect_eq "$(q 'SELECT count(*) FROM tickets WHERE requester_id = 9001')" 0 "tickets after re-import"
 expect_eq "$(q 'SELECT count(*) FROM zendesk_users WHERE id = 9001')" 0 "user after re-import"
 expect_eq "$(q 'SELECT count(*) FROM satisfaction_ratings')" 0 "rating after re-import"
+
+TEST "metrics inside the tickets (the cursor export's metric_set), organizations, groups and CSAT survey responses"
+sk import zendesk "$DATA/users.json" "$DATA/tickets_metric_set.json" "$DATA/organizations.json" "$DATA/groups.json" \
+  "$DATA/survey_responses.json"
+expect_rc 0
+expect_eq "$(q 'SELECT reply_time_calendar_minutes || " " || replies FROM ticket_metrics WHERE ticket_id = 601')" "42 1" "metric_set"
+expect_eq "$(q 'SELECT o.name || " / " || g.name FROM tickets t JOIN zendesk_organizations o ON o.id = t.organization_id JOIN zendesk_groups g ON g.id = t.group_id')" \
+  "Northwind Cafés / Wholesale" "ticket's organization and group"
+expect_eq "$(q 'SELECT deleted_at FROM zendesk_organizations WHERE id = 7002')" "2025-02-01T00:00:00Z" "deleted organization"
+expect_eq "$(q 'SELECT ticket_id || " " || requester_id || " " || rating || " " || score || " " || comment || " " || created_at FROM csat_responses')" \
+  "601 9001 2 bad Still waiting. 2025-04-02T12:00:00Z" "survey response"
+sk customer forget ann@example.com
+expect_rc 0
+expect_eq "$(q 'SELECT count(*) FROM csat_responses')" 0 "the forgotten person's survey response"

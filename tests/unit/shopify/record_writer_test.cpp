@@ -138,3 +138,35 @@ TEST_CASE("bad lines name file and line") {
   expect_error({R"({"id":"gid://shopify/Order/1","test":"no"})"}, "field test: expected true or false");
   CHECK(s.count("SELECT count(*) FROM orders") == 0);  // nothing of a failed import is kept
 }
+
+TEST_CASE("an order's inline refunds become rows, replaced with the order as a set") {
+  TempStore s;
+  auto with_refunds = [](const std::string& updated, const std::string& refunds) {
+    std::string o = order(1, updated);
+    o.pop_back();
+    return o + R"(,"cartDiscountAmountSet":{"shopMoney":{"amount":"2.00","currencyCode":"EUR"}},)"
+               R"("customerJourneySummary":{"daysToConversion":3,"firstVisit":{"source":"google","sourceType":"AD",)"
+               R"("utmParameters":{"source":"google","medium":"cpc","campaign":"brand"}},"lastVisit":null},)"
+               R"("refunds":)" +
+           refunds + "}";
+  };
+  std::string two =
+      R"([{"id":"gid://shopify/Refund/71","createdAt":"2025-02-01T10:00:00+01:00","totalRefundedSet":{"shopMoney":{"amount":"5.00","currencyCode":"EUR"}}},)"
+      R"({"id":"gid://shopify/Refund/72","createdAt":"2025-03-01T00:00:00Z","totalRefundedSet":{"shopMoney":{"amount":"1.50","currencyCode":"EUR"}}}])";
+  write_all(s, {with_refunds("2025-03-02T00:00:00Z", two)});
+  CHECK(s.count("SELECT count(*) FROM refunds WHERE order_id = 1") == 2);
+  CHECK(s.text("SELECT created_at || ' ' || amount || ' ' || currency FROM refunds WHERE id = 71") ==
+        "2025-02-01T09:00:00Z 5.00 EUR");
+  CHECK(s.text("SELECT cart_discount_amount FROM orders") == "2.00");
+  CHECK(s.text("SELECT first_visit_source_type || ' ' || first_visit_utm_medium || ' ' || days_to_conversion FROM orders") ==
+        "AD cpc 3");
+  CHECK(s.text("SELECT last_visit_source FROM orders") == "<null>");
+  // A newer version with one refund less: the set is replaced; an older one changes nothing.
+  std::string one =
+      R"([{"id":"gid://shopify/Refund/72","createdAt":"2025-03-01T00:00:00Z","totalRefundedSet":{"shopMoney":{"amount":"1.50","currencyCode":"EUR"}}}])";
+  write_all(s, {with_refunds("2025-03-03T00:00:00Z", one)});
+  CHECK(s.count("SELECT count(*) FROM refunds") == 1);
+  write_all(s, {with_refunds("2025-01-01T00:00:00Z", two)});
+  CHECK(s.count("SELECT count(*) FROM refunds") == 1);
+  CHECK_THROWS(write_all(s, {with_refunds("2025-04-01T00:00:00Z", R"([{"createdAt":"2025-03-01T00:00:00Z"}])")}));
+}
