@@ -38,8 +38,11 @@ class Calculator {
     if (periods_.empty()) return {};
     orders();
     gross();
-    checkouts();
-    support();
+    refunds();
+    if (!o_.channel) {
+      checkouts();
+      support();
+    }
     return results();
   }
 
@@ -57,10 +60,16 @@ class Calculator {
     return s.is_null(column) ? 0 : parse_minor_units(s.get_text(column), shop_.currency_exponent).value_or(0);
   }
 
+  bool in_channel(const store::Stmt& s, int column) const { return !o_.channel || s.get_text(column) == *o_.channel; }
+
+  // Orders by the day they were placed. Refunds fall on their own dates (refunds()); an order the
+  // store has no refund rows for (an import from before schema version 10) keeps its total refunded
+  // on the order's date.
   void orders() {
-    store::Stmt s(db_,
-                  "SELECT o.customer_id, o.ordered_at, o.total_discounts, o.total_refunded FROM counted_orders o "
-                  "WHERE o.ordered_at < ?1 ORDER BY o.ordered_at");
+    store::Stmt s(db_, std::string("SELECT o.customer_id, o.ordered_at, o.total_discounts, "
+                                   "CASE WHEN EXISTS (SELECT 1 FROM refunds r WHERE r.order_id = o.id) THEN NULL "
+                                   "ELSE o.total_refunded END, ") +
+                           kOrderChannelSql + " FROM counted_orders o WHERE o.ordered_at < ?1 ORDER BY o.ordered_at");
     s.bind(1, format_rfc3339(range_end()));
     std::unordered_map<std::int64_t, Instant> first_order;
     std::unordered_set<std::int64_t> previous_customers;
@@ -68,7 +77,8 @@ class Calculator {
       auto at = parse_rfc3339(s.get_text(1));
       if (!at) continue;
       std::optional<std::int64_t> customer = s.get_opt_int(0);
-      if (customer) first_order.try_emplace(*customer, *at);
+      if (customer) first_order.try_emplace(*customer, *at);  // the first order in any channel
+      if (!in_channel(s, 4)) continue;
       if (customer && previous_.start <= *at && *at < previous_.end) previous_customers.insert(*customer);
       int k = index_of(*at);
       if (k < 0) continue;
@@ -93,14 +103,27 @@ class Calculator {
   }
 
   void gross() {
-    store::Stmt s(db_,
-                  "SELECT o.ordered_at, l.unit_price, l.quantity FROM order_lines l "
-                  "JOIN counted_orders o ON o.id = l.order_id WHERE o.ordered_at >= ?1 AND o.ordered_at < ?2");
+    store::Stmt s(db_, std::string("SELECT o.ordered_at, l.unit_price, l.quantity, ") + kOrderChannelSql +
+                           " FROM order_lines l JOIN counted_orders o ON o.id = l.order_id "
+                           "WHERE o.ordered_at >= ?1 AND o.ordered_at < ?2");
     s.bind(1, format_rfc3339(range_start())).bind(2, format_rfc3339(range_end()));
     while (s.step()) {
       auto at = parse_rfc3339(s.get_text(0));
-      int k = at ? index_of(*at) : -1;
+      int k = at && in_channel(s, 3) ? index_of(*at) : -1;
       if (k >= 0) totals_[k].gross += money(s, 1) * (s.is_null(2) ? 0 : s.get_int(2));
+    }
+  }
+
+  // Each refund in the period it happened, as Shopify's sales reports count returns.
+  void refunds() {
+    store::Stmt s(db_, std::string("SELECT r.created_at, r.amount, ") + kOrderChannelSql +
+                           " FROM refunds r JOIN counted_orders o ON o.id = r.order_id "
+                           "WHERE r.created_at >= ?1 AND r.created_at < ?2");
+    s.bind(1, format_rfc3339(range_start())).bind(2, format_rfc3339(range_end()));
+    while (s.step()) {
+      auto at = parse_rfc3339(s.get_text(0));
+      int k = at && in_channel(s, 2) ? index_of(*at) : -1;
+      if (k >= 0) totals_[k].refunds += money(s, 1);
     }
   }
 
@@ -172,6 +195,7 @@ class Calculator {
       auto customers = static_cast<std::int64_t>(p.customers.size());
       PeriodKpis r;
       r.period_start = periods_[k].first_day;
+      r.channel = o_.channel;
       r.partial = periods_[k].start < o_.from || o_.to < periods_[k].end;
       r.orders = p.orders;
       r.customers = customers;
@@ -184,7 +208,7 @@ class Calculator {
       r.returning_customers = p.returning;
       r.returning_customer_rate = {p.returning_rate_numerator, customers};
       r.repeat_purchase_rate = {p.repeat, customers};
-      r.checkout_conversion = {p.orders, p.orders + p.abandoned};
+      if (!o_.channel) r.checkout_conversion = {p.orders, p.orders + p.abandoned};  // checkouts have no channel
       r.cart_recovery_rate = {p.recovered, p.checkouts};
       r.churn_rate = {churned, static_cast<std::int64_t>(previous.size())};
       r.first_reply_minutes_median = median(p.first_reply);
@@ -259,6 +283,7 @@ nlohmann::ordered_json to_json(const PeriodKpis& p, const store::ShopSettings& s
   int e = shop.currency_exponent;
   Json row;
   row["period_start"] = format_date(p.period_start);
+  if (p.channel) row["channel"] = *p.channel;
   row["orders"] = p.orders;
   row["customers"] = p.customers;
   row["gross_sales"] = format_minor_units(p.gross_sales, e);
@@ -281,6 +306,18 @@ nlohmann::ordered_json to_json(const PeriodKpis& p, const store::ShopSettings& s
   row["currency"] = shop.currency;
   row["partial"] = p.partial;
   return row;
+}
+
+std::vector<std::string> order_channels(store::Db& db, Instant from, Instant to) {
+  store::Stmt s(db, std::string("SELECT ") + kOrderChannelSql +
+                        " AS channel FROM counted_orders o WHERE o.ordered_at >= ?1 AND o.ordered_at < ?2 UNION "
+                        "SELECT " + kOrderChannelSql +
+                        " FROM refunds r JOIN counted_orders o ON o.id = r.order_id "
+                        "WHERE r.created_at >= ?1 AND r.created_at < ?2 ORDER BY channel");
+  s.bind(1, format_rfc3339(from)).bind(2, format_rfc3339(to));
+  std::vector<std::string> channels;
+  while (s.step()) channels.push_back(s.get_text(0));
+  return channels;
 }
 
 bool has_kpi_data(store::Db& db) {

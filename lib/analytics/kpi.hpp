@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "analytics/periods.hpp"
@@ -20,7 +21,17 @@ struct KpiOptions {
   PeriodKind by = PeriodKind::month;
   Instant from, to;  // from inclusive, to exclusive
   std::chrono::seconds recovery_window{7 * 86400};
+  // Only the orders (and their refunds) of this sales channel (kpi --by-channel); checkouts and
+  // support belong to no channel and are left out (null).
+  std::optional<std::string> channel;
 };
+
+// An order's sales channel as kpi --by-channel names it: Shopify's sourceName (`web`, `pos`,
+// `shopify_draft_order`, `iphone`, an app's id, ...), `unknown` when the order has none.
+constexpr const char* kOrderChannelSql = "coalesce(nullif(o.source_name, ''), 'unknown')";
+
+// The channels of the counted orders placed, or refunded, in [from, to), by name.
+std::vector<std::string> order_channels(store::Db& db, Instant from, Instant to);
 
 // The default range: from the start of the period `periods` before the one holding `now`, to `now`.
 std::pair<Instant, Instant> default_kpi_range(PeriodKind by, Instant now, const Zone& zone, int periods = 12);
@@ -32,6 +43,7 @@ struct Rate {
 
 struct PeriodKpis {
   Day period_start;
+  std::optional<std::string> channel;  // with KpiOptions::channel
   bool partial = false;  // cut by --from or --to
   std::int64_t orders = 0, customers = 0;
   std::int64_t gross_sales = 0, discounts = 0, refunds = 0;  // minor units

@@ -471,6 +471,20 @@ class PageBuilder {
     return t;
   }
 
+  // Net sales per sales channel (Shopify's sourceName), with each one's share; shown from two channels.
+  std::vector<data> channel_tables() {
+    if (d_.channels.size() < 2) return {};
+    std::int64_t total = 0;
+    for (const auto& c : d_.channels) total += c.kpis.net_sales();
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& c : d_.channels) {
+      std::optional<double> share;
+      if (total > 0) share = static_cast<double>(c.kpis.net_sales()) / static_cast<double>(total);
+      rows.push_back({c.channel, count_text(c.kpis.orders), money(c.kpis.net_sales()), percent_text(share)});
+    }
+    return {table("Net sales per sales channel (kpi --by-channel)", {"Channel", "Orders", "Net sales", "Share"}, rows)};
+  }
+
   std::vector<data> pair_tables() {
     std::vector<std::vector<std::string>> rows;
     for (const auto& p : d_.pairs)
@@ -527,7 +541,7 @@ class PageBuilder {
       std::vector<std::string> charts;
       std::vector<data> tables;
       if (id == "sales")
-        charts = sales_charts();
+        charts = sales_charts(), tables = channel_tables();
       else if (id == "aov")
         charts = aov_charts();
       else if (id == "customers")

@@ -128,6 +128,13 @@ void gather_kpis(ReportData& d, store::Db& db) {
   auto [ly_from, ly_to] = year_earlier(o.from, o.to, d.shop.zone);
   d.last_year =
       sum_periods(analytics::shop_kpis(db, weekly(ly_from, ly_to, o.recovery_window), d.shop), ly_from, ly_to);
+  for (const auto& channel : analytics::order_channels(db, o.from, o.to)) {
+    auto k = weekly(o.from, o.to, o.recovery_window);
+    k.channel = channel;
+    d.channels.push_back({channel, sum_periods(analytics::shop_kpis(db, k, d.shop), o.from, o.to)});
+  }
+  std::stable_sort(d.channels.begin(), d.channels.end(),
+                   [](const ChannelSales& a, const ChannelSales& b) { return a.kpis.net_sales() > b.kpis.net_sales(); });
   d.abandoned_checkouts = d.current.cart_recovery_rate.of;
   d.recovered_checkouts = d.current.cart_recovery_rate.n;
 }

@@ -49,12 +49,19 @@ struct ReportOptions {
 // (the default of `kpi`).
 std::pair<Instant, Instant> default_report_range(Instant now, const Zone& zone);
 
+// One sales channel's sums over the report's range (kpi --by-channel).
+struct ChannelSales {
+  std::string channel;
+  RangeKpis kpis;
+};
+
 struct ReportData {
   store::ShopSettings shop;
   std::string shop_name;  // "" when the store does not know it
   ReportOptions options;
   std::vector<analytics::PeriodKpis> weeks;  // [from, to) by ISO week
   RangeKpis current, previous, last_year;    // previous: the same length just before; last_year: a year earlier
+  std::vector<ChannelSales> channels;        // [from, to), most net sales first
   std::vector<analytics::Cohort> cohorts;
   std::map<std::string, std::int64_t> segments;                   // RFM segment -> customers
   std::vector<std::int64_t> clv;                                  // minor units, one per customer of the value model

@@ -78,6 +78,39 @@ for r in json.loads(sys.argv[1]):
         assert (r[k] is None) if of == 0 else abs(r[k] - n / of) < 1e-12, (k, r[k], n, of)
 PY
 
+TEST "a refund falls in the period it happened, not in the order's, as in Shopify's sales report"
+SALES=$SHOPKEEP_SOURCE_DIR/testdata/shopify/sales_report.jsonl
+sk -q import shopify "$SALES"  # order 901 on 1 May (gross 100.00, discounts 19.00), refunded 27.00 on 20 May
+sk kpi --by day --from 2025-05-01 --to 2025-05-21 --json
+expect_rc 0
+expect_eq "$(field 0 orders) $(field 0 gross_sales) $(field 0 discounts) $(field 0 refunds) $(field 0 net_sales)" \
+  "1 100.00 19.00 0.00 81.00" "the order's day"
+expect_eq "$(field 19 period_start) $(field 19 orders) $(field 19 refunds) $(field 19 net_sales)" \
+  "2025-05-20 0 27.00 -27.00" "the refund's day"
+sk kpi --by month --from 2025-05-01 --to 2025-06-01 --json
+expect_eq "$(field 0 refunds) $(field 0 net_sales)" "27.00 54.00" "the month holds both"
+
+TEST "--by-channel splits each period by the orders' channel; checkouts and support are null there"
+sk -q import shopify "$SALES"
+# The same order again as 902, sold at the till (pos), without its refund.
+sed -n 1,3p "$SALES" | sed -e 's#Order/901#Order/902#' -e 's/"#1901"/"#1902"/' -e 's/"sourceName":"web"/"sourceName":"pos"/' \
+  -e 's/"refunds":\[.*\]}$/"refunds":[]}/' -e 's/"totalRefundedSet":{"shopMoney":{"amount":"27.00"/"totalRefundedSet":{"shopMoney":{"amount":"0.00"/' \
+  -e 's#LineItem/96#LineItem/86#' > pos.jsonl
+sk -q import shopify pos.jsonl
+sk kpi --by month --from 2025-05-01 --to 2025-07-01 --by-channel --json
+expect_rc 0
+expect_eq "$(json_get '[(r["period_start"], r["channel"]) for r in d]')" \
+  "[('2025-05-01', 'pos'), ('2025-05-01', 'web'), ('2025-06-01', 'pos'), ('2025-06-01', 'web')]" "period, then channel"
+expect_eq "$(field 0 orders) $(field 0 gross_sales) $(field 0 refunds) $(field 0 net_sales)" "1 100.00 0.00 81.00" "pos"
+expect_eq "$(field 1 orders) $(field 1 refunds) $(field 1 net_sales)" "1 27.00 54.00" "web"
+expect_eq "$(field 0 checkout_conversion) $(field 0 cart_recovery_rate) $(field 0 csat)" "None None None" "no channel"
+sk kpi --by month --from 2025-05-01 --to 2025-06-01 --json
+expect_eq "$(field 0 orders) $(field 0 net_sales) $(field 0 checkout_conversion)" "2 135.00 0.6666666666666666" \
+  "the channels add up to the whole shop"
+sk kpi --by month --from 2025-05-01 --to 2025-06-01 --by-channel
+expect_rc 0
+expect_out_contains "pos"
+
 TEST "an empty store says so in words, not zeros in a currency"
 sk init
 sk kpi
