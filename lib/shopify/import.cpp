@@ -1,20 +1,38 @@
 #include "shopify/import.hpp"
 
 #include <simdjson.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
+
+#include "core/error.hpp"
 #include "core/line_reader.hpp"
 #include "store/db.hpp"
 #include "store/import_log.hpp"
 
 namespace shopkeep::shopify {
 
+namespace {
+
+// Throws the usage error opening `path` would; returns its size (0 for stdin and pipes).
+std::uint64_t check_readable(const std::string& path) {
+  if (path == "-") return 0;
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) throw usage_error(path + ": is a directory, not a file");
+  if (::access(path.c_str(), R_OK) != 0) throw usage_error("cannot open " + path + ": " + std::strerror(errno));
+  return S_ISREG(st.st_mode) ? static_cast<std::uint64_t>(st.st_size) : 0;
+}
+
+}  // namespace
+
 WriteCounts import_files(store::Db& db, const std::vector<std::string>& files, Reporter& reporter,
                          const std::string& synced_at) {
-  // Open every file first, so a missing one fails before anything is written.
-  std::vector<std::unique_ptr<LineReader>> readers;
-  for (const auto& f : files) readers.push_back(std::make_unique<LineReader>(f, simdjson::SIMDJSON_PADDING));
+  // Check every file first, so a missing one fails before anything is written; then read them one
+  // at a time (each reader holds a file and a 1 MiB buffer: thousands at once would not fit).
   std::uint64_t total = 0;
-  for (const auto& r : readers) total += r->size_hint();
+  for (const auto& f : files) total += check_readable(f);
 
   // A large page cache keeps the one big transaction from spilling and rewriting pages in the WAL
   // again and again; it is a fixed size, so memory stays flat in the input size.
@@ -22,15 +40,16 @@ WriteCounts import_files(store::Db& db, const std::vector<std::string>& files, R
   store::Transaction tx(db);
   RecordWriter writer(db, reporter, synced_at);
   std::uint64_t done_before = 0;
-  for (auto& reader : readers) {
+  for (const auto& f : files) {
+    LineReader reader(f, simdjson::SIMDJSON_PADDING);
     std::string_view line;
-    while (reader->next(line)) {
+    while (reader.next(line)) {
       if (line.find_first_not_of(" \t") == std::string_view::npos) continue;  // blank lines
-      writer.write(line, {reader->name(), reader->line_number()}, true);
-      if ((reader->line_number() & 0x3FFF) == 0)
-        reporter.progress("import", done_before + reader->bytes_consumed(), total);
+      writer.write(line, {reader.name(), reader.line_number()}, true);
+      if ((reader.line_number() & 0x3FFF) == 0)
+        reporter.progress("import", done_before + reader.bytes_consumed(), total);
     }
-    done_before += reader->bytes_consumed();
+    done_before += reader.bytes_consumed();
   }
   writer.finish();
   store::record_import(db, "shopify", files.size(), writer.counts().lines, synced_at);

@@ -152,8 +152,23 @@ struct RecordWriter::Impl {
     record_parent.run();
   }
 
+  // Every day and week of the analyses is the shop's: a zone no one can read is refused here, at the
+  // line that brings it, not later by the first command that needs it.
+  void check_time_zone(const element& shop) {
+    auto zone = store::lookup<store::SimdjsonAccess>(shop, "/ianaTimezone");
+    if (!zone) return;
+    if (!zone->is_string()) fail("field ianaTimezone: expected a string, got " + simdjson::minify(*zone));
+    std::string name(zone->get_string().value_unsafe());
+    try {
+      (void)Zone(name);
+    } catch (const usage_error&) {
+      fail("field ianaTimezone: unknown time zone '" + name + "' (expected an IANA name such as Europe/Berlin)");
+    }
+  }
+
   void write_root(const TableSpec& spec, const Gid& gid, const element& object, std::string_view raw) {
     if (!gid.number) fail("no usable id: " + std::string(gid.text) + " does not end in a number");
+    if (spec.table == Table::shop) check_time_zone(object);
     if (is_suppressed(spec, *gid.number, object)) {
       ++counts.suppressed;
       if (!children_of(spec.table).empty()) remember_parent(spec.table, *gid.number, -1);

@@ -13,6 +13,7 @@
 #include <variant>
 
 #include "core/error.hpp"
+#include "core/money.hpp"
 #include "core/time.hpp"
 #include "store/db.hpp"
 
@@ -25,7 +26,14 @@ enum class FieldKind {
   time,       // RFC 3339, normalised to UTC "YYYY-MM-DDTHH:MM:SSZ"
   reference,  // a string id the table's parse_reference turns into a number (a Shopify GID's)
   json,       // the value as compact JSON text (tags, discount codes)
+  money,      // a decimal string kept as given; in a MoneyBag (".../amount" beside ".../currencyCode") it
+              // may not have more decimals than the currency's ISO 4217 minor unit
+  quantity,   // a count of units: an integer (or string of digits) from 0 to kMaxQuantity
 };
+
+// The largest unit count an import accepts: beyond it a quantity is a data error, not an order, and
+// sums of quantities stay far from int64 overflow.
+inline constexpr std::int64_t kMaxQuantity = 1'000'000'000;
 
 struct Column {
   std::string_view name;
@@ -122,6 +130,12 @@ class Upsert {
         stmt_.bind(index, format_rfc3339(*t));
         return;
       }
+      case FieldKind::money: return bind_money(index, c, object, v, where);
+      case FieldKind::quantity: {
+        auto n = integer(v);
+        if (n && *n >= 0 && *n <= kMaxQuantity) return void(stmt_.bind(index, *n));
+        fail(where, c, "expected a quantity from 0 to " + std::to_string(kMaxQuantity) + ", got " + Access::json_text(v));
+      }
       case FieldKind::reference: {
         auto s = Access::string(v);
         auto n = s && table_.parse_reference ? table_.parse_reference(*s) : std::nullopt;
@@ -129,6 +143,43 @@ class Upsert {
         stmt_.bind(index, *n);
         return;
       }
+    }
+  }
+
+  // A decimal amount, kept as the exact text. Within a MoneyBag the currency beside it says how many
+  // decimals it may carry: more (3-decimal EUR, 2-decimal JPY) is refused rather than rounded, since
+  // a rounded amount would no longer add up with the order's other amounts.
+  void bind_money(int index, const Column& c, const typename Access::Object& object, const typename Access::Value& v,
+                  std::string_view where) {
+    auto s = Access::string(v);
+    if (!s || !is_decimal(*s)) fail(where, c, "expected a decimal amount, got " + Access::json_text(v));
+    if (auto currency = currency_beside(object, c.pointer)) {
+      int exponent = currency_exponent(*currency);
+      if (!parse_minor_units(*s, exponent))
+        fail(where, c,
+             "amount " + std::string(*s) + " has more decimals than " + std::string(*currency) + " allows (" +
+                 std::to_string(exponent) + ", ISO 4217)");
+    }
+    stmt_.bind_static(index, *s);
+  }
+
+  // The currencyCode of the MoneyBag an amount was found in ("/x/shopMoney/amount" ->
+  // "/x/shopMoney/currencyCode"), when the column's matching alternative is one.
+  static std::optional<std::string_view> currency_beside(const typename Access::Object& object,
+                                                         std::string_view pointers) {
+    constexpr std::string_view bag_amount = "/shopMoney/amount";
+    for (;;) {
+      size_t bar = pointers.find('|');
+      std::string_view pointer = pointers.substr(0, bar);
+      if (Access::at(object, pointer)) {
+        if (!pointer.ends_with(bag_amount)) return std::nullopt;
+        std::string code(pointer.substr(0, pointer.size() - 6));
+        code += "currencyCode";
+        auto found = Access::at(object, code);
+        return found ? Access::string(*found) : std::nullopt;
+      }
+      if (bar == std::string_view::npos) return std::nullopt;
+      pointers.remove_prefix(bar + 1);
     }
   }
 

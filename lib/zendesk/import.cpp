@@ -16,22 +16,83 @@ namespace shopkeep::zendesk {
 
 namespace {
 
-std::string read_whole(const std::string& path) {
-  if (path == "-") return std::string(std::istreambuf_iterator<char>(std::cin), {});
-  struct stat st {};
-  if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) throw usage_error(path + ": is a directory, not a file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw usage_error("cannot open " + path + ": " + std::strerror(errno));
-  return std::string(std::istreambuf_iterator<char>(in), {});
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
+[[noreturn]] void too_big(const std::string& name) {
+  throw runtime_error(name + ": larger than " + std::to_string(kMaxBodyBytes >> 20) + " MiB",
+                      "a Zendesk response body is one API page; import the pages as separate files");
 }
 
-nlohmann::json parse_body(const std::string& text, const std::string& name) {
+// The whole body, at most kMaxBodyBytes (a device such as /dev/zero never ends).
+std::string read_whole(const std::string& path, const std::string& name) {
+  std::ifstream file;
+  std::istream* in = &std::cin;
+  if (path != "-") {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) throw usage_error(path + ": is a directory, not a file");
+    if (S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) > kMaxBodyBytes) too_big(name);
+    file.open(path, std::ios::binary);
+    if (!file) throw usage_error("cannot open " + path + ": " + std::strerror(errno));
+    in = &file;
+  }
+  std::string text;
+  char chunk[1 << 16];
+  while (in->read(chunk, sizeof chunk) || in->gcount() > 0) {
+    text.append(chunk, static_cast<size_t>(in->gcount()));
+    if (text.size() > kMaxBodyBytes) too_big(name);
+  }
+  if (in->bad()) throw runtime_error("cannot read " + name);
+  return text;
+}
+
+// The deepest nesting of arrays and objects, found without parsing (strings skipped), so a body
+// nested a million levels deep is refused before a recursive walk of it overflows the stack.
+void check_nesting(std::string_view text, const std::string& name) {
+  size_t depth = 0, line = 1;
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    switch (c) {
+      case '"': in_string = true; break;
+      case '\n': ++line; break;
+      case '[':
+      case '{':
+        if (++depth > kMaxNesting)
+          throw runtime_error(name + ":" + std::to_string(line) + ": invalid JSON: nested deeper than " +
+                              std::to_string(kMaxNesting) + " levels");
+        break;
+      case ']':
+      case '}':
+        if (depth > 0) --depth;
+        break;
+      default: break;
+    }
+  }
+}
+
+// The JSON library's message without its "[json.exception.parse_error.101] " tag.
+std::string plain_message(const nlohmann::json::exception& e) {
+  std::string_view what = e.what();
+  if (what.starts_with("[json.exception.")) what.remove_prefix(what.find("] ") + 2);
+  return std::string(what);
+}
+
+nlohmann::json parse_body(std::string_view text, const std::string& name) {
+  if (text.starts_with(kByteOrderMark)) text.remove_prefix(kByteOrderMark.size());
+  check_nesting(text, name);
   try {
     return nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
     auto upto = text.begin() + static_cast<std::ptrdiff_t>(std::min(e.byte, text.size()));
     auto line = 1 + std::count(text.begin(), upto, '\n');
-    throw runtime_error(name + ":" + std::to_string(line) + ": invalid JSON: " + e.what());
+    throw runtime_error(name + ":" + std::to_string(line) + ": invalid JSON: " + plain_message(e));
+  } catch (const nlohmann::json::exception& e) {  // out_of_range: "number overflow parsing '1e400'"
+    throw runtime_error(name + ": invalid JSON: " + plain_message(e));
   }
 }
 
@@ -50,7 +111,7 @@ WriteCounts import_files(store::Db& db, const std::vector<std::string>& files, R
   std::uint64_t done = 0;
   for (const auto& f : files) {
     std::string name = f == "-" ? "<stdin>" : f;
-    writer.write(parse_body(read_whole(f), name), name);
+    writer.write(parse_body(read_whole(f, name), name), name);
     reporter.progress("import", ++done, files.size());
   }
   store::record_import(db, "zendesk", files.size(), writer.counts().documents, synced_at);

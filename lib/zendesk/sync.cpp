@@ -200,7 +200,7 @@ class ZendeskSync {
         if (event.contains("ticket_id") && event["ticket_id"].is_number_integer())
           tickets.insert(event["ticket_id"].get<std::int64_t>());
         for (const auto& child : event.value("child_events", json::array()))
-          if (child.is_object() && child.value("event_type", "") == "Comment") ++outcome.records;
+          if (child.is_object() && child.contains("event_type") && child["event_type"] == "Comment") ++outcome.records;
       }
       for (auto t : tickets) dequeue.bind(1, t).run();
     });
@@ -293,7 +293,8 @@ class ZendeskSync {
       if (auto it = r.find(key); it != r.end()) at = &*it;
     } else {
       for (const auto& a : r.value("answers", json::array()))
-        if (a.is_object() && a.value("type", "") == "rating_scale" && a.contains("created_at")) at = &a["created_at"];
+        if (a.is_object() && a.contains("type") && a["type"] == "rating_scale" && a.contains("created_at"))
+          at = &a["created_at"];
     }
     if (at == nullptr || !at->is_string()) return "";
     auto t = parse_rfc3339(at->get<std::string>());
