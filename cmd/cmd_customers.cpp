@@ -53,8 +53,8 @@ void setup_customers(CLI::App& command, Registry& registry) {
 
   auto flags = std::make_shared<ValueCommandOptions>();
   auto* value = customers->add_subcommand("value", "BG/NBD + Gamma-Gamma: P(alive), expected purchases, CLV");
-  value->add_option("--horizon", flags->horizon, "days ahead for expected purchases and CLV")
-      ->check(positive_number())
+  value->add_option("--horizon", flags->horizon, "days ahead for expected purchases and CLV (at most 36500)")
+      ->check(positive_number_at_most(36500))
       ->capture_default_str();
   value->add_option("--discount-rate", flags->discount_rate, "discount rate per 30 days, a fraction (0.01 = 1%)")
       ->check(number_between(0, 1))

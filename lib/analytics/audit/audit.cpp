@@ -45,7 +45,7 @@ Severity parse_severity(const std::string& text) {
 }
 
 double AuditContext::number(const char* key, double fallback) const {
-  return config.get_number(std::string("audit.") + key).value_or(fallback);
+  return config.get_number_in(std::string("audit.") + key, 0).value_or(fallback);  // no threshold is negative
 }
 
 void AuditContext::add(const std::string& subject, const std::string& message, std::optional<Severity> severity) const {

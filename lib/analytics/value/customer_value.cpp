@@ -26,8 +26,8 @@ double round_to(double v, int digits) {
 ValueOptions value_options(const Config& config, Instant now) {
   ValueOptions o;
   o.now = now;
-  if (auto v = config.get_number("value.penalty")) o.penalty = *v;
-  if (auto v = config.get_number("value.at_risk_p_alive")) o.at_risk_p_alive = *v;
+  if (auto v = config.get_number_in("value.penalty", 0)) o.penalty = *v;
+  if (auto v = config.get_number_in("value.at_risk_p_alive", 0, 1)) o.at_risk_p_alive = *v;
   return o;
 }
 

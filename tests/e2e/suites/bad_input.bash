@@ -1,6 +1,7 @@
 # bad_input: the regression corpus of hostile input (testdata/bad/cases.tsv, see its README).
 # Each case runs in a fresh folder on a copy of one seeded store; the suite checks the exit code, a
-# piece of stderr, and that a failed command left the store exactly as it was (sqlite3 .dump).
+# piece of stderr, and that a failed command left the store exactly as it was (sqlite3 .dump);
+# and no raw library message (json.exception, bad_alloc, a constraint) or signal in any case.
 
 BAD=$SHOPKEEP_SOURCE_DIR/testdata/bad
 export BAD
@@ -30,6 +31,12 @@ run_case() {  # name exit stderr command check expected
   ERR=$(head -c 4000 stderr.txt)
   expect_rc "$want_rc"
   [ "$want_err" = "-" ] || expect_err_contains "$want_err"
+  # Whatever the case, no library's raw message or crash reaches the user.
+  local raw
+  for raw in '[json.exception' 'bad_alloc' 'terminate called' 'constraint failed' 'Segmentation' 'Aborted'; do
+    [[ "$ERR" != *"$raw"* ]] || fail "raw message '$raw' in stderr: $ERR"
+  done
+  [ "$RC" -lt 126 ] || fail "killed by a signal (exit $RC)"
   if [ "$want_rc" -ne 0 ]; then
     store_dump > after.sql
     cmp -s before.sql after.sql || fail "the failed command changed the store: $(diff before.sql after.sql | head -5)"
