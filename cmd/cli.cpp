@@ -4,6 +4,7 @@
 
 #include "completes.hpp"
 #include "core/error.hpp"
+#include "output/format.hpp"
 #include "registry.hpp"
 #include "suggest.hpp"
 
