@@ -78,7 +78,8 @@ void check_nesting(std::string_view text, const std::string& name) {
 // The JSON library's message without its "[json.exception.parse_error.101] " tag.
 std::string plain_message(const nlohmann::json::exception& e) {
   std::string_view what = e.what();
-  if (what.starts_with("[json.exception.")) what.remove_prefix(what.find("] ") + 2);
+  if (size_t tag_end = what.find("] "); what.starts_with("[json.exception.") && tag_end != std::string_view::npos)
+    what.remove_prefix(tag_end + 2);
   return std::string(what);
 }
 
@@ -86,7 +87,7 @@ nlohmann::json parse_body(std::string_view text, const std::string& name) {
   if (text.starts_with(kByteOrderMark)) text.remove_prefix(kByteOrderMark.size());
   check_nesting(text, name);
   try {
-    return nlohmann::json::parse(text);
+    return nlohmann::json::parse(text.begin(), text.end());
   } catch (const nlohmann::json::parse_error& e) {
     auto upto = text.begin() + static_cast<std::ptrdiff_t>(std::min(e.byte, text.size()));
     auto line = 1 + std::count(text.begin(), upto, '\n');
