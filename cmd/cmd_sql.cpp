@@ -1,4 +1,4 @@
-// shopkeep sql QUERY: read-only SQL over the store, rows streamed as they come (csv, ndjson).
+// shopkeep sql QUERY: read-only SQL over the store, rows streamed as they come (json, csv, ndjson).
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
@@ -12,7 +12,7 @@ namespace shopkeep::cmd {
 
 namespace {
 
-// csv and ndjson print each row as it comes, so a big result never sits in memory.
+// json, csv and ndjson print each row as it comes, so a big result never sits in memory.
 struct SqlOptions {
   std::string query;
   double timeout_seconds = 60;
@@ -22,9 +22,22 @@ struct SqlOptions {
   }
 };
 
+// One row of a JSON array as write_listing prints the whole array (indent 2, each row one level in).
+std::string json_array_element(const output::Json& row) {
+  std::string text = row.dump(2, ' ', false, output::Json::error_handler_t::replace);
+  std::string out = "  ";
+  for (char c : text) {
+    out += c;
+    if (c == '\n') out += "  ";
+  }
+  return out;
+}
+
 void stream_rows(Context& ctx, store::Db& db, const SqlOptions& o) {
   bool csv = ctx.format() == output::Format::csv;
+  bool json = ctx.format() == output::Format::json;
   std::vector<std::string> columns;
+  size_t rows = 0;
   store::read_only_query(
       db, o.query,
       [&](const std::vector<std::string>& names) {
@@ -35,6 +48,10 @@ void stream_rows(Context& ctx, store::Db& db, const SqlOptions& o) {
         ctx.out() << header << "\r\n";
       },
       [&](const output::Json& row) {
+        if (json) {
+          ctx.out() << (rows++ == 0 ? "[\n" : ",\n") << json_array_element(row);
+          return;
+        }
         if (!csv) {
           ctx.out() << row.dump(-1, ' ', false, output::Json::error_handler_t::replace) << '\n';
           return;
@@ -45,12 +62,12 @@ void stream_rows(Context& ctx, store::Db& db, const SqlOptions& o) {
         ctx.out() << line << "\r\n";
       },
       o.limits());
+  if (json) ctx.out() << (rows == 0 ? "[]\n" : "\n]\n");
 }
 
 void run_sql(Context& ctx, const SqlOptions& o) {
   auto store = ctx.open_store();
-  bool streams =
-      (ctx.format() == output::Format::csv || ctx.format() == output::Format::ndjson) && ctx.globals().fields.empty();
+  bool streams = ctx.format() != output::Format::table && ctx.globals().fields.empty();  // a table needs every row
   if (streams) return stream_rows(ctx, *store, o);
   output::ListingInfo info{"No rows.", {}};
   auto rows = output::Json::array();
@@ -75,7 +92,7 @@ void setup_sql(CLI::App& command, Registry& registry) {
   cmd->footer(
       "Example: shopkeep sql 'SELECT email, number_of_orders FROM customers LIMIT 5' --format csv\n"
       "The schema is documented in docs/schema.md. Writes (ATTACH included) are refused (exit 2).\n"
-      "Columns with the same name are kept: title, title_2. csv and ndjson stream row by row.\n"
+      "Columns with the same name are kept: title, title_2. json, csv and ndjson stream row by row.\n"
       "A query past --timeout or --max-memory is stopped (exit 1): docs/errors.md lists every limit.");
   registry.on_run(cmd, [options](Context& ctx) { run_sql(ctx, *options); });
 }

@@ -161,7 +161,7 @@ struct RecordWriter::Impl {
     std::string name(zone->get_string().value_unsafe());
     try {
       (void)Zone(name);
-    } catch (const usage_error&) {
+    } catch (const Error&) {
       fail("field ianaTimezone: unknown time zone '" + name + "' (expected an IANA name such as Europe/Berlin)");
     }
   }
