@@ -91,8 +91,8 @@ TEST_CASE("a table fits the terminal: the last columns are left out and named") 
 }
 
 TEST_CASE("visible_text: control characters shown, never sent to the terminal") {
-  CHECK(output::visible_text("\x1b[31mEvil") == "\\x1b[31mEvil");
-  CHECK(output::visible_text("a\tb\rc\nd") == "a b c d");
-  CHECK(output::visible_text("line one\nline two\x07", true) == "line one\nline two\\x07");
-  CHECK(output::visible_text("Ünïcode stays") == "Ünïcode stays");
+  CHECK(visible_text("\x1b[31mEvil") == "\\x1b[31mEvil");
+  CHECK(visible_text("a\tb\rc\nd") == "a b c d");
+  CHECK(visible_text("line one\nline two\x07", true) == "line one\nline two\\x07");
+  CHECK(visible_text("Ünïcode stays") == "Ünïcode stays");
 }
