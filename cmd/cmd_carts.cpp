@@ -7,8 +7,8 @@
 #include "completes.hpp"
 #include "core/error.hpp"
 #include "registry.hpp"
-#include "validators.hpp"
 #include "store/shop_settings.hpp"
+#include "validators.hpp"
 
 namespace shopkeep::cmd {
 

@@ -18,7 +18,8 @@ struct SqlOptions {
   double timeout_seconds = 60;
   std::int64_t max_memory_mib = 1024;
   store::QueryLimits limits() const {
-    return {std::chrono::milliseconds(static_cast<std::int64_t>(timeout_seconds * 1000)), std::min(max_memory_mib, std::int64_t{1} << 30) << 20};
+    return {std::chrono::milliseconds(static_cast<std::int64_t>(timeout_seconds * 1000)),
+            std::min(max_memory_mib, std::int64_t{1} << 30) << 20};
   }
 };
 
@@ -86,7 +87,8 @@ void setup_sql(CLI::App& command, Registry& registry) {
   cmd->add_option("--timeout", options->timeout_seconds, "stop the query after this many seconds (0: no limit)")
       ->check(number_between(0, 31'536'000))
       ->capture_default_str();
-  cmd->add_option("--max-memory", options->max_memory_mib, "stop the query past this much SQLite memory, MiB (0: no limit)")
+  cmd->add_option("--max-memory", options->max_memory_mib,
+                  "stop the query past this much SQLite memory, MiB (0: no limit)")
       ->check(whole_number_at_least(0))
       ->capture_default_str();
   cmd->footer(

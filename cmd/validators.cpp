@@ -38,7 +38,8 @@ CLI::Validator positive_number() {
 }
 
 CLI::Validator positive_number_at_most(double high) {
-  return number_where(fmt::format("a number > 0 and at most {}", high), [high](double v) { return v > 0 && v <= high; });
+  return number_where(fmt::format("a number > 0 and at most {}", high),
+                      [high](double v) { return v > 0 && v <= high; });
 }
 
 CLI::Validator fraction() {

@@ -97,8 +97,9 @@ std::optional<double> Config::get_number_in(const std::string& key, double low, 
   auto d = get_number(key);
   if (!d || (low <= *d && *d <= high)) return d;
   auto node = std::as_const(impl_->table).at_path(key);
-  std::string range = high == std::numeric_limits<double>::max() ? "at least " + shown_number(low)
-                                                                  : "from " + shown_number(low) + " to " + shown_number(high);
+  std::string range = high == std::numeric_limits<double>::max()
+                          ? "at least " + shown_number(low)
+                          : "from " + shown_number(low) + " to " + shown_number(high);
   throw usage_error("bad config " + place(path_, node) + ": '" + key + "' must be " + range + ", got " + shown(node));
 }
 

@@ -12,7 +12,7 @@ namespace shopkeep {
 namespace {
 constexpr size_t kChunk = 1 << 20;
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
-}
+}  // namespace
 
 LineReader::LineReader(const std::string& path, size_t padding)
     : name_(path == "-" ? "<stdin>" : path), padding_(padding) {

@@ -162,8 +162,8 @@ constexpr store::Column kCheckoutLines[] = {
     {"unit_price", "/originalUnitPriceSet/shopMoney/amount", K::money},
     // After every line-level discount, code-based ones included (discountedTotalPriceWithCodeDiscount);
     // older data has only discountedTotalPriceSet, which leaves code discounts out.
-    {"discounted_total", "/discountedTotalPriceWithCodeDiscount/shopMoney/amount|/discountedTotalPriceSet/shopMoney/amount",
-     K::money},
+    {"discounted_total",
+     "/discountedTotalPriceWithCodeDiscount/shopMoney/amount|/discountedTotalPriceSet/shopMoney/amount", K::money},
 };
 
 std::optional<std::int64_t> gid_number(std::string_view text) {

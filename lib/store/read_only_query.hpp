@@ -19,15 +19,14 @@ namespace shopkeep::store {
 // with a runtime error instead of running or growing forever.
 struct QueryLimits {
   std::chrono::milliseconds timeout{std::chrono::seconds{60}};  // 0: no limit
-  std::int64_t max_memory_bytes = std::int64_t{1} << 30;       // SQLite's heap; 0: no limit
+  std::int64_t max_memory_bytes = std::int64_t{1} << 30;        // SQLite's heap; 0: no limit
 };
 
 // Runs `sql`: `on_columns` once with the column names (a repeated name gets _2, _3, as
 // sqlite-utils does), then `on_row` per row, keyed by those names.
 void read_only_query(Db& db, std::string_view sql,
                      const std::function<void(const std::vector<std::string>&)>& on_columns,
-                     const std::function<void(const nlohmann::ordered_json&)>& on_row,
-                     const QueryLimits& limits = {});
+                     const std::function<void(const nlohmann::ordered_json&)>& on_row, const QueryLimits& limits = {});
 
 // Every row at once.
 nlohmann::ordered_json read_only_query(Db& db, std::string_view sql);

@@ -134,7 +134,8 @@ class Upsert {
       case FieldKind::quantity: {
         auto n = integer(v);
         if (n && *n >= 0 && *n <= kMaxQuantity) return void(stmt_.bind(index, *n));
-        fail(where, c, "expected a quantity from 0 to " + std::to_string(kMaxQuantity) + ", got " + Access::json_text(v));
+        fail(where, c,
+             "expected a quantity from 0 to " + std::to_string(kMaxQuantity) + ", got " + Access::json_text(v));
       }
       case FieldKind::reference: {
         auto s = Access::string(v);

@@ -84,9 +84,12 @@ constexpr store::Column kRatings[] = {
 };
 
 constexpr store::Column kOrganizations[] = {
-    {"name", "/name", K::text},           {"external_id", "/external_id", K::text},
-    {"group_id", "/group_id", K::integer}, {"domain_names", "/domain_names", K::json},
-    {"tags", "/tags", K::json},           {"created_at", "/created_at", K::time},
+    {"name", "/name", K::text},
+    {"external_id", "/external_id", K::text},
+    {"group_id", "/group_id", K::integer},
+    {"domain_names", "/domain_names", K::json},
+    {"tags", "/tags", K::json},
+    {"created_at", "/created_at", K::time},
     {"updated_at", "/updated_at", K::time},
 };
 constexpr store::Column kGroups[] = {
@@ -229,7 +232,8 @@ struct BodyWriter::Impl {
     }
     bool deleted = text_field(item, "status") == "deleted";
     // A deleted ticket without (a readable) updated_at is still deleted: as of this import.
-    upsert(tickets, id, item, deleted ? normalised_time(item, "updated_at").value_or(synced_at) : std::optional<std::string>());
+    upsert(tickets, id, item,
+           deleted ? normalised_time(item, "updated_at").value_or(synced_at) : std::optional<std::string>());
     // The cursor export with include=metric_sets carries each ticket's metrics inside it.
     if (auto metric = item.find("metric_set"); metric != item.end() && metric->is_object()) {
       std::string outer = where;
@@ -277,14 +281,14 @@ struct BodyWriter::Impl {
     auto id = item.find("id");
     if (id == item.end() || !id->is_string() || id->get<std::string>().empty()) fail("no usable id");
     json flat = flatten_survey_response(item);
-    if (auto ticket = integer_field(flat, "ticket_id"); (ticket && ticket_suppressed(*ticket)) ||
-        user_suppressed(flat, "responder_id")) {
+    if (auto ticket = integer_field(flat, "ticket_id");
+        (ticket && ticket_suppressed(*ticket)) || user_suppressed(flat, "responder_id")) {
       ++counts.suppressed;
       return;
     }
     std::string raw = item.dump();
-    if (survey_responses.write(std::string_view(id->get_ref<const std::string&>()), std::nullopt, flat, raw,
-                               synced_at, std::nullopt, where))
+    if (survey_responses.write(std::string_view(id->get_ref<const std::string&>()), std::nullopt, flat, raw, synced_at,
+                               std::nullopt, where))
       ++counts.written["csat_responses"];
     else
       ++counts.older_skipped;

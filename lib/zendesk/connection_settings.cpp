@@ -69,7 +69,8 @@ Connection connection_from_settings(const Config& config, const sync::Tuning& tu
     c.export_requests_per_minute = n;
   } else if (auto n = config.get_number_in("zendesk.export_requests_per_minute", 1, 100000)) {
     if (*n != std::floor(*n))
-      throw usage_error("bad config " + config.path().string() + ": 'zendesk.export_requests_per_minute' must be a whole number");
+      throw usage_error("bad config " + config.path().string() +
+                        ": 'zendesk.export_requests_per_minute' must be a whole number");
     c.export_requests_per_minute = static_cast<int>(*n);
   }
   return c;
