@@ -84,12 +84,9 @@ constexpr store::Column kRatings[] = {
 };
 
 constexpr store::Column kOrganizations[] = {
-    {"name", "/name", K::text},
-    {"external_id", "/external_id", K::text},
-    {"group_id", "/group_id", K::integer},
-    {"domain_names", "/domain_names", K::json},
-    {"tags", "/tags", K::json},
-    {"created_at", "/created_at", K::time},
+    {"name", "/name", K::text},           {"external_id", "/external_id", K::text},
+    {"group_id", "/group_id", K::integer}, {"domain_names", "/domain_names", K::json},
+    {"tags", "/tags", K::json},           {"created_at", "/created_at", K::time},
     {"updated_at", "/updated_at", K::time},
 };
 constexpr store::Column kGroups[] = {
@@ -287,8 +284,8 @@ struct BodyWriter::Impl {
       return;
     }
     std::string raw = item.dump();
-    if (survey_responses.write(std::string_view(id->get_ref<const std::string&>()), std::nullopt, flat, raw, synced_at,
-                               std::nullopt, where))
+    if (survey_responses.write(std::string_view(id->get_ref<const std::string&>()), std::nullopt, flat, raw,
+                               synced_at, std::nullopt, where))
       ++counts.written["csat_responses"];
     else
       ++counts.older_skipped;
