@@ -144,11 +144,10 @@ TEST_CASE("an order's inline refunds become rows, replaced with the order as a s
   auto with_refunds = [](const std::string& updated, const std::string& refunds) {
     std::string o = order(1, updated);
     o.pop_back();
-    return o +
-           R"(,"cartDiscountAmountSet":{"shopMoney":{"amount":"2.00","currencyCode":"EUR"}},)"
-           R"("customerJourneySummary":{"daysToConversion":3,"firstVisit":{"source":"google","sourceType":"AD",)"
-           R"("utmParameters":{"source":"google","medium":"cpc","campaign":"brand"}},"lastVisit":null},)"
-           R"("refunds":)" +
+    return o + R"(,"cartDiscountAmountSet":{"shopMoney":{"amount":"2.00","currencyCode":"EUR"}},)"
+               R"("customerJourneySummary":{"daysToConversion":3,"firstVisit":{"source":"google","sourceType":"AD",)"
+               R"("utmParameters":{"source":"google","medium":"cpc","campaign":"brand"}},"lastVisit":null},)"
+               R"("refunds":)" +
            refunds + "}";
   };
   std::string two =
@@ -159,10 +158,8 @@ TEST_CASE("an order's inline refunds become rows, replaced with the order as a s
   CHECK(s.text("SELECT created_at || ' ' || amount || ' ' || currency FROM refunds WHERE id = 71") ==
         "2025-02-01T09:00:00Z 5.00 EUR");
   CHECK(s.text("SELECT cart_discount_amount FROM orders") == "2.00");
-  CHECK(
-      s.text(
-          "SELECT first_visit_source_type || ' ' || first_visit_utm_medium || ' ' || days_to_conversion FROM orders") ==
-      "AD cpc 3");
+  CHECK(s.text("SELECT first_visit_source_type || ' ' || first_visit_utm_medium || ' ' || days_to_conversion FROM orders") ==
+        "AD cpc 3");
   CHECK(s.text("SELECT last_visit_source FROM orders") == "<null>");
   // A newer version with one refund less: the set is replaced; an older one changes nothing.
   std::string one =

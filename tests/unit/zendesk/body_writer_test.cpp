@@ -7,8 +7,8 @@
 #include "support/temp_store.hpp"
 
 using namespace shopkeep;
-using nlohmann::json;
 using shopkeep::testing::TempStore;
+using nlohmann::json;
 
 namespace {
 
@@ -21,14 +21,8 @@ void write(TempStore& store, const json& body) {
 }
 
 json ticket(int id, const std::string& status, const std::string& updated, const std::string& subject = "Help") {
-  return {{"id", id},
-          {"status", status},
-          {"subject", subject},
-          {"description", "Text of " + subject},
-          {"requester_id", 5},
-          {"updated_at", updated},
-          {"created_at", "2026-01-01T00:00:00Z"},
-          {"group_id", 77},
+  return {{"id", id},          {"status", status},     {"subject", subject}, {"description", "Text of " + subject},
+          {"requester_id", 5}, {"updated_at", updated}, {"created_at", "2026-01-01T00:00:00Z"}, {"group_id", 77},
           {"organization_id", 88}};
 }
 
@@ -56,9 +50,7 @@ TEST_CASE("a deleted ticket reads the same whatever the sync history") {
 TEST_CASE("metrics inside each ticket (metric_set) or beside them (metric_sets)") {
   TempStore store;
   json t = ticket(1, "solved", "2026-02-01T00:00:00Z");
-  t["metric_set"] = {{"id", 500},
-                     {"ticket_id", 1},
-                     {"reply_time_in_minutes", {{"calendar", 17}, {"business", 11}}},
+  t["metric_set"] = {{"id", 500}, {"ticket_id", 1}, {"reply_time_in_minutes", {{"calendar", 17}, {"business", 11}}},
                      {"updated_at", "2026-02-01T00:00:00Z"}};
   json other = ticket(2, "open", "2026-02-01T00:00:00Z");
   json metric = {{"id", 501}, {"ticket_id", 2}, {"reply_time_in_minutes", {{"calendar", 5}}}};
@@ -77,10 +69,7 @@ TEST_CASE("CSAT survey responses, organizations and groups") {
       {"responder_id", 4398080151295},
       {"subjects", {{{"id", "99"}, {"type", "ticket"}, {"zrn", "zen:ticket:99"}}}},
       {"answers",
-       {{{"type", "rating_scale"},
-         {"rating", 4},
-         {"rating_category", "good"},
-         {"created_at", "2024-08-14T12:00:00.000Z"},
+       {{{"type", "rating_scale"}, {"rating", 4}, {"rating_category", "good"}, {"created_at", "2024-08-14T12:00:00.000Z"},
          {"updated_at", "2024-08-14T12:05:00.000Z"}},
         {{"type", "open_ended"}, {"value", "Quick and kind"}, {"created_at", "2024-08-14T12:00:00.000Z"}}}}};
   json responses = json::object();
