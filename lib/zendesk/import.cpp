@@ -10,6 +10,7 @@
 #include <iterator>
 
 #include "core/error.hpp"
+#include "core/json_depth.hpp"
 #include "store/import_log.hpp"
 
 namespace shopkeep::zendesk {
@@ -45,38 +46,6 @@ std::string read_whole(const std::string& path, const std::string& name) {
   return text;
 }
 
-// The deepest nesting of arrays and objects, found without parsing (strings skipped), so a body
-// nested a million levels deep is refused before a recursive walk of it overflows the stack.
-void check_nesting(std::string_view text, const std::string& name) {
-  size_t depth = 0, line = 1;
-  bool in_string = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (in_string) {
-      if (c == '\\')
-        ++i;
-      else if (c == '"')
-        in_string = false;
-      continue;
-    }
-    switch (c) {
-      case '"': in_string = true; break;
-      case '\n': ++line; break;
-      case '[':
-      case '{':
-        if (++depth > kMaxNesting)
-          throw runtime_error(name + ":" + std::to_string(line) + ": invalid JSON: nested deeper than " +
-                              std::to_string(kMaxNesting) + " levels");
-        break;
-      case ']':
-      case '}':
-        if (depth > 0) --depth;
-        break;
-      default: break;
-    }
-  }
-}
-
 // The JSON library's message without its "[json.exception.parse_error.101] " tag.
 std::string plain_message(const nlohmann::json::exception& e) {
   std::string_view what = e.what();
@@ -87,7 +56,7 @@ std::string plain_message(const nlohmann::json::exception& e) {
 
 nlohmann::json parse_body(std::string_view text, const std::string& name) {
   if (text.starts_with(kByteOrderMark)) text.remove_prefix(kByteOrderMark.size());
-  check_nesting(text, name);
+  check_json_depth(text, kMaxNesting, name);
   try {
     return nlohmann::json::parse(text.begin(), text.end());
   } catch (const nlohmann::json::parse_error& e) {
