@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/error.hpp"
 #include "support/temp_store.hpp"
 
 using namespace shopkeep;
