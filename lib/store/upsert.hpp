@@ -156,10 +156,15 @@ class Upsert {
     if (!s || !is_decimal(*s)) fail(where, c, "expected a decimal amount, got " + Access::json_text(v));
     if (auto currency = currency_beside(object, c.pointer)) {
       int exponent = currency_exponent(*currency);
-      if (!parse_minor_units(*s, exponent))
+      if (!parse_minor_units(*s, exponent)) {
+        size_t first_extra = s->find('.') + 1 + static_cast<size_t>(exponent);
+        bool extra_digits = s->find('.') != std::string_view::npos && first_extra < s->size() &&
+                            s->find_first_not_of('0', first_extra) != std::string_view::npos;
         fail(where, c,
-             "amount " + std::string(*s) + " has more decimals than " + std::string(*currency) + " allows (" +
-                 std::to_string(exponent) + ", ISO 4217)");
+             extra_digits ? "amount " + std::string(*s) + " has more decimals than " + std::string(*currency) +
+                                " allows (" + std::to_string(exponent) + ", ISO 4217)"
+                          : "amount " + std::string(*s) + " is too large");
+      }
     }
     stmt_.bind_static(index, *s);
   }
