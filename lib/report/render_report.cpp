@@ -515,12 +515,25 @@ class PageBuilder {
 
   std::vector<data> support_tables() {
     const auto& q = d_.support_queue;
-    return {table("Tickets waiting now", {"", "Tickets"},
-                  {{"Open (new or open)", count_text(q.open)},
-                   {"Without any reply", count_text(q.unanswered)},
-                   {"Without a reply for over 24 hours", count_text(q.overdue)},
-                   {"Urgent or high priority", count_text(q.urgent_or_high)},
-                   {"To escalate to a person (shopkeep support triage)", count_text(d_.escalations)}})};
+    std::vector<data> tables = {
+        table("Tickets waiting now", {"", "Tickets"},
+              {{"Open (new or open)", count_text(q.open)},
+               {"Without any reply", count_text(q.unanswered)},
+               {"Without a reply for over 24 hours", count_text(q.overdue)},
+               {"Urgent or high priority", count_text(q.urgent_or_high)},
+               {"To escalate to a person (shopkeep support triage)", count_text(d_.escalations)}})};
+    if (!d_.teams.empty()) tables.push_back(team_table());
+    return tables;
+  }
+
+  // Support per team (Zendesk groups), when the account has groups.
+  data team_table() {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& t : d_.teams)
+      rows.push_back({t.team, count_text(t.tickets), count_text(t.solved), minutes_text(t.first_reply_minutes_median),
+                      percent_text(t.csat.value())});
+    return table("Tickets of the period per team (Zendesk groups)",
+                 {"Team", "Tickets", "Solved", "Median first reply", "CSAT"}, rows);
   }
 
   std::vector<data> audit_tables() {

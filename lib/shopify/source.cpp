@@ -61,7 +61,8 @@ Connection connection_from_settings(const Config& config, const sync::Tuning& tu
   Connection c;
   c.base_url = http::base_url(*setting(config, "SHOPIFY_SHOP", "shopify.shop"), "SHOPIFY_SHOP");
   c.api_version = setting(config, "SHOPIFY_API_VERSION", "shopify.api_version").value_or("2026-10");
-  if (c.api_version.empty() || c.api_version.find_first_not_of("0123456789-abcdefghijklmnopqrstuvwxyz") != std::string::npos)
+  if (c.api_version.empty() ||
+      c.api_version.find_first_not_of("0123456789-abcdefghijklmnopqrstuvwxyz") != std::string::npos)
     throw usage_error("SHOPIFY_API_VERSION: '" + c.api_version + "' is not an API version", "e.g. 2026-10");
   c.timeout = tuning.http_timeout;
   auto token = setting(config, "SHOPIFY_ACCESS_TOKEN", "shopify.access_token");
