@@ -311,7 +311,8 @@ nlohmann::ordered_json to_json(const PeriodKpis& p, const store::ShopSettings& s
 std::vector<std::string> order_channels(store::Db& db, Instant from, Instant to) {
   store::Stmt s(db, std::string("SELECT ") + kOrderChannelSql +
                         " AS channel FROM counted_orders o WHERE o.ordered_at >= ?1 AND o.ordered_at < ?2 UNION "
-                        "SELECT " + kOrderChannelSql +
+                        "SELECT " +
+                        kOrderChannelSql +
                         " FROM refunds r JOIN counted_orders o ON o.id = r.order_id "
                         "WHERE r.created_at >= ?1 AND r.created_at < ?2 ORDER BY channel");
   s.bind(1, format_rfc3339(from)).bind(2, format_rfc3339(to));
@@ -322,7 +323,8 @@ std::vector<std::string> order_channels(store::Db& db, Instant from, Instant to)
 
 bool has_kpi_data(store::Db& db) {
   return db.scalar_int(
-             "SELECT EXISTS (SELECT 1 FROM counted_orders) OR EXISTS (SELECT 1 FROM checkouts WHERE deleted_at IS NULL) "
+             "SELECT EXISTS (SELECT 1 FROM counted_orders) OR EXISTS (SELECT 1 FROM checkouts WHERE deleted_at IS "
+             "NULL) "
              "OR EXISTS (SELECT 1 FROM tickets WHERE deleted_at IS NULL)") != 0;
 }
 

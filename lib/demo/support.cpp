@@ -20,33 +20,41 @@ struct Topic {
   const char* reply;
   const char* tag;
   int sentiment;  // -1 negative, 0 neutral, 1 positive
+  int team;       // index into kTeams: the Zendesk group the topic is routed to
 };
+
+// The shop's support teams (Zendesk groups), each topic routed to one, as a triggers setup would.
+struct Team {
+  std::int64_t id;
+  const char* name;
+};
+const Team kTeams[] = {{20001, "Orders & delivery"}, {20002, "Billing"}, {20003, "Product advice"}};
 
 const Topic kTopics[] = {
     {"Where is my order #{n}?", "Hi, I ordered {p} ten days ago and it still has not arrived. Can you check?",
-     "Sorry for the wait! Your parcel left our warehouse yesterday; here is the tracking link.", "shipping", -1},
+     "Sorry for the wait! Your parcel left our warehouse yesterday; here is the tracking link.", "shipping", -1, 0},
     {"Damaged package", "The {p} arrived broken, the box was crushed. Very disappointing.",
-     "We are so sorry. A replacement is on its way, no need to send the broken one back.", "damaged", -1},
+     "We are so sorry. A replacement is on its way, no need to send the broken one back.", "damaged", -1, 0},
     {"Refund request for order #{n}", "I would like to return {p} and get my money back, it is not what I expected.",
-     "No problem, I have started the refund. You will see it within 5 business days.", "refund", -1},
+     "No problem, I have started the refund. You will see it within 5 business days.", "refund", -1, 1},
     {"Wrong item received", "I ordered {p} but received something else. Please fix this quickly.",
-     "Apologies for the mix-up! The right item ships today with express delivery.", "wrong_item", -1},
+     "Apologies for the mix-up! The right item ships today with express delivery.", "wrong_item", -1, 0},
     {"Discount code not working", "The code WELCOME10 says invalid at checkout. Can you help?",
-     "The code is valid for first orders only; I applied the discount to your order manually.", "discount", 0},
+     "The code is valid for first orders only; I applied the discount to your order manually.", "discount", 0, 1},
     {"Question about {p}", "Is {p} suitable for a French press? And how long does it stay fresh?",
-     "Yes, it works well in a French press. Unopened it keeps for about six months.", "product_question", 0},
+     "Yes, it works well in a French press. Unopened it keeps for about six months.", "product_question", 0, 2},
     {"Change my delivery address", "Could you send order #{n} to my office instead? Thanks!",
-     "Done, the address is updated for this order.", "address", 0},
+     "Done, the address is updated for this order.", "address", 0, 0},
     {"Cancel order #{n}", "Please cancel my order, I ordered twice by mistake.",
-     "Your duplicate order is cancelled and refunded.", "cancel", 0},
+     "Your duplicate order is cancelled and refunded.", "cancel", 0, 1},
     {"Subscription for {p}?", "Do you offer a subscription so that {p} arrives every month?",
-     "Not yet, but we will remind you when it is time to reorder.", "subscription", 0},
+     "Not yet, but we will remind you when it is time to reorder.", "subscription", 0, 2},
     {"Love the {p}!", "Just wanted to say the {p} is fantastic. Thank you for the quick delivery!",
-     "Thank you so much for the kind words, that made our day!", "compliment", 1},
+     "Thank you so much for the kind words, that made our day!", "compliment", 1, 2},
     {"Invoice needed", "Can you send me an invoice with VAT for order #{n}?",
-     "Attached you find the invoice for your order.", "invoice", 0},
+     "Attached you find the invoice for your order.", "invoice", 0, 1},
     {"Still waiting for an answer!!", "This is my third message. Nobody answers. Where is my refund?",
-     "I am very sorry for the delay; your refund was issued today.", "escalation", -1},
+     "I am very sorry for the delay; your refund was issued today.", "escalation", -1, 1},
 };
 
 const char* kProducts[] = {"Espresso Beans", "Earl Grey", "Gooseneck Kettle", "Ceramic Mug", "Hand Grinder",
@@ -148,7 +156,7 @@ class SupportWriter {
       j.num("assignee_id", agent());
     else
       j.null("assignee_id");
-    j.raw("tags", "[" + JsonLine::quote(topic.tag) + "]");
+    j.raw("tags", "[" + JsonLine::quote(topic.tag) + "]").num("group_id", kTeams[topic.team].id);
     separator(tickets_, first_ticket_);
     tickets_.write(j.end());
 
@@ -199,6 +207,7 @@ class SupportWriter {
     events_.write("\n],\"next_page\":null,\"end_of_stream\":true}\n");
     ratings_.write("\n],\"next_page\":null,\"previous_page\":null}\n");
     users_.write("\n],\"after_url\":null,\"end_of_stream\":true}\n");
+    write_groups();
     tickets_.close();
     events_.close();
     ratings_.close();
@@ -209,6 +218,28 @@ class SupportWriter {
   static void separator(OutputFile& f, bool& first) {
     if (!first) f.write(",\n");
     first = false;
+  }
+
+  // groups.json as Zendesk's List Groups answers it.
+  void write_groups() {
+    OutputFile groups(dir_ / "groups.json");
+    groups.write("{\"groups\":[\n");
+    bool first = true;
+    for (const Team& t : kTeams) {
+      j_.begin()
+          .num("id", t.id)
+          .str("name", t.name)
+          .str("description", "")
+          .boolean("default", t.id == kTeams[0].id)
+          .boolean("deleted", false)
+          .str("created_at", iso_time(plan_.start - 90 * kDay))
+          .str("updated_at", iso_time(plan_.start - 90 * kDay));
+      separator(groups, first);
+      groups.write(j_.end());
+    }
+    groups.write("\n],\"next_page\":null,\"previous_page\":null,\"count\":" + std::to_string(std::size(kTeams)) +
+                 "}\n");
+    groups.close();
   }
 
   std::int64_t agent() { return 360000000001 + static_cast<std::int64_t>(rng_.below(6)); }

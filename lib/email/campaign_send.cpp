@@ -19,21 +19,6 @@ using analytics::campaigns::PlanRow;
 
 double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
-LogEntry log_entry(const MessageInput& m, const ComposedMessage& c) {
-  LogEntry e;
-  e.campaign = m.campaign;
-  e.recipient = m.email;
-  e.customer_id = m.customer_id;
-  e.target_key = m.target_key;
-  e.subject_key = m.subject_key;
-  e.step = m.step;
-  e.message_id = c.message_id;
-  e.subject = c.subject;
-  e.planned_at = m.planned_at;
-  e.unsubscribe_token = m.unsubscribe_token;
-  return e;
-}
-
 // One SMTP delivery with the retries transient failures deserve.
 SmtpResult deliver(SendContext& cx, const SendOptions& o, const std::string& to, const std::string& bytes,
                    SendCounts& counts, std::mt19937_64& rng) {
@@ -161,7 +146,7 @@ void send_campaign(SendContext& cx, const std::vector<PlanRow>& plan, const Send
       auto t = Clock::now();
       Ready r{&row, cx.loader.load(row), {}, {}};
       r.message = compose(cx.templates, r.input, cx.settings, cx.clock());
-      r.entry = log_entry(r.input, r.message);
+      r.entry = log_entry_for(r.input, r.message.message_id, r.message.subject);
       counts.compose_seconds += seconds_since(t);
       ready.push_back(std::move(r));
     }

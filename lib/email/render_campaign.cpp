@@ -31,18 +31,7 @@ RenderOutcome render_campaign(store::Db& db, const Config& config, const store::
   store::Transaction tx(db);
   for (size_t i = 0; i < outcome.files.size(); ++i) {
     const auto& m = inputs[i];
-    LogEntry e;
-    e.campaign = m.campaign;
-    e.recipient = m.email;
-    e.customer_id = m.customer_id;
-    e.target_key = m.target_key;
-    e.subject_key = m.subject_key;
-    e.step = m.step;
-    e.message_id = outcome.files[i].message_id;
-    e.subject = outcome.files[i].subject;
-    e.planned_at = m.planned_at;
-    e.unsubscribe_token = m.unsubscribe_token;
-    log.rendered(e, request.now);
+    log.rendered(log_entry_for(m, outcome.files[i].message_id, outcome.files[i].subject), request.now);
   }
   tx.commit();
   return outcome;

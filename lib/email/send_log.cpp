@@ -11,6 +11,21 @@
 
 namespace shopkeep::email {
 
+LogEntry log_entry_for(const MessageInput& m, std::string message_id, std::string subject) {
+  LogEntry e;
+  e.campaign = m.campaign;
+  e.recipient = m.email;
+  e.customer_id = m.customer_id;
+  e.target_key = m.target_key;
+  e.subject_key = m.subject_key;
+  e.step = m.step;
+  e.message_id = std::move(message_id);
+  e.subject = std::move(subject);
+  e.planned_at = m.planned_at;
+  e.unsubscribe_token = m.unsubscribe_token;
+  return e;
+}
+
 SendLog::SendLog(store::Db& db) : db_(db) {}
 
 std::string send_lock_path(const std::string& store_path) { return store_path + ".email.lock"; }

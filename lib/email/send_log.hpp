@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/time.hpp"
+#include "email/message.hpp"
 #include "store/db.hpp"
 
 namespace shopkeep::email {
@@ -30,6 +31,9 @@ struct LogEntry {
   int step = 1;
   std::string message_id, subject, planned_at, unsubscribe_token;
 };
+
+// The log row of one message, rendered or about to be sent, with the id and subject it was composed with.
+LogEntry log_entry_for(const MessageInput& m, std::string message_id, std::string subject);
 
 class SendLog {
  public:

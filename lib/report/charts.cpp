@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 
@@ -63,27 +64,6 @@ data chart_base(const std::string& id, const std::string& title, const std::stri
                           "legend", "axis_labels"})
     d.set(key, list());
   return d;
-}
-
-data table(const std::string& caption, const std::vector<std::string>& headers,
-           const std::vector<std::vector<std::string>>& rows) {
-  data t = object();
-  t.set("caption", caption);
-  data h = list();
-  for (const auto& name : headers) h.push_back(data("text", name));
-  t.set("headers", h);
-  data r = list();
-  for (const auto& row : rows) {
-    data cells = list();
-    for (size_t i = 0; i < row.size(); ++i) {
-      data cell = data("text", row[i]);
-      cell.set("numeric", i > 0);
-      cells.push_back(cell);
-    }
-    r.push_back(data("cells", cells));
-  }
-  t.set("rows", r);
-  return t;
 }
 
 // The chart's lists while they are filled (kainjow's data hands out only const access to its
@@ -221,7 +201,7 @@ data xy_chart(const XYChart& c) {
       row.push_back(i < s.values.size() && s.values[i] ? safe(c.value_text, *s.values[i]) : "–");
     rows.push_back(std::move(row));
   }
-  d.set("table", table(c.title, headers, rows));
+  d.set("table", data_table(c.title, headers, rows));
   parts.into(d);
   d.set("empty", n == 0);
   return d;
@@ -265,7 +245,7 @@ data bar_list(const BarList& c) {
     if (!c.note_label.empty()) row.push_back(r.note);
     rows.push_back(std::move(row));
   }
-  d.set("table", table(c.title, headers, rows));
+  d.set("table", data_table(c.title, headers, rows));
   parts.into(d);
   d.set("empty", c.rows.empty());
   return d;
@@ -346,7 +326,7 @@ data heat_map(const HeatMap& c) {
       row.push_back(j < c.shares[i].size() && c.shares[i][j] ? fmt::format("{:.1f}%", *c.shares[i][j] * 100) : "");
     rows.push_back(std::move(row));
   }
-  d.set("table", table(c.title, headers, rows));
+  d.set("table", data_table(c.title, headers, rows));
   parts.into(d);
   d.set("empty", c.rows.empty());
   return d;
@@ -414,10 +394,33 @@ data interval_chart(const IntervalChart& c) {
     rows.push_back({r.label, r.estimate ? safe(c.value_text, *r.estimate) : "–",
                     r.low ? safe(c.value_text, *r.low) : "–", r.high ? safe(c.value_text, *r.high) : "–",
                     r.conclusive ? "yes" : "no", r.note});
-  d.set("table", table(c.title, {"", c.value_label, "95% CI low", "95% CI high", "conclusive", "groups"}, rows));
+  d.set("table", data_table(c.title, {"", c.value_label, "95% CI low", "95% CI high", "conclusive", "groups"}, rows));
   parts.into(d);
   d.set("empty", c.rows.empty());
   return d;
+}
+
+data data_table(const std::string& caption, const std::vector<std::string>& headers,
+                const std::vector<std::vector<std::string>>& rows) {
+  data t = object();
+  t.set("caption", caption);
+  data h = list();
+  for (const auto& name : headers) h.push_back(data("text", name));
+  t.set("headers", h);
+  data r = list();
+  for (const auto& row : rows) {
+    data cells = list();
+    for (size_t i = 0; i < row.size(); ++i) {
+      data cell("text", row[i]);
+      cell.set("numeric",
+               i > 0 && !row[i].empty() &&
+                   (std::isdigit(static_cast<unsigned char>(row[i][0])) || row[i][0] == '-' || row[i][0] == '+'));
+      cells.push_back(cell);
+    }
+    r.push_back(data("cells", cells));
+  }
+  t.set("rows", r);
+  return t;
 }
 
 }  // namespace shopkeep::report

@@ -78,6 +78,11 @@ kainjow::mustache::data bar_list(const BarList& chart);
 kainjow::mustache::data heat_map(const HeatMap& chart);
 kainjow::mustache::data interval_chart(const IntervalChart& chart);
 
+// A data table for the page's data_table template: the first column is the row's label, later cells
+// that read as numbers are right-aligned.
+kainjow::mustache::data data_table(const std::string& caption, const std::vector<std::string>& headers,
+                                   const std::vector<std::vector<std::string>>& rows);
+
 // The heat map's shade of a share (0 = lightest, 1 = darkest) and the text colour that reads on it.
 std::string heat_colour(double share);
 std::string text_colour_on(const std::string& fill);

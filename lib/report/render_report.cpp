@@ -448,28 +448,6 @@ class PageBuilder {
   }
 
   // ----- tables
-  static data table(const std::string& caption, const std::vector<std::string>& headers,
-                    const std::vector<std::vector<std::string>>& rows) {
-    data t = object();
-    t.set("caption", caption);
-    data h = list();
-    for (const auto& name : headers) h.push_back(data("text", name));
-    t.set("headers", h);
-    data r = list();
-    for (const auto& row : rows) {
-      data cells = list();
-      for (size_t i = 0; i < row.size(); ++i) {
-        data cell("text", row[i]);
-        cell.set("numeric",
-                 i > 0 && !row[i].empty() &&
-                     (std::isdigit(static_cast<unsigned char>(row[i][0])) || row[i][0] == '-' || row[i][0] == '+'));
-        cells.push_back(cell);
-      }
-      r.push_back(data("cells", cells));
-    }
-    t.set("rows", r);
-    return t;
-  }
 
   // Net sales per sales channel (Shopify's sourceName), with each one's share; shown from two channels.
   std::vector<data> channel_tables() {
@@ -482,7 +460,8 @@ class PageBuilder {
       if (total > 0) share = static_cast<double>(c.kpis.net_sales()) / static_cast<double>(total);
       rows.push_back({c.channel, count_text(c.kpis.orders), money(c.kpis.net_sales()), percent_text(share)});
     }
-    return {table("Net sales per sales channel (kpi --by-channel)", {"Channel", "Orders", "Net sales", "Share"}, rows)};
+    return {data_table("Net sales per sales channel (kpi --by-channel)", {"Channel", "Orders", "Net sales", "Share"},
+                       rows)};
   }
 
   std::vector<data> pair_tables() {
@@ -491,8 +470,8 @@ class PageBuilder {
       rows.push_back({p.antecedent.front(), p.consequent, count_text(p.count), percent_text(p.support, 2),
                       percent_text(p.confidence), fmt::format("{:.2f}", p.lift)});
     if (rows.empty()) return {};
-    return {table("Product pairs bought together, most orders first",
-                  {"Product", "Bought with", "Orders", "Support", "Confidence", "Lift"}, rows)};
+    return {data_table("Product pairs bought together, most orders first",
+                       {"Product", "Bought with", "Orders", "Support", "Confidence", "Lift"}, rows)};
   }
 
   std::vector<data> restock_tables() {
@@ -508,19 +487,32 @@ class PageBuilder {
     if (rows.empty()) return {};
     std::string caption = fmt::format("{} variants run out within their lead time{}", d_.running_out.size(),
                                       d_.running_out.size() > 20 ? " (the first 20; shopkeep restock lists all)" : "");
-    return {table(
+    return {data_table(
         caption,
         {"Variant", "SKU", "On hand", "Sold per day", "Days of cover", "Runs out", "Lead time (days)", "Order"}, rows)};
   }
 
   std::vector<data> support_tables() {
     const auto& q = d_.support_queue;
-    return {table("Tickets waiting now", {"", "Tickets"},
-                  {{"Open (new or open)", count_text(q.open)},
-                   {"Without any reply", count_text(q.unanswered)},
-                   {"Without a reply for over 24 hours", count_text(q.overdue)},
-                   {"Urgent or high priority", count_text(q.urgent_or_high)},
-                   {"To escalate to a person (shopkeep support triage)", count_text(d_.escalations)}})};
+    std::vector<data> tables = {
+        data_table("Tickets waiting now", {"", "Tickets"},
+                   {{"Open (new or open)", count_text(q.open)},
+                    {"Without any reply", count_text(q.unanswered)},
+                    {"Without a reply for over 24 hours", count_text(q.overdue)},
+                    {"Urgent or high priority", count_text(q.urgent_or_high)},
+                    {"To escalate to a person (shopkeep support triage)", count_text(d_.escalations)}})};
+    if (!d_.teams.empty()) tables.push_back(team_table());
+    return tables;
+  }
+
+  // Support per team (Zendesk groups), when the account has groups.
+  data team_table() {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& t : d_.teams)
+      rows.push_back({t.team, count_text(t.tickets), count_text(t.solved), minutes_text(t.first_reply_minutes_median),
+                      percent_text(t.csat.value())});
+    return data_table("Tickets of the period per team (Zendesk groups)",
+                      {"Team", "Tickets", "Solved", "Median first reply", "CSAT"}, rows);
   }
 
   std::vector<data> audit_tables() {
@@ -530,7 +522,7 @@ class PageBuilder {
     for (const auto& [category, n] : by_category)
       rows.push_back({category, count_text(n[2]), count_text(n[1]), count_text(n[0])});
     if (rows.empty()) return {};
-    return {table("Findings per category", {"Category", "Errors", "Warnings", "Info"}, rows)};
+    return {data_table("Findings per category", {"Category", "Errors", "Warnings", "Info"}, rows)};
   }
 
   // ----- sections

@@ -133,8 +133,9 @@ void gather_kpis(ReportData& d, store::Db& db) {
     k.channel = channel;
     d.channels.push_back({channel, sum_periods(analytics::shop_kpis(db, k, d.shop), o.from, o.to)});
   }
-  std::stable_sort(d.channels.begin(), d.channels.end(),
-                   [](const ChannelSales& a, const ChannelSales& b) { return a.kpis.net_sales() > b.kpis.net_sales(); });
+  std::stable_sort(d.channels.begin(), d.channels.end(), [](const ChannelSales& a, const ChannelSales& b) {
+    return a.kpis.net_sales() > b.kpis.net_sales();
+  });
   d.abandoned_checkouts = d.current.cart_recovery_rate.of;
   d.recovered_checkouts = d.current.cart_recovery_rate.n;
 }
@@ -202,6 +203,7 @@ void gather_operations(ReportData& d, store::Db& db, const Config& config) {
   });
   section(d, "support", [&] {
     d.support_queue = analytics::support::waiting_tickets(db, d.options.to);
+    d.teams = analytics::support::team_support(db, d.options.from, d.options.to);
     SilentReporter quiet;  // `support triage` says what its value model could not fit; the page only counts
     for (const auto& t : analytics::support::triage_open_tickets(
              db, config, analytics::support::load_triage_config(config), d.shop, d.options.to, quiet))

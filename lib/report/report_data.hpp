@@ -15,6 +15,7 @@
 #include "analytics/kpi.hpp"
 #include "analytics/recommend/recommend.hpp"
 #include "analytics/restock/restock_plan.hpp"
+#include "analytics/support/team_support.hpp"
 #include "analytics/support/waiting_tickets.hpp"
 #include "core/config.hpp"
 #include "store/shop_settings.hpp"
@@ -71,6 +72,7 @@ struct ReportData {
   std::vector<analytics::recommend::RuleRow> pairs;  // one product -> one product, most baskets first
   std::vector<analytics::restock::RestockRow> running_out;
   analytics::support::WaitingTickets support_queue;
+  std::vector<analytics::support::TeamSupport> teams;  // tickets of [from, to) per Zendesk group
   std::int64_t escalations = 0;  // open tickets the support triage escalates (`support triage`)
   std::vector<analytics::audit::Finding> findings;
   nlohmann::ordered_json status;             // store_status: how fresh the data is

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "core/error.hpp"
 #include "shopify/client_credentials.hpp"
 #include "shopify/sync.hpp"
@@ -27,8 +29,12 @@ class ShopifySource : public sync::Source {
 
   std::vector<sync::ResourceOutcome> run(store::Db& db, const sync::SyncOptions& options) override {
     auto outcomes = sync_shopify(db, client_, *http_, sleeper_, reporter_, options, tuning_);
-    // Restock tells stockouts from quiet days by the stock seen at each sync (docs/restock.md).
-    store::snapshot_inventory(db, format_rfc3339(options.now), store::load_shop_settings(db, config_).zone);
+    // Restock tells stockouts from quiet days by the stock seen at each sync (docs/restock.md): only
+    // stock that was just read counts, and a failed sync must not look as if it committed something.
+    bool products_read = std::any_of(outcomes.begin(), outcomes.end(),
+                                     [](const auto& o) { return o.resource == "products" && !o.error; });
+    if (products_read)
+      store::snapshot_inventory(db, format_rfc3339(options.now), store::load_shop_settings(db, config_).zone);
     return outcomes;
   }
 
@@ -55,7 +61,8 @@ Connection connection_from_settings(const Config& config, const sync::Tuning& tu
   Connection c;
   c.base_url = http::base_url(*setting(config, "SHOPIFY_SHOP", "shopify.shop"), "SHOPIFY_SHOP");
   c.api_version = setting(config, "SHOPIFY_API_VERSION", "shopify.api_version").value_or("2026-10");
-  if (c.api_version.empty() || c.api_version.find_first_not_of("0123456789-abcdefghijklmnopqrstuvwxyz") != std::string::npos)
+  if (c.api_version.empty() ||
+      c.api_version.find_first_not_of("0123456789-abcdefghijklmnopqrstuvwxyz") != std::string::npos)
     throw usage_error("SHOPIFY_API_VERSION: '" + c.api_version + "' is not an API version", "e.g. 2026-10");
   c.timeout = tuning.http_timeout;
   auto token = setting(config, "SHOPIFY_ACCESS_TOKEN", "shopify.access_token");

@@ -95,7 +95,7 @@ expect_completion "shopkeep audit --only catalog,compliance.r" $(echo "$checks" 
 
 TEST "sync: sources and --resources, a comma-separated list"
 expect_completion "shopkeep sync " shopify zendesk
-expect_completion "shopkeep sync --resources " shop customers products orders checkouts users tickets satisfaction_ratings
+expect_completion "shopkeep sync --resources " shop customers products orders checkouts users organizations groups tickets satisfaction_ratings
 expect_completion "shopkeep sync --resources shop,cu" shop,customers
 expect_completion "shopkeep sync zendesk --resources users,t" users,tickets
 

@@ -3,15 +3,7 @@
 # SHOPKEEP_ARTIFACTS names a folder.
 
 NOW=2026-03-10T12:00:00Z
-CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
-[ -n "$CHROMIUM" ] || skip_suite "chromium is not installed"
-
-chromium_run() {  # chromium_run WIDTH ARGS...
-  local width=$1; shift
-  timeout 90 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-background-networking --no-first-run \
-    --disable-dev-shm-usage --hide-scrollbars --user-data-dir="$PWD/chrome-profile" --window-size="$width,1400" "$@" \
-    2>>chromium.log
-}
+source "$SHOPKEEP_SOURCE_DIR/tests/e2e/browser.bash"
 
 TEST "one rendered HTML message at 375 and 1200 px"
 "$PYTHON" "$SHOPKEEP_SOURCE_DIR/testdata/email/make_email_shop.py" shop.jsonl
@@ -43,22 +35,7 @@ probe = """<script>window.addEventListener('load', function () {
 open("probe.html", "w").write(html.replace("</body>", probe))
 PY
 for width in 375 1200; do
-  chromium_run $width --screenshot="$PWD/shot-$width.png" "file://$PWD/message.html" >/dev/null
-  [ -s shot-$width.png ] || { fail "no screenshot at $width px: $(tail -3 chromium.log)"; continue; }
-  "$PYTHON" - shot-$width.png $width <<'PY' || fail "screenshot at $width px"
-import struct, sys, zlib
-data = open(sys.argv[1], "rb").read()
-assert data[:8] == b"\x89PNG\r\n\x1a\n"
-width, height = struct.unpack(">II", data[16:24])
-assert width == int(sys.argv[2]), (width, sys.argv[2])
-idat, i = b"", 8
-while i < len(data):
-    n = struct.unpack(">I", data[i:i + 4])[0]
-    if data[i + 4:i + 8] == b"IDAT": idat += data[i + 8:i + 8 + n]
-    i += 12 + n
-pixels = zlib.decompress(idat)
-assert len(set(pixels)) > 20, "a blank screenshot"
-PY
+  expect_screenshot $width shot-$width.png "file://$PWD/message.html" || continue
   chromium_run $width --dump-dom "file://$PWD/probe.html" > dom-$width.html
   "$PYTHON" - dom-$width.html $width <<'PY' || fail "layout at $width px"
 import html, json, re, sys

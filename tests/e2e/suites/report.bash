@@ -69,6 +69,38 @@ assert shown.endswith(" EUR") and "," in shown, shown
 PY
 grep -q "2026-01-05 to 2026-07-05" r.html || fail "the page does not say its range"
 
+TEST "report splits net sales by channel (as kpi --by-channel) and support by team (Zendesk groups)"
+use_demo_store
+sk report --now $NOW --from 2026-01-05 --to 2026-07-06 --out r.html
+expect_rc 0
+sk kpi --now $NOW --from 2026-01-05 --to 2026-07-06 --by week --by-channel --json
+expect_rc 0
+printf '%s' "$OUT" > channels.json
+sk sql "SELECT g.name, count(*) FROM tickets t JOIN zendesk_groups g ON g.id = t.group_id WHERE t.deleted_at IS NULL AND t.created_at >= '2026-01-05' AND t.created_at < '2026-07-06' GROUP BY 1" --json
+printf '%s' "$OUT" > teams.json
+"$PYTHON" - r.html channels.json teams.json <<'PY' || fail "the channel or team table is wrong"
+import html, json, re, sys
+from collections import defaultdict
+from decimal import Decimal
+page = open(sys.argv[1], encoding="utf-8").read()
+def table(caption):
+    block = page.split("<caption>" + caption, 1)[1].split("</table>", 1)[0]
+    return [[html.unescape(c) for c in re.findall(r"<td[^>]*>([^<]*)</td>", row)] for row in re.findall(r"<tr>(.*?)</tr>", block) if "<td" in row]
+rows = table("Net sales per sales channel")
+kpi = defaultdict(lambda: [0, Decimal(0)])
+for w in json.load(open(sys.argv[2])):
+    kpi[w["channel"]][0] += w["orders"]
+    kpi[w["channel"]][1] += Decimal(w["net_sales"])
+assert sorted(r[0] for r in rows) == sorted(kpi), (rows, dict(kpi))
+for channel, orders, net, share in rows:
+    assert int(orders.replace(",", "")) == kpi[channel][0], (channel, orders)
+    assert Decimal(re.sub(r"[^0-9.-]", "", net)) == kpi[channel][1], (channel, net, kpi[channel][1])
+assert [r[0] for r in rows][0] == "web", rows  # most net sales first
+teams = {r["name"]: r["count(*)"] for r in json.load(open(sys.argv[3]))}
+rows = table("Tickets of the period per team")
+assert len(teams) == 3 and {r[0]: int(r[1].replace(",", "")) for r in rows} == teams, (rows, teams)
+PY
+
 TEST "report escapes a hostile product title"
 use_demo_store
 sk report --now $NOW --out before.html

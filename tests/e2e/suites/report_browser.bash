@@ -4,15 +4,7 @@
 # Screenshots are kept when SHOPKEEP_ARTIFACTS names a folder. Skipped only without Chromium.
 
 NOW=2026-09-30T12:00:00Z
-CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
-[ -n "$CHROMIUM" ] || skip_suite "chromium is not installed"
-
-chromium_run() {  # chromium_run WIDTH ARGS...
-  local width=$1; shift
-  timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-background-networking --no-first-run \
-    --disable-dev-shm-usage --hide-scrollbars --user-data-dir="$PWD/chrome-profile" --window-size="$width,1400" "$@" \
-    2>>chromium.log
-}
+source "$SHOPKEEP_SOURCE_DIR/tests/e2e/browser.bash"
 
 TEST "the demo report in Chromium at 375 and 1280 px"
 "$SHOPKEEP" -q demo --out demo || fail "demo failed"
@@ -71,21 +63,7 @@ page = page.replace("<head>", "<head>" + early, 1).replace("</body>", probe + "<
 open("probe.html", "w", encoding="utf-8").write(page)
 PY
 for width in 375 1280; do
-  chromium_run $width --screenshot="$PWD/report-$width.png" "file://$PWD/report.html" >/dev/null
-  [ -s report-$width.png ] || { fail "no screenshot at $width px: $(tail -3 chromium.log)"; continue; }
-  "$PYTHON" - report-$width.png $width <<'PY' || fail "screenshot at $width px"
-import struct, sys, zlib
-data = open(sys.argv[1], "rb").read()
-assert data[:8] == b"\x89PNG\r\n\x1a\n"
-width, height = struct.unpack(">II", data[16:24])
-assert width == int(sys.argv[2]), (width, sys.argv[2])
-idat, i = b"", 8
-while i < len(data):
-    n = struct.unpack(">I", data[i:i + 4])[0]
-    if data[i + 4:i + 8] == b"IDAT": idat += data[i + 8:i + 8 + n]
-    i += 12 + n
-assert len(set(zlib.decompress(idat))) > 20, "a blank screenshot"
-PY
+  expect_screenshot $width report-$width.png "file://$PWD/report.html" || continue
   chromium_run $width --dump-dom "file://$PWD/probe.html" > dom-$width.html
   "$PYTHON" - dom-$width.html $width <<'PY' || fail "the page at $width px"
 import html, json, re, sys
