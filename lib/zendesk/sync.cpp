@@ -292,9 +292,11 @@ class ZendeskSync {
     if (*key) {
       if (auto it = r.find(key); it != r.end()) at = &*it;
     } else {
-      for (const auto& a : r.value("answers", json::array()))
-        if (a.is_object() && a.contains("type") && a["type"] == "rating_scale" && a.contains("created_at"))
-          at = &a["created_at"];
+      // Into `r` itself: json::value() would hand back a copy that dies before `at` is read.
+      auto answers = r.find("answers");
+      if (answers != r.end() && answers->is_array())
+        for (const auto& a : *answers)
+          if (a.is_object() && a.contains("type") && a["type"] == "rating_scale" && a.contains("created_at")) at = &a["created_at"];
     }
     if (at == nullptr || !at->is_string()) return "";
     auto t = parse_rfc3339(at->get<std::string>());
