@@ -5,6 +5,7 @@
 
 #include "analytics/campaigns/email_report.hpp"
 #include "analytics/campaigns/gate.hpp"
+#include "analytics/campaigns/known_campaigns.hpp"
 #include "analytics/campaigns/plan.hpp"
 #include "core/data_dir.hpp"
 #include "core/error.hpp"
@@ -190,6 +191,7 @@ void run_send(Context& ctx, const SendOptions& o) {
 
 void run_log(Context& ctx, const LogOptions& o) {
   auto db = ctx.open_store();
+  if (o.campaign) campaigns::require_known_campaign(*o.campaign, campaigns::known_campaigns(*db, kCampaigns));
   // Messages a dead send left `sending` are `unknown` once no send holds the lock.
   try {
     FileLock lock(email::send_lock_path(ctx.store_path().string()), std::chrono::seconds{0}, "email send");

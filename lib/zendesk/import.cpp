@@ -10,6 +10,7 @@
 #include <iterator>
 
 #include "core/error.hpp"
+#include "core/export_shape.hpp"
 #include "store/import_log.hpp"
 
 namespace shopkeep::zendesk {
@@ -50,7 +51,12 @@ WriteCounts import_files(store::Db& db, const std::vector<std::string>& files, R
   std::uint64_t done = 0;
   for (const auto& f : files) {
     std::string name = f == "-" ? "<stdin>" : f;
-    writer.write(parse_body(read_whole(f), name), name);
+    std::string text = read_whole(f);
+    // A Shopify JSONL file given here is named as such instead of failing as a body.
+    auto start = std::min(text.find_first_not_of(" \t\r\n"), text.size());
+    if (looks_like_shopify_jsonl(std::string_view(text).substr(start, text.find('\n', start) - start)))
+      throw_wrong_import(name, "shopify");
+    writer.write(parse_body(text, name), name);
     reporter.progress("import", ++done, files.size());
   }
   store::record_import(db, "zendesk", files.size(), writer.counts().documents, synced_at);

@@ -137,3 +137,18 @@ sed -e 's/"updatedAt":"2025-05-20T10:00:00Z"/"updatedAt":"2025-05-21T10:00:00Z"/
 sk import shopify newer.jsonl
 expect_rc 0
 expect_eq "$(q 'SELECT count(*) FROM refunds')" 0 "refunds replaced with the order"
+
+TEST "a Zendesk body given to import shopify names the command to use; nothing is written"
+sk import shopify "$DATA/small_shop.jsonl"
+before=$(dump_store)
+ZDATA=$SHOPKEEP_SOURCE_DIR/testdata/zendesk
+for body in "$ZDATA/tickets.json" "$ZDATA/satisfaction_ratings.json"; do  # pretty-printed and compact
+  sk import shopify "$DATA/later_lines.jsonl" "$body"
+  expect_rc 2
+  expect_err_contains "$body: this looks like a Zendesk export: use 'shopkeep import zendesk $body'"
+done
+tr -d '\n' < "$ZDATA/users.json" > one_line.json
+sk import shopify - < one_line.json
+expect_rc 2
+expect_err_contains "<stdin>: this looks like a Zendesk export: use 'shopkeep import zendesk -'"
+expect_eq "$(dump_store)" "$before" "store after the refused import"

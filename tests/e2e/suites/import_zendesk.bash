@@ -118,3 +118,14 @@ expect_eq "$(q 'SELECT ticket_id || " " || requester_id || " " || rating || " " 
 sk customer forget ann@example.com
 expect_rc 0
 expect_eq "$(q 'SELECT count(*) FROM csat_responses')" 0 "the forgotten person's survey response"
+
+TEST "a Shopify JSONL file given to import zendesk names the command to use; nothing is written"
+SDATA=$SHOPKEEP_SOURCE_DIR/testdata/shopify
+sk import zendesk "$DATA/users.json" "$SDATA/small_shop.jsonl"
+expect_rc 2
+expect_err_contains "$SDATA/small_shop.jsonl: this looks like a Shopify export: use 'shopkeep import shopify $SDATA/small_shop.jsonl'"
+head -1 "$SDATA/small_shop.jsonl" > one.jsonl
+sk import zendesk one.jsonl
+expect_rc 2
+expect_err_contains "use 'shopkeep import shopify one.jsonl'"
+expect_eq "$(q 'SELECT count(*) FROM zendesk_users')" 0 "users written"
