@@ -13,6 +13,7 @@ enum class ExitCode : int {
   auth = 3,       // 401/403 from the only API involved
   partial = 4,    // some sources or resources failed, the others were committed
   threshold = 5,  // audit --fail-on reached
+  interrupted = 130,  // SIGINT/SIGTERM stopped the work (128 + SIGINT, as a shell reports it)
 };
 
 class Error : public std::runtime_error {

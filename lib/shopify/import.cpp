@@ -4,6 +4,7 @@
 
 #include "core/error.hpp"
 #include "core/export_shape.hpp"
+#include "core/interrupt.hpp"
 #include "core/line_reader.hpp"
 #include "store/db.hpp"
 #include "store/import_log.hpp"
@@ -27,6 +28,29 @@ void write_first_line(RecordWriter& writer, LineReader& reader, std::string_view
   }
 }
 
+// Every line of every file through the writer; polls for Ctrl-C after each line.
+void write_files(RecordWriter& writer, std::vector<std::unique_ptr<LineReader>>& readers, Reporter& reporter,
+                 std::uint64_t total) {
+  std::uint64_t done_before = 0;
+  for (auto& reader : readers) {
+    std::string_view line;
+    bool first = true;
+    while (reader->next(line)) {
+      if (line.find_first_not_of(" \t") == std::string_view::npos) continue;  // blank lines
+      if (first) {
+        first = false;
+        write_first_line(writer, *reader, line);
+        continue;
+      }
+      writer.write(line, {reader->name(), reader->line_number()}, true);
+      throw_if_interrupted();
+      if ((reader->line_number() & 0x3FFF) == 0)
+        reporter.progress_bytes("import " + reader->name(), done_before + reader->bytes_consumed(), total);
+    }
+    done_before += reader->bytes_consumed();
+  }
+}
+
 }  // namespace
 
 WriteCounts import_files(store::Db& db, const std::vector<std::string>& files, Reporter& reporter,
@@ -42,24 +66,15 @@ WriteCounts import_files(store::Db& db, const std::vector<std::string>& files, R
   db.exec("PRAGMA cache_size = -131072");  // 128 MiB
   store::Transaction tx(db);
   RecordWriter writer(db, reporter, synced_at);
-  std::uint64_t done_before = 0;
-  for (auto& reader : readers) {
-    std::string_view line;
-    bool first = true;
-    while (reader->next(line)) {
-      if (line.find_first_not_of(" \t") == std::string_view::npos) continue;  // blank lines
-      if (first) {
-        first = false;
-        write_first_line(writer, *reader, line);
-        continue;
-      }
-      writer.write(line, {reader->name(), reader->line_number()}, true);
-      if ((reader->line_number() & 0x3FFF) == 0)
-        reporter.progress("import", done_before + reader->bytes_consumed(), total);
-    }
-    done_before += reader->bytes_consumed();
+  try {
+    write_files(writer, readers, reporter, total);
+    throw_if_interrupted();
+  } catch (const Error&) {
+    throw_if_interrupted();  // a read cut short by the signal reports the interrupt, not itself
+    throw;
   }
   writer.finish();
+  throw_if_interrupted();
   store::record_import(db, "shopify", files.size(), writer.counts().lines, synced_at);
   tx.commit();
   reporter.progress_done();

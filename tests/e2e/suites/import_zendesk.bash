@@ -30,7 +30,8 @@ sk import zendesk "${ALL[@]}"
 dump_store > first.txt
 sk import zendesk "${ALL[@]}" "$DATA/tickets_older.json"
 expect_rc 0
-expect_err_contains "1 older versions skipped"
+expect_err_contains "tickets 3 unchanged, 1 older skipped"
+expect_err_contains "(nothing changed)"
 dump_store > second.txt
 cmp -s first.txt second.txt || fail "store changed: $(diff first.txt second.txt | head -5)"
 
@@ -129,3 +130,13 @@ sk import zendesk one.jsonl
 expect_rc 2
 expect_err_contains "use 'shopkeep import shopify one.jsonl'"
 expect_eq "$(q 'SELECT count(*) FROM zendesk_users')" 0 "users written"
+
+TEST "the summary says what changed: inserted, then unchanged, then updated"
+sk import zendesk "$DATA/users.json" --json
+expect_eq "$(json_get 'd["tables"]["zendesk_users"]')" "{'inserted': 3, 'updated': 0, 'unchanged': 0, 'older_skipped': 0}" "first import"
+sk import zendesk "$DATA/users.json" --json
+expect_eq "$(json_get 'd["tables"]["zendesk_users"]')" "{'inserted': 0, 'updated': 0, 'unchanged': 3, 'older_skipped': 0}" "the same again"
+sed 's/"name": *"\([^"]*\)"/"name": "\1 (renamed)"/' "$DATA/users.json" > renamed.json
+sk import zendesk renamed.json
+expect_rc 0
+expect_err_contains "zendesk_users 3 updated"
