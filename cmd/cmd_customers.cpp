@@ -25,9 +25,10 @@ struct ValueCommandOptions {
 std::string value_note(const analytics::value::RepeatInterval& interval) {
   std::string one_time =
       interval.p90_days
-          ? fmt::format("one-time buyers (P(alive) is always 1 for them in BG/NBD) are at_risk once their order is "
-                        "older than {} days, the 90th percentile of the wait for a second order (median {} days)",
-                        *interval.p90_days, *interval.median_days)
+          ? fmt::format(
+                "one-time buyers (P(alive) is always 1 for them in BG/NBD) are at_risk once their order is "
+                "older than {} days, the 90th percentile of the wait for a second order (median {} days)",
+                *interval.p90_days, *interval.median_days)
           : std::string("one-time buyers are never at_risk here: no repeat buyer shows how long a second order takes");
   return "Note: at_risk for repeat buyers is P(alive) below value.at_risk_p_alive; " + one_time +
          ". customers rfm instead ranks recency, frequency and spend against the other customers "

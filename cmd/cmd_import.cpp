@@ -66,8 +66,10 @@ std::string summary_line(const output::Json& o, const char* unit) {
     text += fmt::format("{} {} {}", first ? "" : ";", table, parts);
     first = false;
   }
-  if (first) text += " nothing written";
-  else if (!changed) text += " (nothing changed)";
+  if (first)
+    text += " nothing written";
+  else if (!changed)
+    text += " (nothing changed)";
   if (o.contains("unknown_types"))
     for (const auto& [type, n] : o["unknown_types"].items())
       text += fmt::format("; {} {} skipped", n.get<std::uint64_t>(), type);

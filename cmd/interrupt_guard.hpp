@@ -13,7 +13,8 @@ class InterruptGuard {
   InterruptGuard& operator=(const InterruptGuard&) = delete;
 
  private:
-  struct sigaction previous_int_ {}, previous_term_ {};
+  struct sigaction previous_int_;
+  struct sigaction previous_term_;
 };
 
 }  // namespace shopkeep::cmd

@@ -44,8 +44,10 @@ void TerminalReporter::progress_bytes(const std::string& label, std::uint64_t do
   double seconds = std::chrono::duration<double>(now - *bytes_started_).count();
   double mb = static_cast<double>(done) / 1e6, total_mb = static_cast<double>(total) / 1e6;
   err_ << '\r' << label << ": ";
-  if (total > 0) err_ << fmt::format("{}% {:.1f}/{:.1f} MB", done * 100 / total, mb, total_mb);
-  else err_ << fmt::format("{:.1f} MB", mb);
+  if (total > 0)
+    err_ << fmt::format("{}% {:.1f}/{:.1f} MB", done * 100 / total, mb, total_mb);
+  else
+    err_ << fmt::format("{:.1f} MB", mb);
   if (seconds >= 0.5 && done > 0) {
     double rate = mb / seconds;
     err_ << fmt::format(", {:.1f} MB/s", rate);

@@ -84,9 +84,12 @@ constexpr store::Column kRatings[] = {
 };
 
 constexpr store::Column kOrganizations[] = {
-    {"name", "/name", K::text},           {"external_id", "/external_id", K::text},
-    {"group_id", "/group_id", K::integer}, {"domain_names", "/domain_names", K::json},
-    {"tags", "/tags", K::json},           {"created_at", "/created_at", K::time},
+    {"name", "/name", K::text},
+    {"external_id", "/external_id", K::text},
+    {"group_id", "/group_id", K::integer},
+    {"domain_names", "/domain_names", K::json},
+    {"tags", "/tags", K::json},
+    {"created_at", "/created_at", K::time},
     {"updated_at", "/updated_at", K::time},
 };
 constexpr store::Column kGroups[] = {

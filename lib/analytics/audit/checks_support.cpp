@@ -31,8 +31,8 @@ void first_reply(const AuditContext& ctx) {
                                                         target + "-minute target: answer it now");
         else
           ctx.add(subject("tickets", s.get_int(0)), "first reply took " + count_of(s.get_int(2), "minute", "minutes") +
-                                                        ", past the " + target + "-minute target for " +
-                                                        s.get_text(1) + " priority");
+                                                        ", past the " + target + "-minute target for " + s.get_text(1) +
+                                                        " priority");
       });
 }
 
@@ -77,7 +77,8 @@ void repeat_contacts(const AuditContext& ctx) {
       [&](store::Stmt& s) { s.bind(1, format_rfc3339(ctx.now - std::chrono::days{days})).bind(2, count); },
       [&](store::Stmt& s) {
         ctx.add(subject("zendesk_users", s.get_int(0)), count_of(s.get_int(1), "ticket", "tickets") + " in the last " +
-                                                            count_of(days, "day", "days") + ": something is not getting solved; call them");
+                                                            count_of(days, "day", "days") +
+                                                            ": something is not getting solved; call them");
       });
 }
 

@@ -98,7 +98,9 @@ nlohmann::ordered_json to_json(const ValueModel& m) {
   j["time_unit"] = "week";
   j["customers"] = m.customer_count;
   j["repeat_buyers"] = m.repeat_buyers;
-  auto days = [](const std::optional<std::int64_t>& d) { return d ? nlohmann::ordered_json(*d) : nlohmann::ordered_json(); };
+  auto days = [](const std::optional<std::int64_t>& d) {
+    return d ? nlohmann::ordered_json(*d) : nlohmann::ordered_json();
+  };
   j["repeat_interval_days"] = {{"median", days(m.repeat_interval.median_days)},
                                {"p90", days(m.repeat_interval.p90_days)}};
   j["calibration_end"] = format_date(Day{std::chrono::days{m.now_day}});

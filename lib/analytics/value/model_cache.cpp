@@ -24,20 +24,21 @@ std::string cache_key(store::Db& db, const ValueOptions& options, const store::S
 nlohmann::json params_json(const ValueModel& m) {
   const auto& b = m.bgnbd;
   const auto& g = m.gamma_gamma;
-  return {{"r", b.params.r},
-          {"alpha", b.params.alpha},
-          {"a", b.params.a},
-          {"b", b.params.b},
-          {"bgnbd_ll", b.log_likelihood},
-          {"p", g.params.p},
-          {"q", g.params.q},
-          {"v", g.params.v},
-          {"gamma_gamma_ll", g.log_likelihood},
-          {"customers", m.customer_count},
-          {"repeat_buyers", m.repeat_buyers},
-          {"now_day", m.now_day},
-          {"repeat_median_days", m.repeat_interval.median_days ? nlohmann::json(*m.repeat_interval.median_days) : nullptr},
-          {"repeat_p90_days", m.repeat_interval.p90_days ? nlohmann::json(*m.repeat_interval.p90_days) : nullptr}};
+  return {
+      {"r", b.params.r},
+      {"alpha", b.params.alpha},
+      {"a", b.params.a},
+      {"b", b.params.b},
+      {"bgnbd_ll", b.log_likelihood},
+      {"p", g.params.p},
+      {"q", g.params.q},
+      {"v", g.params.v},
+      {"gamma_gamma_ll", g.log_likelihood},
+      {"customers", m.customer_count},
+      {"repeat_buyers", m.repeat_buyers},
+      {"now_day", m.now_day},
+      {"repeat_median_days", m.repeat_interval.median_days ? nlohmann::json(*m.repeat_interval.median_days) : nullptr},
+      {"repeat_p90_days", m.repeat_interval.p90_days ? nlohmann::json(*m.repeat_interval.p90_days) : nullptr}};
 }
 
 ValueModel model_from(const nlohmann::json& j) {

@@ -42,7 +42,8 @@ TEST_CASE("one-order buyers are never Champions, Loyal or Can't Lose Them, howev
   shopkeep::testing::TempStore s;
   // 60 one-order customers over two months, some with very large orders; 10 repeat customers.
   for (int c = 1; c <= 60; ++c) {
-    std::string day = "2026-0" + std::to_string(3 + c % 2) + "-" + (c % 28 + 1 < 10 ? "0" : "") + std::to_string(c % 28 + 1);
+    std::string day =
+        "2026-0" + std::to_string(3 + c % 2) + "-" + (c % 28 + 1 < 10 ? "0" : "") + std::to_string(c % 28 + 1);
     customer_with_orders(s, c, 1, day, c % 3 == 0 ? "900.00" : "30.00");
   }
   for (int c = 61; c <= 70; ++c) customer_with_orders(s, c, 1 + c % 4, "2026-02-1" + std::to_string(c % 10), "60.00");
