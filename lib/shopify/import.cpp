@@ -33,6 +33,7 @@ void write_files(RecordWriter& writer, std::vector<std::unique_ptr<LineReader>>&
                  std::uint64_t total) {
   std::uint64_t done_before = 0;
   for (auto& reader : readers) {
+    reporter.progress_bytes("import " + reader->name(), done_before, total);
     std::string_view line;
     bool first = true;
     while (reader->next(line)) {
