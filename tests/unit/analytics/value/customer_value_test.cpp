@@ -30,7 +30,7 @@ ValueModel model_at(std::int64_t now_day, RepeatInterval interval) {
   return m;
 }
 
-const store::ShopSettings kShop{Zone("UTC"), "USD", 2};
+store::ShopSettings usd_shop() { return {Zone("UTC"), "USD", 2}; }
 
 }  // namespace
 
@@ -47,26 +47,26 @@ TEST_CASE("the repeat interval: nearest-rank median and 90th percentile of first
 TEST_CASE("one-time buyers are at risk once their order is older than the shop's repeat interval") {
   auto m = model_at(1000, {30, 90});
   ValueOptions o;
-  auto recent = score_customer(m, bought(1, 1000 - 60), o, kShop);
-  auto lapsed = score_customer(m, bought(2, 1000 - 200), o, kShop);
+  auto recent = score_customer(m, bought(1, 1000 - 60), o, usd_shop());
+  auto lapsed = score_customer(m, bought(2, 1000 - 200), o, usd_shop());
   CHECK(recent.p_alive == 1.0);  // BG/NBD's x = 0 property
   CHECK(lapsed.p_alive == 1.0);
   CHECK(recent.days_since_purchase == 60);
   CHECK_FALSE(recent.at_risk);
   CHECK(lapsed.at_risk);
   CHECK(std::string(lapsed.at_risk_basis) == "repeat_interval");
-  CHECK_FALSE(score_customer(m, bought(3, 1000 - 90), o, kShop).at_risk);  // at the p90 itself: not yet
+  CHECK_FALSE(score_customer(m, bought(3, 1000 - 90), o, usd_shop()).at_risk);  // at the p90 itself: not yet
   // Without any repeat buyer there is no interval to judge by.
-  CHECK_FALSE(score_customer(model_at(1000, {}), bought(2, 1000 - 200), o, kShop).at_risk);
+  CHECK_FALSE(score_customer(model_at(1000, {}), bought(2, 1000 - 200), o, usd_shop()).at_risk);
 }
 
 TEST_CASE("repeat buyers keep the P(alive) rule") {
   auto m = model_at(1000, {30, 90});
   ValueOptions o;
-  auto faded = score_customer(m, bought(4, 100, 110, 2), o, kShop);  // bought twice long ago
+  auto faded = score_customer(m, bought(4, 100, 110, 2), o, usd_shop());  // bought twice long ago
   CHECK(std::string(faded.at_risk_basis) == "p_alive");
   CHECK(faded.p_alive < o.at_risk_p_alive);
   CHECK(faded.at_risk);
-  auto fresh = score_customer(m, bought(5, 900, 990, 2), o, kShop);
+  auto fresh = score_customer(m, bought(5, 900, 990, 2), o, usd_shop());
   CHECK_FALSE(fresh.at_risk);
 }
