@@ -117,7 +117,7 @@ expect_out_contains "No sync yet"
 TEST "what Shopify's sales report needs: refunds with their dates, line and order discounts, current quantities, attribution"
 sk import shopify "$DATA/sales_report.jsonl"
 expect_rc 0
-expect_err_contains "1 refunds"
+expect_err_contains "refunds 1 inserted"
 expect_eq "$(q 'SELECT order_id || " " || created_at || " " || amount || " " || currency FROM refunds')" \
   "901 2025-05-20T10:00:00Z 27.00 EUR" "the refund, on its own date"
 # gross = quantity x unit price; line discounts = gross - discounted total (code discounts included); order-level apart.
