@@ -83,10 +83,14 @@ printf '%s' "$OUT" > rfm.json
 import json, collections
 d = json.load(open("rfm.json"))
 assert len(d) == 2357
-for k in ("r", "f", "m"):
+for k, v in (("r", "recency_days"), ("f", "frequency"), ("m", "monetary")):
     counts = collections.Counter(r[k] for r in d)
-    assert set(counts) == {1, 2, 3, 4, 5}, (k, counts)
-    assert max(counts.values()) - min(counts.values()) <= 1, (k, counts)  # ties do not break the cut
+    assert set(counts) <= {1, 2, 3, 4, 5} and 5 in counts and 1 in counts, (k, counts)
+    score_of = {}
+    for r in d:  # the same value, the same score: ties are never cut by sort order
+        assert score_of.setdefault(r[v], r[k]) == r[k], (k, r[v])
+assert all(r["f"] == 1 for r in d if r["frequency"] == 1)
+assert not any(r["segment"] in ("Champions", "Loyal", "Can't Lose Them") for r in d if r["frequency"] == 1)
 assert all(isinstance(r["monetary"], str) and r["currency"] == "USD" for r in d)
 segments = collections.Counter(r["segment"] for r in d)
 assert len(segments) >= 9, segments
