@@ -458,7 +458,6 @@ expect_rc 2
 expect_err_contains "no such campaign 'nope'"
 sk email plan nope
 expect_rc 2
-expect_err_contains "nope"
-expect_err_contains "cart-recovery"
+expect_err_contains "no such campaign 'nope' (known: cart-recovery, winback, refill, cross-sell)"
 sk email report --campaign winback --json
 expect_rc 0
