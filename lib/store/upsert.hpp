@@ -72,21 +72,44 @@ std::optional<typename Access::Value> lookup(const typename Access::Object& obje
 
 using RowId = std::variant<std::int64_t, std::string_view>;
 
+// What one upsert did, so that import summaries say what changed rather than what was read.
+enum class WriteOutcome {
+  inserted,   // a new row
+  updated,    // the stored row replaced by a different version
+  unchanged,  // the same raw record again (synced_at is still refreshed)
+  older,      // a stored newer version won; nothing written
+};
+
+// How many rows of one table each outcome had.
+struct OutcomeCounts {
+  std::uint64_t inserted = 0, updated = 0, unchanged = 0, older_skipped = 0;
+  void add(WriteOutcome outcome);
+  std::uint64_t written() const { return inserted + updated + unchanged; }
+};
+
+// SELECT raw IS ?2 [AND deleted_at IS ?3] FROM table WHERE id = ?1: whether a stored row holds the same record.
+std::string same_row_sql(const UpsertTable& table);
+
 // One table's prepared upsert. Errors in a field name it, prefixed by `where` ("orders.jsonl:3: ").
 template <typename Access>
 class Upsert {
  public:
-  Upsert(Db& db, const UpsertTable& table) : db_(db), table_(table), stmt_(db, upsert_sql(table)) {}
+  Upsert(Db& db, const UpsertTable& table)
+      : db_(db), table_(table), stmt_(db, upsert_sql(table)), same_(db, same_row_sql(table)) {}
 
   const UpsertTable& table() const { return table_; }
 
-  // Binds and runs; true when the row was written (false: a stored newer version won).
-  bool write(RowId id, std::optional<std::int64_t> parent, const typename Access::Object& object, std::string_view raw,
-             std::string_view synced_at, std::optional<std::string_view> deleted_at, std::string_view where) {
-    if (auto* n = std::get_if<std::int64_t>(&id))
-      stmt_.bind(1, *n);
-    else
-      stmt_.bind_static(1, std::get<std::string_view>(id));
+  // Binds and runs; says whether the row was new, replaced, the same again, or lost to a newer one.
+  WriteOutcome write(RowId id, std::optional<std::int64_t> parent, const typename Access::Object& object,
+                     std::string_view raw, std::string_view synced_at, std::optional<std::string_view> deleted_at,
+                     std::string_view where) {
+    bind_id(same_, id);
+    same_.bind_static(2, raw);
+    if (table_.has_deleted_at) same_.bind(3, deleted_at);
+    std::optional<bool> same;
+    if (same_.step()) same = same_.get_int(0) != 0;
+    same_.reset();
+    bind_id(stmt_, id);
     int index = 1;
     if (!table_.parent_column.empty()) stmt_.bind(++index, parent);
     for (const auto& column : table_.columns) bind_field(++index, column, object, where);
@@ -94,10 +117,19 @@ class Upsert {
     stmt_.bind_static(++index, synced_at);
     if (table_.has_deleted_at) stmt_.bind(++index, deleted_at);
     stmt_.run();
-    return db_.changes() > 0;
+    if (db_.changes() == 0) return WriteOutcome::older;
+    if (!same) return WriteOutcome::inserted;
+    return *same ? WriteOutcome::unchanged : WriteOutcome::updated;
   }
 
  private:
+  static void bind_id(Stmt& stmt, RowId id) {
+    if (auto* n = std::get_if<std::int64_t>(&id))
+      stmt.bind(1, *n);
+    else
+      stmt.bind_static(1, std::get<std::string_view>(id));
+  }
+
   [[noreturn]] static void fail(std::string_view where, const Column& c, const std::string& what) {
     throw runtime_error(std::string(where) + "field " + std::string(field_name(c)) + ": " + what);
   }
@@ -202,6 +234,7 @@ class Upsert {
   Db& db_;
   const UpsertTable& table_;
   Stmt stmt_;
+  Stmt same_;
 };
 
 }  // namespace shopkeep::store

@@ -84,9 +84,12 @@ constexpr store::Column kRatings[] = {
 };
 
 constexpr store::Column kOrganizations[] = {
-    {"name", "/name", K::text},           {"external_id", "/external_id", K::text},
-    {"group_id", "/group_id", K::integer}, {"domain_names", "/domain_names", K::json},
-    {"tags", "/tags", K::json},           {"created_at", "/created_at", K::time},
+    {"name", "/name", K::text},
+    {"external_id", "/external_id", K::text},
+    {"group_id", "/group_id", K::integer},
+    {"domain_names", "/domain_names", K::json},
+    {"tags", "/tags", K::json},
+    {"created_at", "/created_at", K::time},
     {"updated_at", "/updated_at", K::time},
 };
 constexpr store::Column kGroups[] = {
@@ -172,10 +175,15 @@ struct BodyWriter::Impl {
     std::string raw = item.dump();
     std::optional<std::string_view> deleted;
     if (deleted_at) deleted = *deleted_at;
-    if (upsert.write(id, std::nullopt, item, raw, synced_at, deleted, where))
-      ++counts.written[std::string(upsert.table().name)];
-    else
+    count(std::string(upsert.table().name), upsert.write(id, std::nullopt, item, raw, synced_at, deleted, where));
+  }
+
+  void count(const std::string& table, store::WriteOutcome outcome) {
+    counts.tables[table].add(outcome);
+    if (outcome == store::WriteOutcome::older)
       ++counts.older_skipped;
+    else
+      ++counts.written[table];
   }
 
   template <typename F>
@@ -284,11 +292,8 @@ struct BodyWriter::Impl {
       return;
     }
     std::string raw = item.dump();
-    if (survey_responses.write(std::string_view(id->get_ref<const std::string&>()), std::nullopt, flat, raw,
-                               synced_at, std::nullopt, where))
-      ++counts.written["csat_responses"];
-    else
-      ++counts.older_skipped;
+    count("csat_responses", survey_responses.write(std::string_view(id->get_ref<const std::string&>()), std::nullopt,
+                                                   flat, raw, synced_at, std::nullopt, where));
   }
 
   void write_metric(const json& item) {

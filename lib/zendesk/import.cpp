@@ -10,6 +10,8 @@
 #include <iterator>
 
 #include "core/error.hpp"
+#include "core/export_shape.hpp"
+#include "core/interrupt.hpp"
 #include "core/json_depth.hpp"
 #include "store/import_log.hpp"
 
@@ -73,19 +75,34 @@ nlohmann::json parse_body(std::string_view text, const std::string& name) {
 WriteCounts import_files(store::Db& db, const std::vector<std::string>& files, Reporter& reporter,
                          const std::string& synced_at) {
   // Every file must exist before anything is written.
+  std::uint64_t total = 0;
   for (const auto& f : files) {
     if (f == "-") continue;
     struct stat st {};
     if (::stat(f.c_str(), &st) != 0) throw usage_error("cannot open " + f + ": " + std::strerror(errno));
+    total += static_cast<std::uint64_t>(st.st_size);
   }
   store::Transaction tx(db);
   BodyWriter writer(db, reporter, synced_at);
-  std::uint64_t done = 0;
-  for (const auto& f : files) {
-    std::string name = f == "-" ? "<stdin>" : f;
-    writer.write(parse_body(read_whole(f, name), name), name);
-    reporter.progress("import", ++done, files.size());
+  try {
+    std::uint64_t done = 0;
+    for (const auto& f : files) {
+      std::string name = f == "-" ? "<stdin>" : f;
+      reporter.progress_bytes("import " + name, done, total);
+      throw_if_interrupted();
+      std::string text = read_whole(f, name);
+      // A Shopify JSONL file given here is named as such instead of failing as a body.
+      auto start = std::min(text.find_first_not_of(" \t\r\n"), text.size());
+      if (looks_like_shopify_jsonl(std::string_view(text).substr(start, text.find('\n', start) - start)))
+        throw_wrong_import(name, "shopify");
+      writer.write(parse_body(text, name), name);
+      done += text.size();
+    }
+  } catch (const Error&) {
+    throw_if_interrupted();  // a read cut short by the signal reports the interrupt, not itself
+    throw;
   }
+  throw_if_interrupted();
   store::record_import(db, "zendesk", files.size(), writer.counts().documents, synced_at);
   tx.commit();
   reporter.progress_done();
