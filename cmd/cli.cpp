@@ -4,6 +4,7 @@
 
 #include "completes.hpp"
 #include "core/error.hpp"
+#include "output/format.hpp"
 #include "registry.hpp"
 #include "suggest.hpp"
 
@@ -30,8 +31,9 @@ void add_global_options(CLI::App& app, GlobalOptions& g) {
 }
 
 int report(std::ostream& err, const std::string& message, const std::string& hint, ExitCode code) {
-  err << "shopkeep: error: " << message;
-  if (!hint.empty()) err << ": " << hint;
+  // A message may quote data (a name, a value from a file): its control characters are shown, not run.
+  err << "shopkeep: error: " << output::visible_text(message, true);
+  if (!hint.empty()) err << ": " << output::visible_text(hint, true);
   err << '\n';
   return static_cast<int>(code);
 }

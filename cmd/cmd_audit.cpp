@@ -1,8 +1,10 @@
 // shopkeep audit [--only LIST] [--fail-on info|warn|error]: what to fix before trusting automation.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <memory>
+#include <set>
 
 #include "analytics/audit/audit.hpp"
 #include "completes.hpp"
@@ -63,6 +65,40 @@ void write_table(Context& ctx, const std::vector<audit::Finding>& findings) {
                            count(per_severity[0], "info", "info"));
 }
 
+std::string joined(const std::vector<std::string>& names) {
+  std::string text;
+  for (const auto& n : names) text += (text.empty() ? "" : ", ") + n;
+  return text;
+}
+
+// Which checks ran and came out clean, and which were skipped for lack of data: a clean audit of a
+// store without tickets says nothing about support, and people should know that.
+void write_checks_summary(Context& ctx, const audit::AuditRun& run) {
+  std::set<std::string> with_findings;
+  for (const auto& f : run.findings) with_findings.insert(f.check);
+  std::vector<std::string> clean;
+  for (const auto* check : run.ran)
+    if (!with_findings.count(check->id)) clean.push_back(check->id);
+  auto checks = [](size_t n) { return fmt::format("{} {}", n, n == 1 ? "check" : "checks"); };
+  ctx.reporter().info(fmt::format("{} ran: {} with findings, {} clean; {} skipped.", checks(run.ran.size()),
+                                  run.ran.size() - clean.size(), clean.size(), run.skipped.size()));
+  if (!clean.empty()) ctx.reporter().info("Clean: " + joined(clean) + ".");
+  // A whole category skipped for one reason reads as one line ("support checks skipped: ...").
+  std::map<std::string, std::vector<const audit::SkippedCheck*>> skipped_per_category;
+  for (const auto& skip : run.skipped) skipped_per_category[skip.check->category].push_back(&skip);
+  for (const auto& [category, skips] : skipped_per_category) {
+    size_t in_category = 0;
+    for (const auto& check : audit::all_checks()) in_category += check.category == category;
+    bool one_reason =
+        std::all_of(skips.begin(), skips.end(), [&](const auto* s) { return s->reason == skips[0]->reason; });
+    if (skips.size() == in_category && one_reason) {
+      ctx.reporter().info(fmt::format("{} checks skipped: {}.", category, skips[0]->reason));
+      continue;
+    }
+    for (const auto* skip : skips) ctx.reporter().info(fmt::format("{} skipped: {}.", skip->check->id, skip->reason));
+  }
+}
+
 void run_audit(Context& ctx, const AuditCommandOptions& flags) {
   std::optional<audit::Severity> fail_on;
   if (flags.fail_on) fail_on = audit::parse_severity(*flags.fail_on);
@@ -79,9 +115,11 @@ void run_audit(Context& ctx, const AuditCommandOptions& flags) {
   }
   auto store = ctx.open_store();
   auto shop = store::load_shop_settings(*store, ctx.config());
-  auto findings = audit::run_audit(*store, ctx.config(), shop, ctx.now(), only);
+  auto run = audit::run_checks(*store, ctx.config(), shop, ctx.now(), only);
+  const auto& findings = run.findings;
   if (ctx.format() == output::Format::table) {
     write_table(ctx, findings);
+    write_checks_summary(ctx, run);
   } else {
     auto rows = output::Json::array();
     for (const auto& f : findings) rows.push_back(to_json(f));
@@ -109,7 +147,9 @@ void setup_audit(CLI::App& command, Registry& registry) {
     checks += fmt::format("  {:<32} {:<5} {}\n", c.id, analytics::audit::severity_name(c.severity), c.summary);
   cmd->footer("Checks:\n" + checks +
               "Thresholds are in the config's [audit] table (docs/audit-kpi.md). Table output summarises per check;\n"
-              "--json lists every finding (check, category, severity, subject, message).\n"
+              "--json lists every finding (check, category, severity, subject, message). In table mode stderr then\n"
+              "says which checks ran, which were clean and which were skipped for lack of data (no tickets: the\n"
+              "support checks are skipped, not clean).\n"
               "Example (cron): shopkeep audit --fail-on error > audit.txt 2>&1 || mail -s 'shop audit' me < audit.txt");
   registry.on_run(cmd, [flags](Context& ctx) { run_audit(ctx, *flags); });
 }

@@ -8,6 +8,7 @@
 #include "core/error.hpp"
 #include "registry.hpp"
 #include "store/shop_settings.hpp"
+#include "validators.hpp"
 
 namespace shopkeep::cmd {
 
@@ -30,10 +31,7 @@ void run_carts(Context& ctx, const CartsOptions& o) {
   auto config = analytics::carts::load_cart_config(ctx.config());
   if (o.min_age) config.min_age = parse_duration(*o.min_age, "--min-age");
   if (o.max_age) config.max_age = parse_duration(*o.max_age, "--max-age");
-  if (o.holdout) {
-    if (*o.holdout < 0 || *o.holdout > 100) throw usage_error("--holdout must be a percentage from 0 to 100");
-    config.holdout_percent = *o.holdout;
-  }
+  if (o.holdout) config.holdout_percent = *o.holdout;  // checked at the flag
   if (config.min_age > config.max_age) throw usage_error("--min-age is longer than --max-age");
   auto store = ctx.open_store();
   auto shop = store::load_shop_settings(*store, ctx.config());
@@ -48,6 +46,8 @@ void run_report(Context& ctx, const ReportOptions& o) {
   report.campaign = o.campaign;
   if (o.from) report.from = parse_time_arg(*o.from, shop.zone, "--from");
   if (o.to) report.to = parse_time_arg(*o.to, shop.zone, "--to");
+  if (report.from && report.to && *report.from > *report.to)
+    throw usage_error("--from " + *o.from + " is after --to " + *o.to);
   report.window = parse_duration(o.window, "--window");
   report.now = ctx.now();
   ctx.write_object(analytics::carts::cart_report(*store, report, shop));
@@ -63,7 +63,8 @@ void setup_carts(CLI::App& command, Registry& registry) {
       ->check(completes({options->campaign}));
   carts->add_option("--min-age", options->min_age, "ignore checkouts active more recently than this (default 1h)");
   carts->add_option("--max-age", options->max_age, "ignore checkouts inactive longer than this (default 7d)");
-  carts->add_option("--holdout", options->holdout, "percent of people held out, for new assignments (default 10)");
+  carts->add_option("--holdout", options->holdout, "percent of people held out, for new assignments (default 10)")
+      ->check(number_between(0, 100));
   carts->add_flag("--all", options->all, "also list excluded checkouts with their reason");
   carts->footer(
       "Each eligible checkout gets the latest step that is due (1h, 24h, 72h by default), a segment\n"

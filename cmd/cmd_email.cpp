@@ -1,11 +1,15 @@
 // shopkeep email plan|render|send|log|report: campaigns from a plan to a delivered, measured message.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "analytics/campaigns/email_report.hpp"
 #include "analytics/campaigns/gate.hpp"
+#include "analytics/campaigns/known_campaigns.hpp"
 #include "analytics/campaigns/plan.hpp"
+#include "completes.hpp"
 #include "core/data_dir.hpp"
 #include "core/error.hpp"
 #include "core/file_lock.hpp"
@@ -190,6 +194,7 @@ void run_send(Context& ctx, const SendOptions& o) {
 
 void run_log(Context& ctx, const LogOptions& o) {
   auto db = ctx.open_store();
+  if (o.campaign) campaigns::require_known_campaign(*o.campaign, campaigns::known_campaigns(*db, kCampaigns));
   // Messages a dead send left `sending` are `unknown` once no send holds the lock.
   try {
     FileLock lock(email::send_lock_path(ctx.store_path().string()), std::chrono::seconds{0}, "email send");
@@ -232,7 +237,13 @@ CLI::App* campaign_command(CLI::App* email, const char* name, const char* descri
   auto* cmd = email->add_subcommand(name, description);
   cmd->add_option("CAMPAIGN", campaign, "cart-recovery, winback, refill or cross-sell")
       ->required()
-      ->check(CLI::IsMember(kCampaigns));
+      ->check(completes(kCampaigns))
+      ->check(CLI::Validator(
+          [](std::string& value) -> std::string {
+            if (std::find(kCampaigns.begin(), kCampaigns.end(), value) != kCampaigns.end()) return {};
+            return "no such campaign '" + value + "' (known: " + fmt::format("{}", fmt::join(kCampaigns, ", ")) + ")";
+          },
+          "", "known_campaign"));
   return cmd;
 }
 

@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 #include "core/time.hpp"
 #include "registry.hpp"
+#include "validators.hpp"
 
 namespace shopkeep::cmd {
 
@@ -75,7 +76,9 @@ void setup_recommend(CLI::App& command, Registry& registry) {
   cmd->add_flag("--all", f->all, "every product (fbt, similar) or every customer (personal, refill)");
   cmd->add_flag("--marketable", f->marketable,
                 "with --all: only customers subscribed to marketing mail and not suppressed");
-  cmd->add_option("-k", f->k, "recommendations per product or customer")->capture_default_str();
+  cmd->add_option("-k", f->k, "recommendations per product or customer")
+      ->check(whole_number_at_least(1))
+      ->capture_default_str();
   cmd->add_option("--method", f->method,
                   "fbt, similar, personal or refill (default: fbt for a product, personal otherwise)")
       ->check(completes(rec::method_names()));
@@ -88,8 +91,12 @@ void setup_recommend(CLI::App& command, Registry& registry) {
   registry.on_run(cmd, [f](Context& ctx) { run_recommend(ctx, *f); });
 
   auto* rules = cmd->add_subcommand("rules", "Association rules over orders (FP-growth)");
-  rules->add_option("--min-support", f->min_support, "minimum support, a fraction of orders")->capture_default_str();
-  rules->add_option("--min-confidence", f->min_confidence, "minimum confidence, a fraction")->capture_default_str();
+  rules->add_option("--min-support", f->min_support, "minimum support, a fraction of orders")
+      ->check(fraction())
+      ->capture_default_str();
+  rules->add_option("--min-confidence", f->min_confidence, "minimum confidence, a fraction")
+      ->check(fraction())
+      ->capture_default_str();
   rules->add_option("--max-length", f->max_length, "maximum items in a rule")->capture_default_str();
   rules->footer(
       "Minimum count = ceil(S x orders). Rules have one consequent; best lift first.\n"
@@ -101,7 +108,9 @@ void setup_recommend(CLI::App& command, Registry& registry) {
   });
 
   auto* evaluate = cmd->add_subcommand("evaluate", "Offline evaluation of every method against the baselines");
-  evaluate->add_option("-k", f->k, "recommendations per test customer")->capture_default_str();
+  evaluate->add_option("-k", f->k, "recommendations per test customer")
+      ->check(whole_number_at_least(1))
+      ->capture_default_str();
   evaluate->add_option("--split-date", f->split_date,
                        "train on the orders before T, test on what each customer bought from T to --now");
   evaluate->add_flag("--validation", f->validation,

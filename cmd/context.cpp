@@ -130,7 +130,7 @@ void Context::write_object(const output::Json& object) { output::write_object(ou
 void Context::finish() {
   if (!paging()) {
     io_.out.flush();
-    if (!io_.out) throw runtime_error("could not write the output", "is the disk full?");
+    if (!io_.out) throw runtime_error("cannot write to standard output", "is the disk full?");
     return;
   }
   std::string text = paged_.str();
@@ -142,7 +142,7 @@ void Context::finish() {
   }
   io_.out.flush();
   run_pager(text);
-  if (!io_.out) throw runtime_error("could not write the output", "is the disk full?");
+  if (!io_.out) throw runtime_error("cannot write to standard output", "is the disk full?");
 }
 
 std::unique_ptr<store::Db> Context::create_store() const { return store::open_store(store_path()); }

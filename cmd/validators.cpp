@@ -37,6 +37,15 @@ CLI::Validator positive_number() {
   return number_where("a positive number", [](double v) { return v > 0; });
 }
 
+CLI::Validator positive_number_at_most(double high) {
+  return number_where(fmt::format("a number > 0 and at most {}", high),
+                      [high](double v) { return v > 0 && v <= high; });
+}
+
+CLI::Validator fraction() {
+  return number_where("a fraction > 0 and at most 1", [](double v) { return v > 0 && v <= 1; });
+}
+
 CLI::Validator non_negative_number() {
   return number_where("a number >= 0", [](double v) { return v >= 0; });
 }

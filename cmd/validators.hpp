@@ -11,6 +11,10 @@ namespace shopkeep::cmd {
 
 // A finite number > 0 (refuses nan, inf, 0 and negatives).
 CLI::Validator positive_number();
+// A finite number > 0 and <= high.
+CLI::Validator positive_number_at_most(double high);
+// A fraction: a finite number > 0 and <= 1.
+CLI::Validator fraction();
 // A finite number >= 0.
 CLI::Validator non_negative_number();
 // A finite number in [low, high].

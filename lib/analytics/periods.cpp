@@ -60,6 +60,13 @@ std::vector<Period> periods_between(PeriodKind kind, Instant from, Instant to, c
     Day next = next_period_day(kind, day);
     Period p{day, zone.start_of_day(day), zone.start_of_day(next)};
     if (!(p.start < to)) break;
+    if (out.size() == kMaxPeriods) {
+      std::string unit;
+      for (const auto& [name, k] : kPeriodKinds)
+        if (k == kind) unit = name;
+      throw usage_error("--from to --to spans more than " + std::to_string(kMaxPeriods) + " periods (" + unit + "s)",
+                        "narrow --from/--to, or count by a longer period (--by week or month)");
+    }
     out.push_back(p);
     day = next;
   }

@@ -22,7 +22,12 @@ struct Period {
 Day period_start_day(PeriodKind kind, Day day);
 Day next_period_day(PeriodKind kind, Day start);
 
-// Every period overlapping [from, to), oldest first; the first may start before `from`.
+// The most periods one report lists (274 years of days): more is a typo in --from/--to, and would
+// fill memory before it printed anything.
+inline constexpr size_t kMaxPeriods = 100'000;
+
+// Every period overlapping [from, to), oldest first; the first may start before `from`. A usage
+// error past kMaxPeriods.
 std::vector<Period> periods_between(PeriodKind kind, Instant from, Instant to, const Zone& zone);
 
 // The 12 (or n) whole months before the month of `now`.

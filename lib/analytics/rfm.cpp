@@ -13,10 +13,13 @@ namespace shopkeep::analytics {
 std::vector<int> quintile_scores(const std::vector<double>& values) {
   std::vector<size_t> order(values.size());
   std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return values[a] < values[b]; });
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return values[a] < values[b]; });
   std::vector<int> scores(values.size());
-  for (size_t rank = 0; rank < order.size(); ++rank)
-    scores[order[rank]] = static_cast<int>(rank * 5 / order.size()) + 1;
+  size_t below = 0;  // how many values are strictly smaller than the current run of equal ones
+  for (size_t rank = 0; rank < order.size(); ++rank) {
+    if (rank > 0 && values[order[rank]] != values[order[rank - 1]]) below = rank;
+    scores[order[rank]] = static_cast<int>(below * 5 / order.size()) + 1;
+  }
   return scores;
 }
 

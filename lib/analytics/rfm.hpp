@@ -13,8 +13,9 @@
 
 namespace shopkeep::analytics {
 
-// Quintile scores 1..5 of `values` where larger is better; ties are broken by position (rank
-// "first", so a mass of equal values is still cut into five even groups).
+// Quintile scores 1..5 of `values` where larger is better: 1 + floor(5 x the share of values
+// strictly below). Equal values get the same score, so a mass of one-order buyers all score the
+// lowest frequency instead of being spread over five groups by the order they were read in.
 std::vector<int> quintile_scores(const std::vector<double>& values);
 
 // The segment of recency score r and FM score fm = ceil((f + m) / 2), both 1..5.

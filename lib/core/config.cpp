@@ -3,13 +3,25 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
+#include <limits>
+#include <sstream>
+#include <utility>
 
 #include "core/closest_match.hpp"
 #include "core/config_keys.hpp"
 #include "core/error.hpp"
 
 namespace shopkeep {
+
+namespace {
+std::string shown_number(double v) {
+  std::ostringstream out;
+  out << v;
+  return out.str();
+}
+}  // namespace
 
 struct Config::Impl {
   toml::table table;
@@ -23,6 +35,9 @@ Config& Config::operator=(Config&&) noexcept = default;
 Config Config::load(const std::filesystem::path& path) {
   Config config;
   config.path_ = path;
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    throw usage_error("bad config " + path.string() + ": is a directory, not a file");
   try {
     config.impl_->table = toml::parse_file(path.string());
   } catch (const toml::parse_error& e) {
@@ -46,32 +61,60 @@ Config Config::parse(std::string_view text, const std::string& name) {
   return config;
 }
 
+namespace {
+
+// "file:line" of a value, for messages (the line is unknown for built-in text without one).
+std::string place(const std::filesystem::path& file, const toml::node_view<const toml::node>& node) {
+  auto line = node.node() ? node.node()->source().begin.line : 0;
+  return file.string() + (line > 0 ? ":" + std::to_string(line) : "");
+}
+
+std::string shown(const toml::node_view<const toml::node>& node) {
+  std::ostringstream out;
+  out << node;
+  std::string text = out.str();
+  return text.size() > 40 ? text.substr(0, 40) + "..." : text;
+}
+
+}  // namespace
+
 std::optional<std::string> Config::get_string(const std::string& key) const {
-  auto node = impl_->table.at_path(key);
+  auto node = std::as_const(impl_->table).at_path(key);
   if (!node) return std::nullopt;
   if (auto s = node.value<std::string>()) return s;
-  throw usage_error("bad config " + path_.string() + ": '" + key + "' must be a string");
+  throw usage_error("bad config " + place(path_, node) + ": '" + key + "' must be a string, got " + shown(node));
 }
 
 std::optional<double> Config::get_number(const std::string& key) const {
-  auto node = impl_->table.at_path(key);
+  auto node = std::as_const(impl_->table).at_path(key);
   if (!node) return std::nullopt;
-  if (auto d = node.value<double>()) return d;  // integers convert too
-  throw usage_error("bad config " + path_.string() + ": '" + key + "' must be a number");
+  auto d = node.is_number() ? node.value<double>() : std::nullopt;  // integers convert too
+  if (d && std::isfinite(*d)) return d;
+  throw usage_error("bad config " + place(path_, node) + ": '" + key + "' must be a finite number, got " + shown(node));
+}
+
+std::optional<double> Config::get_number_in(const std::string& key, double low, double high) const {
+  auto d = get_number(key);
+  if (!d || (low <= *d && *d <= high)) return d;
+  auto node = std::as_const(impl_->table).at_path(key);
+  std::string range = high == std::numeric_limits<double>::max()
+                          ? "at least " + shown_number(low)
+                          : "from " + shown_number(low) + " to " + shown_number(high);
+  throw usage_error("bad config " + place(path_, node) + ": '" + key + "' must be " + range + ", got " + shown(node));
 }
 
 std::optional<std::int64_t> Config::get_integer(const std::string& key) const {
-  auto node = impl_->table.at_path(key);
+  auto node = std::as_const(impl_->table).at_path(key);
   if (!node) return std::nullopt;
   if (node.is_integer()) return node.value<std::int64_t>();
-  throw usage_error("bad config " + path_.string() + ": '" + key + "' must be an integer");
+  throw usage_error("bad config " + place(path_, node) + ": '" + key + "' must be an integer, got " + shown(node));
 }
 
 std::optional<bool> Config::get_bool(const std::string& key) const {
-  auto node = impl_->table.at_path(key);
+  auto node = std::as_const(impl_->table).at_path(key);
   if (!node) return std::nullopt;
   if (node.is_boolean()) return node.value<bool>();
-  throw usage_error("bad config " + path_.string() + ": '" + key + "' must be true or false");
+  throw usage_error("bad config " + place(path_, node) + ": '" + key + "' must be true or false, got " + shown(node));
 }
 
 std::vector<std::pair<std::string, double>> Config::get_number_table(const std::string& key) const {

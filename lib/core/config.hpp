@@ -3,6 +3,7 @@
 // (flag > env > config) is applied by the caller, which knows about flags and env.
 #include <cstdint>
 #include <filesystem>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -25,7 +26,11 @@ class Config {
   static Config parse(std::string_view text, const std::string& name);
 
   std::optional<std::string> get_string(const std::string& dotted_key) const;
-  std::optional<double> get_number(const std::string& dotted_key) const;
+  // Usage errors name the file, the line, the key and the value.
+  std::optional<double> get_number(const std::string& dotted_key) const;  // finite: nan and inf refused
+  // A finite number from low to high (inclusive); high = max(): no upper bound.
+  std::optional<double> get_number_in(const std::string& dotted_key, double low,
+                                      double high = std::numeric_limits<double>::max()) const;
   std::optional<std::int64_t> get_integer(const std::string& dotted_key) const;
   std::optional<bool> get_bool(const std::string& dotted_key) const;
   // Every key of the table at `dotted_key` with its number ({} when there is no such table), for

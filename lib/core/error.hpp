@@ -8,11 +8,12 @@ namespace shopkeep {
 
 enum class ExitCode : int {
   ok = 0,
-  runtime = 1,    // network, store, bad data in a file, lock held too long, model not fittable
-  usage = 2,      // unknown flag, bad value, missing input file, bad config, write through sql
-  auth = 3,       // 401/403 from the only API involved
-  partial = 4,    // some sources or resources failed, the others were committed
-  threshold = 5,  // audit --fail-on reached
+  runtime = 1,        // network, store, bad data in a file, lock held too long, model not fittable
+  usage = 2,          // unknown flag, bad value, missing input file, bad config, write through sql
+  auth = 3,           // 401/403 from the only API involved
+  partial = 4,        // some sources or resources failed, the others were committed
+  threshold = 5,      // audit --fail-on reached
+  interrupted = 130,  // SIGINT/SIGTERM stopped the work (128 + SIGINT, as a shell reports it)
 };
 
 class Error : public std::runtime_error {
@@ -32,8 +33,7 @@ class Error : public std::runtime_error {
 // the sync stops that source at once instead of retrying each resource.
 class UnreachableError : public Error {
  public:
-  UnreachableError(const std::string& what, std::string hint = {})
-      : Error(ExitCode::runtime, what, std::move(hint)) {}
+  UnreachableError(const std::string& what, std::string hint = {}) : Error(ExitCode::runtime, what, std::move(hint)) {}
 };
 
 // Shorthands for the two most common kinds.

@@ -11,7 +11,8 @@ namespace shopkeep {
 
 namespace {
 constexpr size_t kChunk = 1 << 20;
-}
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+}  // namespace
 
 LineReader::LineReader(const std::string& path, size_t padding)
     : name_(path == "-" ? "<stdin>" : path), padding_(padding) {
@@ -61,11 +62,17 @@ bool LineReader::next(std::string_view& line) {
       size_t consumed = newline ? length + 1 : length;
       if (length > 0 && start[length - 1] == '\r') --length;
       line = std::string_view(start, length);
+      // A UTF-8 byte order mark (editors on Windows write one) is not part of the first line.
+      if (line_number_ == 0 && line.starts_with(kByteOrderMark)) line.remove_prefix(kByteOrderMark.size());
       begin_ += consumed;
       bytes_consumed_ += consumed;
       ++line_number_;
       return true;
     }
+    if (end_ - begin_ > kMaxLineBytes)
+      throw runtime_error(name_ + ":" + std::to_string(line_number_ + 1) + ": a line longer than " +
+                              std::to_string(kMaxLineBytes >> 20) + " MiB",
+                          "the input must be JSON Lines: one object a line");
     if (!fill() && end_ == begin_) return false;
   }
 }

@@ -12,13 +12,18 @@ namespace shopkeep {
 
 class LineReader {
  public:
+  // A longer line is an error, not a reason to grow the buffer without end (/dev/zero, a file
+  // without newlines): no real JSONL line is near it.
+  static constexpr size_t kMaxLineBytes = size_t{64} << 20;
+
   // `path` "-" reads stdin. Throws a usage error when the file cannot be opened.
   LineReader(const std::string& path, size_t padding = 64);
   ~LineReader();
   LineReader(const LineReader&) = delete;
   LineReader& operator=(const LineReader&) = delete;
 
-  // Next line without its "\n" or "\r\n"; false at end of input.
+  // Next line without its "\n" or "\r\n" (nor a UTF-8 BOM at the start of the first); false at end
+  // of input. Throws a runtime error for a line longer than kMaxLineBytes.
   bool next(std::string_view& line);
   std::uint64_t line_number() const { return line_number_; }
   std::uint64_t bytes_consumed() const { return bytes_consumed_; }

@@ -16,6 +16,22 @@ int currency_exponent(std::string_view c) {
   return 2;
 }
 
+bool is_decimal(std::string_view s) {
+  if (s.size() > 30) return false;
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
+  size_t point = s.find('.');
+  std::string_view whole = s.substr(0, point);
+  std::string_view fraction = point == std::string_view::npos ? std::string_view{} : s.substr(point + 1);
+  auto all_digits = [](std::string_view d) {
+    for (char c : d)
+      if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+    return true;
+  };
+  if (whole.empty() && fraction.empty()) return false;
+  if (point != std::string_view::npos && fraction.empty()) return false;
+  return all_digits(whole) && all_digits(fraction);
+}
+
 std::optional<std::int64_t> parse_minor_units(std::string_view s, int exponent) {
   bool negative = false;
   if (!s.empty() && (s[0] == '-' || s[0] == '+')) {

@@ -10,6 +10,10 @@ namespace shopkeep {
 // Digits after the decimal point in a currency's minor unit (ISO 4217): 2 for most, 0 for JPY.
 int currency_exponent(std::string_view currency_code);
 
+// A decimal amount as the APIs write one: an optional sign, digits, optionally a point and digits
+// ("129.90", "-5", "0.5"); no exponent, no spaces, at most 30 characters.
+bool is_decimal(std::string_view text);
+
 // "129.90" -> 12990 (exponent 2). Extra digits beyond the exponent must be zeros ("1.500" ok,
 // "1.505" is not exact and returns nullopt); so do malformed strings.
 std::optional<std::int64_t> parse_minor_units(std::string_view decimal, int exponent);

@@ -15,6 +15,11 @@ class Reporter {
   virtual void debug(const std::string& message) = 0;
   // Progress of long work: `done` units of `total` (0 = unknown) under a short label.
   virtual void progress(const std::string& label, std::uint64_t done, std::uint64_t total) = 0;
+  // Progress through bytes of input (an import): `done` of `total` bytes (0 = unknown) of the
+  // current file. A terminal shows MB read, the rate and the time left; others may show the counts.
+  virtual void progress_bytes(const std::string& label, std::uint64_t done, std::uint64_t total) {
+    progress(label, done, total);
+  }
   // The progress line is finished (clear it).
   virtual void progress_done() = 0;
 };

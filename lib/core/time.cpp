@@ -58,6 +58,7 @@ std::optional<Instant> parse_rfc3339(std::string_view s) {
     int oh, om;
     if (!digits(s, pos + 1, 2, oh) || pos + 3 >= s.size() || s[pos + 3] != ':' || !digits(s, pos + 4, 2, om))
       return std::nullopt;
+    if (oh > 23 || om > 59) return std::nullopt;  // RFC 3339: time-numoffset is at most 23:59
     offset_minutes = (oh * 60 + om) * (s[pos] == '-' ? -1 : 1);
     pos += 6;
   } else {
@@ -65,7 +66,12 @@ std::optional<Instant> parse_rfc3339(std::string_view s) {
   }
   if (pos != s.size()) return std::nullopt;
   using namespace std::chrono;
-  return Instant{*day} + hours{hh} + minutes{mm} + seconds{ss} - minutes{offset_minutes};
+  Instant t = Instant{*day} + hours{hh} + minutes{mm} + seconds{ss} - minutes{offset_minutes};
+  // The store keeps four-digit years from 0001: an offset must not carry a time out of that range.
+  static const Instant first = sys_days{year{1} / January / 1};
+  static const Instant after_last = sys_days{year{10000} / January / 1};
+  if (t < first || t >= after_last) return std::nullopt;
+  return t;
 }
 
 namespace {

@@ -95,20 +95,8 @@ std::string rounded(double v) {
   return fixed(v, decimals);
 }
 
-// Control characters (an ESC from a product title, a newline in a note) never reach the terminal.
-std::string visible(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (unsigned char c : s) {
-    if (c == '\n' || c == '\r' || c == '\t')
-      out += ' ';
-    else if (c < 0x20 || c == 0x7f)
-      out += fmt::format("\\x{:02x}", c);
-    else
-      out += static_cast<char>(c);
-  }
-  return out;
-}
+// A table cell is one line: its newlines and tabs become spaces.
+std::string visible(const std::string& s) { return visible_text(s, false); }
 
 // Column names in first-seen order across all rows.
 std::vector<std::string> columns_of(const Json& rows) {
@@ -159,6 +147,22 @@ Json only(const Json& row, const std::vector<std::string>& columns) {
 }
 
 }  // namespace
+
+std::string visible_text(std::string_view s, bool keep_newlines) {
+  std::string out;
+  out.reserve(s.size());
+  for (unsigned char c : s) {
+    if (c == '\n' && keep_newlines)
+      out += '\n';
+    else if (c == '\n' || c == '\r' || c == '\t')
+      out += ' ';
+    else if (c < 0x20 || c == 0x7f)
+      out += fmt::format("\\x{:02x}", c);
+    else
+      out += static_cast<char>(c);
+  }
+  return out;
+}
 
 std::string people_text(std::string_view key, const Json& v) {
   if (v.is_null()) return "";

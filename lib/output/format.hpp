@@ -60,6 +60,12 @@ std::string cell_text(const Json& value);
 // floats are rounded, control characters are shown as \x1b and never reach the terminal raw.
 std::string people_text(std::string_view key, const Json& value);
 
+// Text for a terminal: control characters (an ESC from a customer name, a product title, a type
+// name in a warning) shown as \x1b, so data never drives the terminal; CR and tabs become spaces,
+// newlines too unless `keep_newlines` (multi-line messages). The one escaping of table cells and of
+// every message on stderr; JSON and CSV stay exact.
+std::string visible_text(std::string_view text, bool keep_newlines = false);
+
 // The keys of an object in order (the columns of rows made by the same to_json).
 std::vector<std::string> keys_of(const Json& object);
 

@@ -27,7 +27,7 @@ constexpr store::Column kCustomers[] = {
     {"locale", "/locale", K::text},
     {"tags", "/tags", K::json},
     {"number_of_orders", "/numberOfOrders|/ordersCount", K::integer},  // ordersCount: before 2025-01
-    {"amount_spent", "/amountSpent/amount", K::text},
+    {"amount_spent", "/amountSpent/amount", K::money},
     {"amount_spent_currency", "/amountSpent/currencyCode", K::text},
     {"email_marketing_state", "/defaultEmailAddress/marketingState|/emailMarketingConsent/marketingState", K::text},
     {"email_marketing_opt_in_level",
@@ -51,22 +51,22 @@ constexpr store::Column kOrders[] = {
     {"processed_at", "/processedAt", K::time},
     {"cancelled_at", "/cancelledAt", K::time},
     {"closed_at", "/closedAt", K::time},
-    {"test", "/test", K::boolean},
+    {"test", "/test", K::boolean, {}, "coalesce(?, 0)"},  // NULL or missing: not a test order
     {"currency", "/currencyCode|/totalPriceSet/shopMoney/currencyCode", K::text},
     {"financial_status", "/displayFinancialStatus", K::text},
     {"fulfillment_status", "/displayFulfillmentStatus", K::text},
     {"source_name", "/sourceName", K::text},
     {"tags", "/tags", K::json},
     {"discount_codes", "/discountCodes", K::json},
-    {"total_price", "/totalPriceSet/shopMoney/amount", K::text},
-    {"subtotal_price", "/subtotalPriceSet/shopMoney/amount", K::text},
-    {"total_discounts", "/totalDiscountsSet/shopMoney/amount", K::text},
-    {"total_tax", "/totalTaxSet/shopMoney/amount", K::text},
-    {"total_shipping", "/totalShippingPriceSet/shopMoney/amount", K::text},
-    {"total_refunded", "/totalRefundedSet/shopMoney/amount", K::text},
+    {"total_price", "/totalPriceSet/shopMoney/amount", K::money},
+    {"subtotal_price", "/subtotalPriceSet/shopMoney/amount", K::money},
+    {"total_discounts", "/totalDiscountsSet/shopMoney/amount", K::money},
+    {"total_tax", "/totalTaxSet/shopMoney/amount", K::money},
+    {"total_shipping", "/totalShippingPriceSet/shopMoney/amount", K::money},
+    {"total_refunded", "/totalRefundedSet/shopMoney/amount", K::money},
     // Store v6: what Shopify's sales report needs, and where the order came from.
-    {"cart_discount_amount", "/cartDiscountAmountSet/shopMoney/amount", K::text},
-    {"total_refunded_shipping", "/totalRefundedShippingSet/shopMoney/amount", K::text},
+    {"cart_discount_amount", "/cartDiscountAmountSet/shopMoney/amount", K::money},
+    {"total_refunded_shipping", "/totalRefundedShippingSet/shopMoney/amount", K::money},
     {"first_visit_source", "/customerJourneySummary/firstVisit/source", K::text},
     {"first_visit_source_type", "/customerJourneySummary/firstVisit/sourceType", K::text},
     {"first_visit_utm_source", "/customerJourneySummary/firstVisit/utmParameters/source", K::text},
@@ -89,7 +89,7 @@ constexpr store::Column kOrders[] = {
 constexpr store::Column kRefunds[] = {
     {"created_at", "/createdAt|/processedAt", K::time},
     {"processed_at", "/processedAt", K::time},
-    {"amount", "/totalRefundedSet/shopMoney/amount", K::text},
+    {"amount", "/totalRefundedSet/shopMoney/amount", K::money},
     {"currency", "/totalRefundedSet/shopMoney/currencyCode", K::text},
 };
 
@@ -98,10 +98,10 @@ constexpr store::Column kOrderLines[] = {
     {"variant_id", "/variant/id", K::reference},
     {"sku", "/sku", K::text},
     {"title", "/name|/title", K::text},
-    {"quantity", "/quantity", K::integer},
-    {"current_quantity", "/currentQuantity", K::integer},
-    {"unit_price", "/originalUnitPriceSet/shopMoney/amount", K::text},
-    {"discounted_total", "/discountedTotalSet/shopMoney/amount", K::text},
+    {"quantity", "/quantity", K::quantity},
+    {"current_quantity", "/currentQuantity", K::quantity},
+    {"unit_price", "/originalUnitPriceSet/shopMoney/amount", K::money},
+    {"discounted_total", "/discountedTotalSet/shopMoney/amount", K::money},
     {"currency", "/originalUnitPriceSet/shopMoney/currencyCode", K::text},
 };
 
@@ -126,10 +126,10 @@ constexpr store::Column kVariants[] = {
     {"title", "/title", K::text},
     {"sku", "/sku", K::text},
     {"barcode", "/barcode", K::text},
-    {"price", "/price", K::text},
-    {"compare_at_price", "/compareAtPrice", K::text},
+    {"price", "/price", K::money},
+    {"compare_at_price", "/compareAtPrice", K::money},
     {"inventory_quantity", "/inventoryQuantity", K::integer},
-    {"unit_cost", "/inventoryItem/unitCost/amount", K::text},
+    {"unit_cost", "/inventoryItem/unitCost/amount", K::money},
     {"unit_cost_currency", "/inventoryItem/unitCost/currencyCode", K::text},
 };
 
@@ -147,8 +147,8 @@ constexpr store::Column kCheckouts[] = {
     {"completed_at", "/completedAt", K::time},
     {"recovery_url", "/abandonedCheckoutUrl", K::text},
     {"discount_codes", "/discountCodes", K::json},
-    {"total_price", "/totalPriceSet/shopMoney/amount", K::text},
-    {"subtotal_price", "/subtotalPriceSet/shopMoney/amount", K::text},
+    {"total_price", "/totalPriceSet/shopMoney/amount", K::money},
+    {"subtotal_price", "/subtotalPriceSet/shopMoney/amount", K::money},
     {"currency", "/totalPriceSet/shopMoney/currencyCode", K::text},
 };
 
@@ -158,12 +158,12 @@ constexpr store::Column kCheckoutLines[] = {
     {"sku", "/sku", K::text},
     {"title", "/title", K::text},
     {"variant_title", "/variantTitle", K::text},
-    {"quantity", "/quantity", K::integer},
-    {"unit_price", "/originalUnitPriceSet/shopMoney/amount", K::text},
+    {"quantity", "/quantity", K::quantity},
+    {"unit_price", "/originalUnitPriceSet/shopMoney/amount", K::money},
     // After every line-level discount, code-based ones included (discountedTotalPriceWithCodeDiscount);
     // older data has only discountedTotalPriceSet, which leaves code discounts out.
-    {"discounted_total", "/discountedTotalPriceWithCodeDiscount/shopMoney/amount|/discountedTotalPriceSet/shopMoney/amount",
-     K::text},
+    {"discounted_total",
+     "/discountedTotalPriceWithCodeDiscount/shopMoney/amount|/discountedTotalPriceSet/shopMoney/amount", K::money},
 };
 
 std::optional<std::int64_t> gid_number(std::string_view text) {

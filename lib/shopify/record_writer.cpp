@@ -5,6 +5,7 @@
 #include <charconv>
 #include <optional>
 #include <set>
+#include <variant>
 #include <vector>
 
 #include "core/error.hpp"
@@ -40,8 +41,11 @@ struct RecordWriter::Impl {
   simdjson::dom::parser parser;
   std::vector<std::optional<store::Upsert<store::SimdjsonAccess>>> upserts;  // per Table
   std::vector<std::vector<store::Stmt>> delete_children;                     // per parent Table
+  // Before a newer parent drops its children, they are kept in temp.import_replaced, so that a
+  // child written again counts as unchanged or updated, not inserted.
+  std::vector<std::vector<store::Stmt>> stash_children;  // per parent Table
   store::Stmt find_parent, record_parent, add_pending, parent_exists_orders, parent_exists_products,
-      parent_exists_checkouts;
+      parent_exists_checkouts, find_replaced;
   // The most recent parent, since children usually follow theirs directly.
   Table last_parent_table = Table::shop;
   std::int64_t last_parent_id = 0;
@@ -64,13 +68,19 @@ struct RecordWriter::Impl {
                     "VALUES (?1, ?2, ?3, ?4, ?5)"),
         parent_exists_orders(d, "SELECT 1 FROM orders WHERE id = ?1"),
         parent_exists_products(d, "SELECT 1 FROM products WHERE id = ?1"),
-        parent_exists_checkouts(d, "SELECT 1 FROM checkouts WHERE id = ?1") {
+        parent_exists_checkouts(d, "SELECT 1 FROM checkouts WHERE id = ?1"),
+        find_replaced(d, "SELECT raw IS ?3 FROM temp.import_replaced WHERE tbl = ?1 AND id = ?2") {
     for (int t = 0; t <= static_cast<int>(Table::refunds); ++t)
       upserts.emplace_back(std::in_place, db, spec_of(static_cast<Table>(t)).upsert);
     delete_children.resize(upserts.size());
+    stash_children.resize(upserts.size());
     for (Table parent : {Table::orders, Table::products, Table::checkouts})
       for (Table child : children_of(parent)) {
         const auto& c = spec_of(child).upsert;
+        stash_children[static_cast<int>(parent)].emplace_back(
+            db, "INSERT OR REPLACE INTO temp.import_replaced (tbl, id, raw) SELECT " +
+                    std::to_string(static_cast<int>(child)) + ", id, raw FROM " + std::string(c.name) + " WHERE " +
+                    std::string(c.parent_column) + " = ?1");
         delete_children[static_cast<int>(parent)].emplace_back(
             db, "DELETE FROM " + std::string(c.name) + " WHERE " + std::string(c.parent_column) + " = ?1");
       }
@@ -83,7 +93,9 @@ struct RecordWriter::Impl {
         "PRIMARY KEY (tbl, id)) WITHOUT ROWID;"
         "CREATE TEMP TABLE IF NOT EXISTS import_pending (seq INTEGER PRIMARY KEY, tbl INTEGER, "
         "parent_id INTEGER, file TEXT, line INTEGER, json TEXT);"
-        "DELETE FROM temp.import_parents; DELETE FROM temp.import_pending;");
+        "CREATE TEMP TABLE IF NOT EXISTS import_replaced (tbl INTEGER, id, raw TEXT, PRIMARY KEY (tbl, id)) "
+        "WITHOUT ROWID;"
+        "DELETE FROM temp.import_parents; DELETE FROM temp.import_pending; DELETE FROM temp.import_replaced;");
     return store::Stmt(d, sql);
   }
 
@@ -93,13 +105,36 @@ struct RecordWriter::Impl {
   bool upsert(const TableSpec& spec, const Gid& gid, std::optional<std::int64_t> parent_id, const element& object,
               std::string_view raw) {
     store::RowId id = gid.number ? store::RowId(*gid.number) : store::RowId(gid.text);
-    bool written =
+    auto outcome =
         upserts[static_cast<int>(spec.table)]->write(id, parent_id, object, raw, synced_at, std::nullopt, where_prefix);
-    if (written)
-      ++counts.written[std::string(spec.upsert.name)];
-    else
+    if (outcome == store::WriteOutcome::inserted && !spec.upsert.parent_column.empty())
+      outcome = replaced_child_outcome(spec.table, id, raw);
+    count(spec.table, outcome);
+    return outcome != store::WriteOutcome::older;
+  }
+
+  void count(Table table, store::WriteOutcome outcome) {
+    std::string name(spec_of(table).upsert.name);
+    counts.tables[name].add(outcome);
+    if (outcome == store::WriteOutcome::older)
       ++counts.older_skipped;
-    return written;
+    else
+      ++counts.written[name];
+  }
+
+  // A child its newer parent dropped a moment ago and that comes back: the same, or changed.
+  store::WriteOutcome replaced_child_outcome(Table table, store::RowId id, std::string_view raw) {
+    find_replaced.bind(1, static_cast<std::int64_t>(table));
+    if (auto* n = std::get_if<std::int64_t>(&id))
+      find_replaced.bind(2, *n);
+    else
+      find_replaced.bind_static(2, std::get<std::string_view>(id));
+    find_replaced.bind_static(3, raw);
+    auto outcome = store::WriteOutcome::inserted;
+    if (find_replaced.step())
+      outcome = find_replaced.get_int(0) != 0 ? store::WriteOutcome::unchanged : store::WriteOutcome::updated;
+    find_replaced.reset();
+    return outcome;
   }
 
   void warn_unknown(std::string_view type) {
@@ -152,8 +187,23 @@ struct RecordWriter::Impl {
     record_parent.run();
   }
 
+  // Every day and week of the analyses is the shop's: a zone no one can read is refused here, at the
+  // line that brings it, not later by the first command that needs it.
+  void check_time_zone(const element& shop) {
+    auto zone = store::lookup<store::SimdjsonAccess>(shop, "/ianaTimezone");
+    if (!zone) return;
+    if (!zone->is_string()) fail("field ianaTimezone: expected a string, got " + simdjson::minify(*zone));
+    std::string name(zone->get_string().value_unsafe());
+    try {
+      (void)Zone(name);
+    } catch (const Error&) {
+      fail("field ianaTimezone: unknown time zone '" + name + "' (expected an IANA name such as Europe/Berlin)");
+    }
+  }
+
   void write_root(const TableSpec& spec, const Gid& gid, const element& object, std::string_view raw) {
     if (!gid.number) fail("no usable id: " + std::string(gid.text) + " does not end in a number");
+    if (spec.table == Table::shop) check_time_zone(object);
     if (is_suppressed(spec, *gid.number, object)) {
       ++counts.suppressed;
       if (!children_of(spec.table).empty()) remember_parent(spec.table, *gid.number, -1);
@@ -167,6 +217,10 @@ struct RecordWriter::Impl {
     ParentState before = parent_state(spec.table, *gid.number);
     if (won && before != ParentState::won) {
       // A newer parent replaces its children as a set: drop the stored ones once per import.
+      for (auto& stash : stash_children[static_cast<int>(spec.table)]) {
+        stash.bind(1, *gid.number);
+        stash.run();
+      }
       for (auto& del : delete_children[static_cast<int>(spec.table)]) {
         del.bind(1, *gid.number);
         del.run();
@@ -211,7 +265,7 @@ struct RecordWriter::Impl {
     if (!gid.number && !spec->text_id) fail("no usable id: " + std::string(gid.text) + " does not end in a number");
     switch (parent_state(parent_spec->table, *parent->number)) {
       case ParentState::won: upsert(*spec, gid, parent->number, object, raw); return;
-      case ParentState::lost: ++counts.older_skipped; return;
+      case ParentState::lost: count(spec->table, store::WriteOutcome::older); return;
       case ParentState::suppressed: ++counts.suppressed; return;
       case ParentState::unknown:  // the parent comes later (or never): decide at finish()
         add_pending.bind(1, static_cast<std::int64_t>(parent_spec->table))
@@ -280,7 +334,7 @@ struct RecordWriter::Impl {
       std::string_view raw(json.data(), json.size());
       switch (parent_state(table, parent_id)) {
         case ParentState::won: upsert(*spec, *gid, parent->number, object, raw); break;
-        case ParentState::lost: ++counts.older_skipped; break;
+        case ParentState::lost: count(spec->table, store::WriteOutcome::older); break;
         case ParentState::suppressed: ++counts.suppressed; break;
         case ParentState::unknown:
           if (parent_in_store(table, parent_id))
@@ -301,7 +355,7 @@ struct RecordWriter::Impl {
     db.exec(
         "UPDATE checkouts SET email = (SELECT c.email FROM customers c WHERE c.id = checkouts.customer_id) "
         "WHERE email IS NULL AND customer_id IS NOT NULL");
-    db.exec("DELETE FROM temp.import_parents; DELETE FROM temp.import_pending;");
+    db.exec("DELETE FROM temp.import_parents; DELETE FROM temp.import_pending; DELETE FROM temp.import_replaced;");
     last_parent_state = ParentState::unknown;
     last_parent_id = 0;
   }

@@ -12,11 +12,13 @@
 
 #include "core/reporter.hpp"
 #include "store/db.hpp"
+#include "store/upsert.hpp"
 
 namespace shopkeep::shopify {
 
 struct WriteCounts {
-  std::map<std::string, std::uint64_t> written;        // rows upserted, per table
+  std::map<std::string, store::OutcomeCounts> tables;  // what changed, per table
+  std::map<std::string, std::uint64_t> written;        // rows upserted (inserted, updated or unchanged), per table
   std::uint64_t older_skipped = 0;                     // versions older than the stored one
   std::map<std::string, std::uint64_t> unknown_types;  // lines of types the store does not model
   std::uint64_t orphans = 0;                           // children whose parent is nowhere

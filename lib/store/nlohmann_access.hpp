@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,9 +34,16 @@ struct NlohmannAccess {
     if (!v->is_string()) return std::nullopt;
     return std::string_view(v->get_ref<const std::string&>());
   }
-  static std::optional<std::int64_t> integer(const Value& v) {
-    if (!v->is_number_integer()) return std::nullopt;
-    return v->get<std::int64_t>();
+  // An integer the store's INTEGER holds: an unsigned one beyond INT64_MAX is not (it would wrap).
+  static std::optional<std::int64_t> integer(const Value& v) { return int64_of(*v); }
+  static std::optional<std::int64_t> int64_of(const nlohmann::json& v) {
+    if (v.is_number_unsigned()) {
+      auto n = v.get<std::uint64_t>();
+      if (n > static_cast<std::uint64_t>(INT64_MAX)) return std::nullopt;
+      return static_cast<std::int64_t>(n);
+    }
+    if (!v.is_number_integer()) return std::nullopt;
+    return v.get<std::int64_t>();
   }
   static std::optional<bool> boolean(const Value& v) {
     if (!v->is_boolean()) return std::nullopt;

@@ -3,9 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cstring>
-
 #include <cctype>
+#include <chrono>
+#include <cstring>
 
 #include "core/error.hpp"
 
@@ -31,10 +31,16 @@ bool nothing_after(const char* p) {
   return true;
 }
 
-// ATTACH would create or open another file through a "read-only" command.
+// ATTACH would create or open another file through a "read-only" command (VACUUM INTO writes one
+// too; SQLite authorizes it as an ATTACH of the target).
 int refuse_attach(void*, int action, const char*, const char*, const char*, const char*) {
   return action == SQLITE_ATTACH || action == SQLITE_DETACH ? SQLITE_DENY : SQLITE_OK;
 }
+
+using Clock = std::chrono::steady_clock;
+
+// SQLite calls this every few thousand virtual-machine steps; non-zero interrupts the statement.
+int past_deadline(void* deadline) { return Clock::now() > *static_cast<Clock::time_point*>(deadline) ? 1 : 0; }
 
 // Column names made unique: title, title_2, title_3.
 std::vector<std::string> unique_names(sqlite3_stmt* stmt) {
@@ -61,30 +67,41 @@ std::string hex(const void* data, int size) {
   return out;
 }
 
-// Releases the statement and turns query_only back off, whatever happens.
+// Releases the statement, turns query_only back off and lifts the limits, whatever happens.
 struct QueryGuard {
   Db& db;
   sqlite3_stmt* stmt = nullptr;
+  sqlite3_int64 heap_limit_before = -1;
   ~QueryGuard() {
     sqlite3_finalize(stmt);
     sqlite3_set_authorizer(db.raw(), nullptr, nullptr);
+    sqlite3_progress_handler(db.raw(), 0, nullptr, nullptr);
+    if (heap_limit_before >= 0) sqlite3_hard_heap_limit64(heap_limit_before);
     sqlite3_exec(db.raw(), "PRAGMA query_only = 0", nullptr, nullptr, nullptr);
   }
 };
+
+std::string seconds_text(std::chrono::milliseconds t) {
+  auto ms = t.count();
+  return ms % 1000 == 0 ? std::to_string(ms / 1000) + " s" : std::to_string(ms) + " ms";
+}
 
 }  // namespace
 
 void read_only_query(Db& db, std::string_view sql,
                      const std::function<void(const std::vector<std::string>&)>& on_columns,
-                     const std::function<void(const nlohmann::ordered_json&)>& on_row) {
+                     const std::function<void(const nlohmann::ordered_json&)>& on_row, const QueryLimits& limits) {
   db.exec("PRAGMA query_only = 1");  // a second line of defence behind sqlite3_stmt_readonly
   QueryGuard guard{db};
   sqlite3_set_authorizer(db.raw(), refuse_attach, nullptr);
+  Clock::time_point deadline = Clock::now() + limits.timeout;
+  if (limits.timeout.count() > 0) sqlite3_progress_handler(db.raw(), 10000, past_deadline, &deadline);
+  if (limits.max_memory_bytes > 0) guard.heap_limit_before = sqlite3_hard_heap_limit64(limits.max_memory_bytes);
   const char* tail = nullptr;
   if (sqlite3_prepare_v2(db.raw(), sql.data(), static_cast<int>(sql.size()), &guard.stmt, &tail) != SQLITE_OK) {
     std::string message = sqlite3_errmsg(db.raw());
     if (message == "not authorized")
-      throw usage_error("shopkeep sql is read-only: ATTACH and DETACH are refused",
+      throw usage_error("shopkeep sql is read-only: ATTACH, DETACH and VACUUM INTO are refused",
                         "open other databases with the sqlite3 shell");
     throw usage_error("SQL does not prepare: " + message);
   }
@@ -101,6 +118,13 @@ void read_only_query(Db& db, std::string_view sql,
   for (;;) {
     int rc = sqlite3_step(guard.stmt);
     if (rc == SQLITE_DONE) break;
+    if (rc == SQLITE_INTERRUPT)
+      throw runtime_error("the query was stopped after " + seconds_text(limits.timeout) + " (--timeout)",
+                          "give it more time with --timeout SECONDS (0: no limit), or narrow the query");
+    if (rc == SQLITE_NOMEM)
+      throw runtime_error("the query needed more than " + std::to_string(limits.max_memory_bytes >> 20) +
+                              " MiB of memory (--max-memory)",
+                          "raise --max-memory MIB (0: no limit), or narrow the query");
     if (rc != SQLITE_ROW) throw runtime_error(std::string("query failed: ") + sqlite3_errmsg(db.raw()));
     for (int c = 0; c < columns; ++c) {
       const std::string& name = names[static_cast<size_t>(c)];

@@ -27,6 +27,20 @@ std::string upsert_sql(const UpsertTable& table) {
   return sql;
 }
 
+std::string same_row_sql(const UpsertTable& table) {
+  return "SELECT raw IS ?2" + std::string(table.has_deleted_at ? " AND deleted_at IS ?3" : "") + " FROM " +
+         std::string(table.name) + " WHERE id = ?1";
+}
+
+void OutcomeCounts::add(WriteOutcome outcome) {
+  switch (outcome) {
+    case WriteOutcome::inserted: ++inserted; return;
+    case WriteOutcome::updated: ++updated; return;
+    case WriteOutcome::unchanged: ++unchanged; return;
+    case WriteOutcome::older: ++older_skipped; return;
+  }
+}
+
 std::string_view field_name(const Column& column) {
   std::string_view first = column.pointer.substr(0, column.pointer.find('|'));
   if (!first.empty() && first.front() == '/') first.remove_prefix(1);

@@ -13,6 +13,7 @@
 #include <variant>
 
 #include "core/error.hpp"
+#include "core/money.hpp"
 #include "core/time.hpp"
 #include "store/db.hpp"
 
@@ -25,7 +26,14 @@ enum class FieldKind {
   time,       // RFC 3339, normalised to UTC "YYYY-MM-DDTHH:MM:SSZ"
   reference,  // a string id the table's parse_reference turns into a number (a Shopify GID's)
   json,       // the value as compact JSON text (tags, discount codes)
+  money,      // a decimal string kept as given; in a MoneyBag (".../amount" beside ".../currencyCode") it
+              // may not have more decimals than the currency's ISO 4217 minor unit
+  quantity,   // a count of units: an integer (or string of digits) from 0 to kMaxQuantity
 };
+
+// The largest unit count an import accepts: beyond it a quantity is a data error, not an order, and
+// sums of quantities stay far from int64 overflow.
+inline constexpr std::int64_t kMaxQuantity = 1'000'000'000;
 
 struct Column {
   std::string_view name;
@@ -64,21 +72,44 @@ std::optional<typename Access::Value> lookup(const typename Access::Object& obje
 
 using RowId = std::variant<std::int64_t, std::string_view>;
 
+// What one upsert did, so that import summaries say what changed rather than what was read.
+enum class WriteOutcome {
+  inserted,   // a new row
+  updated,    // the stored row replaced by a different version
+  unchanged,  // the same raw record again (synced_at is still refreshed)
+  older,      // a stored newer version won; nothing written
+};
+
+// How many rows of one table each outcome had.
+struct OutcomeCounts {
+  std::uint64_t inserted = 0, updated = 0, unchanged = 0, older_skipped = 0;
+  void add(WriteOutcome outcome);
+  std::uint64_t written() const { return inserted + updated + unchanged; }
+};
+
+// SELECT raw IS ?2 [AND deleted_at IS ?3] FROM table WHERE id = ?1: whether a stored row holds the same record.
+std::string same_row_sql(const UpsertTable& table);
+
 // One table's prepared upsert. Errors in a field name it, prefixed by `where` ("orders.jsonl:3: ").
 template <typename Access>
 class Upsert {
  public:
-  Upsert(Db& db, const UpsertTable& table) : db_(db), table_(table), stmt_(db, upsert_sql(table)) {}
+  Upsert(Db& db, const UpsertTable& table)
+      : db_(db), table_(table), stmt_(db, upsert_sql(table)), same_(db, same_row_sql(table)) {}
 
   const UpsertTable& table() const { return table_; }
 
-  // Binds and runs; true when the row was written (false: a stored newer version won).
-  bool write(RowId id, std::optional<std::int64_t> parent, const typename Access::Object& object, std::string_view raw,
-             std::string_view synced_at, std::optional<std::string_view> deleted_at, std::string_view where) {
-    if (auto* n = std::get_if<std::int64_t>(&id))
-      stmt_.bind(1, *n);
-    else
-      stmt_.bind_static(1, std::get<std::string_view>(id));
+  // Binds and runs; says whether the row was new, replaced, the same again, or lost to a newer one.
+  WriteOutcome write(RowId id, std::optional<std::int64_t> parent, const typename Access::Object& object,
+                     std::string_view raw, std::string_view synced_at, std::optional<std::string_view> deleted_at,
+                     std::string_view where) {
+    bind_id(same_, id);
+    same_.bind_static(2, raw);
+    if (table_.has_deleted_at) same_.bind(3, deleted_at);
+    std::optional<bool> same;
+    if (same_.step()) same = same_.get_int(0) != 0;
+    same_.reset();
+    bind_id(stmt_, id);
     int index = 1;
     if (!table_.parent_column.empty()) stmt_.bind(++index, parent);
     for (const auto& column : table_.columns) bind_field(++index, column, object, where);
@@ -86,10 +117,19 @@ class Upsert {
     stmt_.bind_static(++index, synced_at);
     if (table_.has_deleted_at) stmt_.bind(++index, deleted_at);
     stmt_.run();
-    return db_.changes() > 0;
+    if (db_.changes() == 0) return WriteOutcome::older;
+    if (!same) return WriteOutcome::inserted;
+    return *same ? WriteOutcome::unchanged : WriteOutcome::updated;
   }
 
  private:
+  static void bind_id(Stmt& stmt, RowId id) {
+    if (auto* n = std::get_if<std::int64_t>(&id))
+      stmt.bind(1, *n);
+    else
+      stmt.bind_static(1, std::get<std::string_view>(id));
+  }
+
   [[noreturn]] static void fail(std::string_view where, const Column& c, const std::string& what) {
     throw runtime_error(std::string(where) + "field " + std::string(field_name(c)) + ": " + what);
   }
@@ -122,6 +162,13 @@ class Upsert {
         stmt_.bind(index, format_rfc3339(*t));
         return;
       }
+      case FieldKind::money: return bind_money(index, c, object, v, where);
+      case FieldKind::quantity: {
+        auto n = integer(v);
+        if (n && *n >= 0 && *n <= kMaxQuantity) return void(stmt_.bind(index, *n));
+        fail(where, c,
+             "expected a quantity from 0 to " + std::to_string(kMaxQuantity) + ", got " + Access::json_text(v));
+      }
       case FieldKind::reference: {
         auto s = Access::string(v);
         auto n = s && table_.parse_reference ? table_.parse_reference(*s) : std::nullopt;
@@ -129,6 +176,48 @@ class Upsert {
         stmt_.bind(index, *n);
         return;
       }
+    }
+  }
+
+  // A decimal amount, kept as the exact text. Within a MoneyBag the currency beside it says how many
+  // decimals it may carry: more (3-decimal EUR, 2-decimal JPY) is refused rather than rounded, since
+  // a rounded amount would no longer add up with the order's other amounts.
+  void bind_money(int index, const Column& c, const typename Access::Object& object, const typename Access::Value& v,
+                  std::string_view where) {
+    auto s = Access::string(v);
+    if (!s || !is_decimal(*s)) fail(where, c, "expected a decimal amount, got " + Access::json_text(v));
+    if (auto currency = currency_beside(object, c.pointer)) {
+      int exponent = currency_exponent(*currency);
+      if (!parse_minor_units(*s, exponent)) {
+        size_t first_extra = s->find('.') + 1 + static_cast<size_t>(exponent);
+        bool extra_digits = s->find('.') != std::string_view::npos && first_extra < s->size() &&
+                            s->find_first_not_of('0', first_extra) != std::string_view::npos;
+        fail(where, c,
+             extra_digits ? "amount " + std::string(*s) + " has more decimals than " + std::string(*currency) +
+                                " allows (" + std::to_string(exponent) + ", ISO 4217)"
+                          : "amount " + std::string(*s) + " is too large");
+      }
+    }
+    stmt_.bind_static(index, *s);
+  }
+
+  // The currencyCode of the MoneyBag an amount was found in ("/x/shopMoney/amount" ->
+  // "/x/shopMoney/currencyCode"), when the column's matching alternative is one.
+  static std::optional<std::string_view> currency_beside(const typename Access::Object& object,
+                                                         std::string_view pointers) {
+    constexpr std::string_view bag_amount = "/shopMoney/amount";
+    for (;;) {
+      size_t bar = pointers.find('|');
+      std::string_view pointer = pointers.substr(0, bar);
+      if (Access::at(object, pointer)) {
+        if (!pointer.ends_with(bag_amount)) return std::nullopt;
+        std::string code(pointer.substr(0, pointer.size() - 6));
+        code += "currencyCode";
+        auto found = Access::at(object, code);
+        return found ? Access::string(*found) : std::nullopt;
+      }
+      if (bar == std::string_view::npos) return std::nullopt;
+      pointers.remove_prefix(bar + 1);
     }
   }
 
@@ -145,6 +234,7 @@ class Upsert {
   Db& db_;
   const UpsertTable& table_;
   Stmt stmt_;
+  Stmt same_;
 };
 
 }  // namespace shopkeep::store

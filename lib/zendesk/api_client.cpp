@@ -7,6 +7,8 @@
 #include <cstdlib>
 
 #include "core/error.hpp"
+#include "core/json_depth.hpp"
+#include "zendesk/import.hpp"  // kMaxNesting
 
 namespace shopkeep::zendesk {
 
@@ -181,6 +183,9 @@ std::optional<json> ApiClient::get(const std::string& path_and_query, Endpoint e
   if (response.status != 200)
     throw runtime_error("Zendesk answered HTTP " + std::to_string(response.status) + " to " +
                         path_and_query.substr(0, path_and_query.find('?')) + ": " + response.body.substr(0, 200));
+  // The same nesting limit as an import of the same body: a hostile answer cannot overflow the stack.
+  check_json_depth(response.body, kMaxNesting,
+                   "Zendesk's answer to " + path_and_query.substr(0, path_and_query.find('?')));
   json body = json::parse(response.body, nullptr, false);
   if (body.is_discarded() || !body.is_object())
     throw runtime_error("Zendesk answered " + path_and_query.substr(0, path_and_query.find('?')) +

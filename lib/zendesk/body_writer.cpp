@@ -84,9 +84,12 @@ constexpr store::Column kRatings[] = {
 };
 
 constexpr store::Column kOrganizations[] = {
-    {"name", "/name", K::text},           {"external_id", "/external_id", K::text},
-    {"group_id", "/group_id", K::integer}, {"domain_names", "/domain_names", K::json},
-    {"tags", "/tags", K::json},           {"created_at", "/created_at", K::time},
+    {"name", "/name", K::text},
+    {"external_id", "/external_id", K::text},
+    {"group_id", "/group_id", K::integer},
+    {"domain_names", "/domain_names", K::json},
+    {"tags", "/tags", K::json},
+    {"created_at", "/created_at", K::time},
     {"updated_at", "/updated_at", K::time},
 };
 constexpr store::Column kGroups[] = {
@@ -143,7 +146,28 @@ struct BodyWriter::Impl {
   std::int64_t item_id(const json& item) {
     auto it = item.find("id");
     if (it == item.end() || !it->is_number_integer()) fail("no usable id");
-    return it->get<std::int64_t>();
+    auto id = store::NlohmannAccess::int64_of(*it);
+    if (!id) fail("no usable id: " + it->dump() + " is beyond the store's 64-bit integer ids");
+    return *id;
+  }
+
+  // An integer field the code itself reads (ticket_id, requester_id ...): absent or null is nullopt,
+  // anything but an int64 an error naming the field.
+  std::optional<std::int64_t> integer_field(const json& item, const char* key) {
+    auto it = item.find(key);
+    if (it == item.end() || it->is_null()) return std::nullopt;
+    auto n = store::NlohmannAccess::int64_of(*it);
+    if (!n) fail(std::string("field ") + key + ": expected a 64-bit integer, got " + it->dump());
+    return n;
+  }
+
+  // A string field the code itself reads (status, event_type ...): absent or null is "", anything
+  // but a string an error naming the field (not the JSON library's type_error).
+  std::string text_field(const json& item, const char* key) {
+    auto it = item.find(key);
+    if (it == item.end() || it->is_null()) return {};
+    if (!it->is_string()) fail(std::string("field ") + key + ": expected a string, got " + it->dump());
+    return it->get<std::string>();
   }
 
   // Runs the upsert; `deleted_at` only for tables that have it.
@@ -151,10 +175,15 @@ struct BodyWriter::Impl {
     std::string raw = item.dump();
     std::optional<std::string_view> deleted;
     if (deleted_at) deleted = *deleted_at;
-    if (upsert.write(id, std::nullopt, item, raw, synced_at, deleted, where))
-      ++counts.written[std::string(upsert.table().name)];
-    else
+    count(std::string(upsert.table().name), upsert.write(id, std::nullopt, item, raw, synced_at, deleted, where));
+  }
+
+  void count(const std::string& table, store::WriteOutcome outcome) {
+    counts.tables[table].add(outcome);
+    if (outcome == store::WriteOutcome::older)
       ++counts.older_skipped;
+    else
+      ++counts.written[table];
   }
 
   template <typename F>
@@ -183,8 +212,8 @@ struct BodyWriter::Impl {
 
   bool ticket_suppressed(std::int64_t ticket_id) { return suppressions.id("zendesk_ticket", ticket_id); }
   bool user_suppressed(const json& item, const char* key) {
-    auto it = item.find(key);
-    return it != item.end() && it->is_number_integer() && suppressions.id("zendesk_user", it->get<std::int64_t>());
+    auto id = integer_field(item, key);
+    return id && suppressions.id("zendesk_user", *id);
   }
 
   void write_user(const json& item) {
@@ -206,8 +235,10 @@ struct BodyWriter::Impl {
       ++counts.suppressed;
       return;
     }
-    bool deleted = item.value("status", "") == "deleted";
-    upsert(tickets, id, item, deleted ? normalised_time(item, "updated_at") : std::nullopt);
+    bool deleted = text_field(item, "status") == "deleted";
+    // A deleted ticket without (a readable) updated_at is still deleted: as of this import.
+    upsert(tickets, id, item,
+           deleted ? normalised_time(item, "updated_at").value_or(synced_at) : std::optional<std::string>());
     // The cursor export with include=metric_sets carries each ticket's metrics inside it.
     if (auto metric = item.find("metric_set"); metric != item.end() && metric->is_object()) {
       std::string outer = where;
@@ -231,14 +262,14 @@ struct BodyWriter::Impl {
   static json flatten_survey_response(const json& item) {
     json flat = {{"responder_id", item.value("responder_id", json())}};
     for (const auto& subject : item.value("subjects", json::array()))
-      if (subject.is_object() && subject.value("type", "") == "ticket" && subject.contains("id")) {
+      if (subject.is_object() && subject.contains("type") && subject["type"] == "ticket" && subject.contains("id")) {
         const json& id = subject["id"];
         if (id.is_string()) flat["ticket_id"] = std::strtoll(id.get<std::string>().c_str(), nullptr, 10);
         if (id.is_number_integer()) flat["ticket_id"] = id;
       }
     for (const auto& answer : item.value("answers", json::array())) {
       if (!answer.is_object()) continue;
-      std::string type = answer.value("type", "");
+      std::string type = answer.contains("type") && answer["type"].is_string() ? answer["type"].get<std::string>() : "";
       if (type == "rating_scale") {
         flat["rating"] = answer.value("rating", json());
         flat["rating_category"] = answer.value("rating_category", json());
@@ -255,25 +286,21 @@ struct BodyWriter::Impl {
     auto id = item.find("id");
     if (id == item.end() || !id->is_string() || id->get<std::string>().empty()) fail("no usable id");
     json flat = flatten_survey_response(item);
-    if ((flat.contains("ticket_id") && flat["ticket_id"].is_number_integer() &&
-         ticket_suppressed(flat["ticket_id"].get<std::int64_t>())) ||
-        user_suppressed(flat, "responder_id")) {
+    if (auto ticket = integer_field(flat, "ticket_id");
+        (ticket && ticket_suppressed(*ticket)) || user_suppressed(flat, "responder_id")) {
       ++counts.suppressed;
       return;
     }
     std::string raw = item.dump();
-    if (survey_responses.write(std::string_view(id->get_ref<const std::string&>()), std::nullopt, flat, raw,
-                               synced_at, std::nullopt, where))
-      ++counts.written["csat_responses"];
-    else
-      ++counts.older_skipped;
+    count("csat_responses", survey_responses.write(std::string_view(id->get_ref<const std::string&>()), std::nullopt,
+                                                   flat, raw, synced_at, std::nullopt, where));
   }
 
   void write_metric(const json& item) {
     std::int64_t id = item_id(item);
-    auto ticket = item.find("ticket_id");
-    if (ticket == item.end() || !ticket->is_number_integer()) fail("no ticket_id");
-    if (ticket_suppressed(ticket->get<std::int64_t>())) {
+    auto ticket = integer_field(item, "ticket_id");
+    if (!ticket) fail("no ticket_id");
+    if (ticket_suppressed(*ticket)) {
       ++counts.suppressed;
       return;
     }
@@ -282,9 +309,8 @@ struct BodyWriter::Impl {
 
   void write_rating(const json& item) {
     std::int64_t id = item_id(item);
-    auto ticket = item.find("ticket_id");
-    if ((ticket != item.end() && ticket->is_number_integer() && ticket_suppressed(ticket->get<std::int64_t>())) ||
-        user_suppressed(item, "requester_id")) {
+    auto ticket = integer_field(item, "ticket_id");
+    if ((ticket && ticket_suppressed(*ticket)) || user_suppressed(item, "requester_id")) {
       ++counts.suppressed;
       return;
     }
@@ -303,15 +329,19 @@ struct BodyWriter::Impl {
   }
 
   void write_event(const json& event) {
-    auto ticket = event.find("ticket_id");
-    if (ticket == event.end() || !ticket->is_number_integer()) fail("no ticket_id");
+    auto ticket = integer_field(event, "ticket_id");
+    if (!ticket) fail("no ticket_id");
     auto children = event.find("child_events");
     if (children == event.end() || !children->is_array()) return;
     std::optional<std::string> when;
     if (auto it = event.find("created_at"); it != event.end() && it->is_string()) when = it->get<std::string>();
-    for (const auto& child : *children)
-      if (child.is_object() && child.value("event_type", "") == "Comment")
-        write_comment(child, ticket->get<std::int64_t>(), when);
+    std::string outer = where;
+    for (size_t i = 0; i < children->size(); ++i) {
+      const json& child = (*children)[i];
+      where = outer + "child_events[" + std::to_string(i) + "]: ";
+      if (child.is_object() && text_field(child, "event_type") == "Comment") write_comment(child, *ticket, when);
+    }
+    where = outer;
   }
 
   void write(const json& body, const std::string& source) {

@@ -11,11 +11,13 @@
 
 #include "core/reporter.hpp"
 #include "store/db.hpp"
+#include "store/upsert.hpp"
 
 namespace shopkeep::zendesk {
 
 struct WriteCounts {
-  std::map<std::string, std::uint64_t> written;  // rows upserted, per table
+  std::map<std::string, store::OutcomeCounts> tables;  // what changed, per table
+  std::map<std::string, std::uint64_t> written;        // rows upserted (inserted, updated or unchanged), per table
   std::uint64_t older_skipped = 0;
   std::uint64_t suppressed = 0;  // records of people who asked to be forgotten
   std::uint64_t documents = 0;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <cmath>
 
 #include "core/error.hpp"
 #include "http/http_client.hpp"
@@ -58,10 +60,18 @@ Connection connection_from_settings(const Config& config, const sync::Tuning& tu
   } else
     throw usage_error("Zendesk credentials are missing",
                       "set ZENDESK_EMAIL and ZENDESK_API_TOKEN, or ZENDESK_OAUTH_TOKEN (or the zendesk.* config keys)");
-  if (auto limit = setting(config, "ZENDESK_EXPORT_REQUESTS_PER_MINUTE", "zendesk.export_requests_per_minute")) {
-    int n = std::atoi(limit->c_str());
-    if (n < 1) throw usage_error("zendesk.export_requests_per_minute: '" + *limit + "' is not a positive number");
+  // A number in the config (the template writes `= 10`), a string of digits in the environment.
+  if (auto env = env_var("ZENDESK_EXPORT_REQUESTS_PER_MINUTE")) {
+    int n = 0;
+    auto [end, ec] = std::from_chars(env->data(), env->data() + env->size(), n);
+    if (ec != std::errc() || end != env->data() + env->size() || n < 1 || n > 100000)
+      throw usage_error("ZENDESK_EXPORT_REQUESTS_PER_MINUTE: '" + *env + "' is not a whole number from 1 to 100000");
     c.export_requests_per_minute = n;
+  } else if (auto n = config.get_number_in("zendesk.export_requests_per_minute", 1, 100000)) {
+    if (*n != std::floor(*n))
+      throw usage_error("bad config " + config.path().string() +
+                        ": 'zendesk.export_requests_per_minute' must be a whole number");
+    c.export_requests_per_minute = static_cast<int>(*n);
   }
   return c;
 }

@@ -80,9 +80,8 @@ class ZendeskSync {
     auto cursor = options_.full || options_.since ? std::nullopt : store::read_cursor(db_, kSource, e.resource);
     std::string position =
         cursor ? "cursor=" + http::url_encode(*cursor)
-               : "start_time=" + std::to_string(safe_start_time(options_.since && !options_.full
-                                                                   ? epoch_seconds(*options_.since)
-                                                                   : 0));
+               : "start_time=" + std::to_string(safe_start_time(
+                                     options_.since && !options_.full ? epoch_seconds(*options_.since) : 0));
     if (options_.full) store::reset_seen_ids(db_);
     std::string base = std::string(e.path) + "?per_page=" + std::to_string(page_size_);
     if (*e.include) base += std::string("&include=") + e.include;
@@ -123,7 +122,8 @@ class ZendeskSync {
     if (options_.since && !options_.full) {
       start = epoch_seconds(*options_.since);
     } else if (!options_.full) {
-      if (auto cursor = store::read_cursor(db_, kSource, e.resource)) start = std::strtoll(cursor->c_str(), nullptr, 10);
+      if (auto cursor = store::read_cursor(db_, kSource, e.resource))
+        start = std::strtoll(cursor->c_str(), nullptr, 10);
     }
     std::string base = std::string(e.path) + "?";
     if (*e.include) base += std::string("include=") + e.include + "&";
@@ -132,7 +132,8 @@ class ZendeskSync {
     for (;;) {
       std::int64_t from = safe_start_time(start);
       auto body = client_.get(base + "start_time=" + std::to_string(from), Endpoint::incremental_export);
-      if (!body) throw runtime_error(std::string(e.path) + " was not found: is ZENDESK_URL (or ZENDESK_SUBDOMAIN) right?");
+      if (!body)
+        throw runtime_error(std::string(e.path) + " was not found: is ZENDESK_URL (or ZENDESK_SUBDOMAIN) right?");
       const json& items = body->value(e.items, json::array());
       bool end = body->value("end_of_stream", false);
       auto end_time = body->find("end_time");
@@ -200,7 +201,7 @@ class ZendeskSync {
         if (event.contains("ticket_id") && event["ticket_id"].is_number_integer())
           tickets.insert(event["ticket_id"].get<std::int64_t>());
         for (const auto& child : event.value("child_events", json::array()))
-          if (child.is_object() && child.value("event_type", "") == "Comment") ++outcome.records;
+          if (child.is_object() && child.contains("event_type") && child["event_type"] == "Comment") ++outcome.records;
       }
       for (auto t : tickets) dequeue.bind(1, t).run();
     });
@@ -219,8 +220,8 @@ class ZendeskSync {
       if (auto cursor = store::read_cursor(db_, kSource, "satisfaction_ratings"))
         if (auto t = parse_rfc3339(*cursor)) from = *t;
     if (from) from = *from - std::chrono::duration_cast<std::chrono::seconds>(kRatingWindow);
-    std::string legacy = "/api/v2/satisfaction_ratings.json?score=received&page[size]=" +
-                         std::to_string(std::min(100, page_size_));
+    std::string legacy =
+        "/api/v2/satisfaction_ratings.json?score=received&page[size]=" + std::to_string(std::min(100, page_size_));
     if (from) legacy += "&start_time=" + std::to_string(epoch_seconds(*from));
     std::string newest = store::read_cursor(db_, kSource, "satisfaction_ratings").value_or("");
     try {
@@ -267,7 +268,8 @@ class ZendeskSync {
     std::uint64_t records = 0;
     std::string after;
     for (;;) {
-      auto body = client_.get(base + (after.empty() ? "" : "&page[after]=" + http::url_encode(after)), Endpoint::standard);
+      auto body =
+          client_.get(base + (after.empty() ? "" : "&page[after]=" + http::url_encode(after)), Endpoint::standard);
       if (!body) throw NotFound{};
       const json& items = body->value(key, json::array());
       for (const auto& r : items) newest = std::max(newest, created_time(r, created_key));
@@ -296,7 +298,8 @@ class ZendeskSync {
       auto answers = r.find("answers");
       if (answers != r.end() && answers->is_array())
         for (const auto& a : *answers)
-          if (a.is_object() && a.value("type", "") == "rating_scale" && a.contains("created_at")) at = &a["created_at"];
+          if (a.is_object() && a.contains("type") && a["type"] == "rating_scale" && a.contains("created_at"))
+            at = &a["created_at"];
     }
     if (at == nullptr || !at->is_string()) return "";
     auto t = parse_rfc3339(at->get<std::string>());
@@ -317,7 +320,8 @@ class ZendeskSync {
     std::vector<json> pages;
     std::string after;
     for (;;) {
-      auto body = client_.get(base + (after.empty() ? "" : "&page[after]=" + http::url_encode(after)), Endpoint::standard);
+      auto body =
+          client_.get(base + (after.empty() ? "" : "&page[after]=" + http::url_encode(after)), Endpoint::standard);
       if (!body) {
         if (pages.empty() && std::string(what) == "groups")
           throw runtime_error(base.substr(0, base.find('?')) + " was not found");

@@ -1,6 +1,7 @@
 #include "analytics/audit/audit.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -45,7 +46,7 @@ Severity parse_severity(const std::string& text) {
 }
 
 double AuditContext::number(const char* key, double fallback) const {
-  return config.get_number(std::string("audit.") + key).value_or(fallback);
+  return config.get_number_in(std::string("audit.") + key, 0).value_or(fallback);  // no threshold is negative
 }
 
 void AuditContext::add(const std::string& subject, const std::string& message, std::optional<Severity> severity) const {
@@ -74,8 +75,23 @@ std::vector<std::string> selector_names() {
   return names;
 }
 
-std::vector<Finding> run_audit(store::Db& db, const Config& config, const store::ShopSettings& shop, Instant now,
-                               const std::vector<std::string>& only) {
+void needs_rows(std::vector<Check>& checks, size_t first, const char* table, const char* missing) {
+  for (size_t i = first; i < checks.size(); ++i) {
+    checks[i].needs_table = table;
+    checks[i].missing = missing;
+  }
+}
+
+namespace {
+
+bool has_rows(store::Db& db, const char* table) {
+  return db.scalar_int(std::string("SELECT EXISTS (SELECT 1 FROM ") + table + ")") != 0;
+}
+
+}  // namespace
+
+AuditRun run_checks(store::Db& db, const Config& config, const store::ShopSettings& shop, Instant now,
+                    const std::vector<std::string>& only) {
   auto selectors = selector_names();
   std::set<std::string> valid(selectors.begin(), selectors.end());
   for (const auto& name : only)
@@ -84,15 +100,31 @@ std::vector<Finding> run_audit(store::Db& db, const Config& config, const store:
       for (const auto& v : valid) names += (names.empty() ? "" : ", ") + v;
       throw usage_error("--only: unknown check or category '" + name + "'", "valid names: " + names);
     }
-  std::vector<Finding> findings;
+  AuditRun run;
+  std::map<std::string, bool> tables_with_rows;
   for (const auto& check : all_checks()) {
     bool selected = only.empty() || std::find(only.begin(), only.end(), check.id) != only.end() ||
                     std::find(only.begin(), only.end(), check.category) != only.end();
     if (!selected) continue;
-    AuditContext ctx{db, config, shop, now, &findings, &check};
+    if (check.needs_table) {
+      auto known = tables_with_rows.find(check.needs_table);
+      if (known == tables_with_rows.end())
+        known = tables_with_rows.emplace(check.needs_table, has_rows(db, check.needs_table)).first;
+      if (!known->second) {
+        run.skipped.push_back({&check, check.missing});
+        continue;
+      }
+    }
+    AuditContext ctx{db, config, shop, now, &run.findings, &check};
     check.run(ctx);
+    run.ran.push_back(&check);
   }
-  return findings;
+  return run;
+}
+
+std::vector<Finding> run_audit(store::Db& db, const Config& config, const store::ShopSettings& shop, Instant now,
+                               const std::vector<std::string>& only) {
+  return run_checks(db, config, shop, now, only).findings;
 }
 
 }  // namespace shopkeep::analytics::audit

@@ -48,7 +48,14 @@ struct Check {
   Severity severity;
   const char* summary;  // one line for --help and the table view
   std::function<void(const AuditContext&)> run;
+  // A table the check needs rows in; when it is empty the check is skipped for lack of data
+  // rather than reported clean (no tickets imported says nothing about support).
+  const char* needs_table = nullptr;
+  const char* missing = nullptr;  // why it is skipped, e.g. "no tickets in the store"
 };
+
+// Sets needs_table/missing on the checks from `first` to the end of `checks`.
+void needs_rows(std::vector<Check>& checks, size_t first, const char* table, const char* missing);
 
 // Every check, in report order.
 const std::vector<Check>& all_checks();
@@ -63,8 +70,24 @@ void add_compliance_checks(std::vector<Check>& checks);
 // What --only accepts: the categories, then every check id, in report order.
 std::vector<std::string> selector_names();
 
+struct SkippedCheck {
+  const Check* check;
+  std::string reason;
+};
+
+// What an audit did: its findings, and which of the selected checks ran (in report order) or
+// were skipped for lack of data.
+struct AuditRun {
+  std::vector<Finding> findings;
+  std::vector<const Check*> ran;
+  std::vector<SkippedCheck> skipped;
+};
+
 // Runs the checks whose id or category is in `only` (all when empty); a name that is neither is a
 // usage error listing the valid ones.
+AuditRun run_checks(store::Db& db, const Config& config, const store::ShopSettings& shop, Instant now,
+                    const std::vector<std::string>& only);
+// The findings of run_checks.
 std::vector<Finding> run_audit(store::Db& db, const Config& config, const store::ShopSettings& shop, Instant now,
                                const std::vector<std::string>& only);
 

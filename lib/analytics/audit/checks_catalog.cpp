@@ -47,7 +47,7 @@ void best_sellers_out_of_stock(const AuditContext& ctx) {
       [&](store::Stmt& s) {
         ctx.add(subject("products", s.get_int(0)), "best seller '" + s.get_text(1) + "' (" +
                                                        std::to_string(s.get_int(2)) + " sold in " +
-                                                       std::to_string(days) + " days) is out of stock: restock it");
+                                                       count_of(days, "day", "days") + ") is out of stock: restock it");
       });
 }
 
@@ -68,6 +68,7 @@ void runs_out_within_lead_time(const AuditContext& ctx) {
 }  // namespace
 
 void add_catalog_checks(std::vector<Check>& c) {
+  size_t first = c.size();
   c.push_back(
       {"catalog.no_images", "catalog", Severity::warn, "active products without images", [](const AuditContext& x) {
          per_product(x, "NOT EXISTS (SELECT 1 FROM media m WHERE m.product_id = p.id)",
@@ -139,6 +140,7 @@ void add_catalog_checks(std::vector<Check>& c) {
                return variant_name(s) + " shares SKU " + s.get_text(6) + " with another variant: make SKUs unique";
              });
        }});
+  needs_rows(c, first, "products", "no products in the store");
 }
 
 }  // namespace shopkeep::analytics::audit

@@ -60,9 +60,9 @@ void suppressed_present(const AuditContext& ctx) {
 
 void add_compliance_checks(std::vector<Check>& c) {
   c.push_back({"compliance.mail_without_consent", "compliance", Severity::error, "marketing email sent without consent",
-               mail_without_consent});
-  c.push_back(
-      {"compliance.retention", "compliance", Severity::info, "people inactive beyond the retention period", retention});
+               mail_without_consent, "email_log", "no email rendered or sent yet"});
+  c.push_back({"compliance.retention", "compliance", Severity::info, "people inactive beyond the retention period",
+               retention, "customers", "no customers in the store"});
   c.push_back({"compliance.suppressed_present", "compliance", Severity::error, "forgotten people present again",
                suppressed_present});
 }

@@ -65,11 +65,13 @@ void unknown_consent(const AuditContext& ctx) {
 }  // namespace
 
 void add_customer_checks(std::vector<Check>& c) {
+  size_t first = c.size();
   c.push_back(
       {"customers.duplicate_email", "customers", Severity::warn, "customers sharing a normalised email", duplicates});
   c.push_back({"customers.invalid_email", "customers", Severity::warn, "emails that are not valid addresses", invalid});
   c.push_back({"customers.unknown_consent", "customers", Severity::info, "customers with an unknown consent state",
                unknown_consent});
+  needs_rows(c, first, "customers", "no customers in the store");
 }
 
 }  // namespace shopkeep::analytics::audit

@@ -18,7 +18,7 @@ void import_freshness(const AuditContext& ctx) {
   }
   auto age_days = std::chrono::duration_cast<std::chrono::hours>(ctx.now - *last).count() / 24;
   std::string text = "no source has been synced; the data comes from file imports, and the newest order is from " +
-                     format_rfc3339(*last).substr(0, 10) + " (" + std::to_string(age_days) + " days before now)";
+                     format_rfc3339(*last).substr(0, 10) + " (" + count_of(age_days, "day", "days") + " before now)";
   if (static_cast<double>(age_days) > days)
     ctx.add("shop", text + ": import fresher data or set up 'shopkeep sync' before acting on it", Severity::warn);
   else
@@ -38,8 +38,8 @@ void sync_freshness(const AuditContext& ctx) {
                        Severity::warn);
              else if (ctx.now - *last > std::chrono::seconds{static_cast<std::int64_t>(hours * 3600)})
                ctx.add("shop", what + " last synced " + s.get_text(2) + ", more than " +
-                                   std::to_string(static_cast<int>(hours)) +
-                                   " hours ago: schedule 'shopkeep sync' (cron) so decisions use fresh data");
+                                   count_of(static_cast<std::int64_t>(hours), "hour", "hours") +
+                                   " ago: schedule 'shopkeep sync' (cron) so decisions use fresh data");
            });
   if (!any) import_freshness(ctx);
 }
@@ -94,8 +94,8 @@ void add_data_checks(std::vector<Check>& c) {
   c.push_back({"data.sync_freshness", "data", Severity::warn, "sources synced and how fresh", sync_freshness});
   c.push_back({"data.completeness", "data", Severity::warn, "emails, consent states, orders linked to customers",
                completeness});
-  c.push_back(
-      {"data.zendesk_match", "data", Severity::info, "Zendesk requesters matching a Shopify customer", zendesk_match});
+  c.push_back({"data.zendesk_match", "data", Severity::info, "Zendesk requesters matching a Shopify customer",
+               zendesk_match, "tickets", "no tickets in the store"});
 }
 
 }  // namespace shopkeep::analytics::audit

@@ -40,15 +40,18 @@ void refund_rate(const AuditContext& ctx) {
         orders += s.get_int(1);
         refunded += s.get_int(2);
       });
-  if (orders > 0 && static_cast<double>(refunded) / static_cast<double>(orders) > threshold)
-    ctx.add("shop", percent(static_cast<double>(refunded) / static_cast<double>(orders)) +
-                        " of the last 12 months' orders were refunded (threshold " + percent(threshold) +
-                        "): look at the reasons in support tickets");
+  if (orders > 0 && static_cast<double>(refunded) / static_cast<double>(orders) > threshold) {
+    auto [rate, limit] = percents_apart(static_cast<double>(refunded) / static_cast<double>(orders), threshold);
+    ctx.add("shop", rate + " of the last 12 months' orders were refunded (" + std::to_string(refunded) + " of " +
+                        std::to_string(orders) + "; threshold " + limit + "): look at the reasons in support tickets");
+  }
   for (const auto& [month, counts] : months) {
     double rate = static_cast<double>(counts.second) / static_cast<double>(counts.first);
-    if (counts.first >= 20 && rate > threshold)
-      ctx.add("shop", month + ": " + percent(rate) + " of orders refunded (" + std::to_string(counts.second) + " of " +
-                          std::to_string(counts.first) + "), above " + percent(threshold));
+    if (counts.first >= 20 && rate > threshold) {
+      auto [shown, limit] = percents_apart(rate, threshold);
+      ctx.add("shop", month + ": " + shown + " of orders refunded (" + std::to_string(counts.second) + " of " +
+                          std::to_string(counts.first) + "), above " + limit);
+    }
   }
 }
 
@@ -63,10 +66,12 @@ void test_orders(const AuditContext& ctx) {
 }  // namespace
 
 void add_order_checks(std::vector<Check>& c) {
+  size_t first = c.size();
   c.push_back({"orders.unfulfilled", "orders", Severity::warn, "paid orders not fulfilled after N days", unfulfilled});
   c.push_back({"orders.refund_rate", "orders", Severity::warn,
                "refund rate above the threshold, shop-wide and per month", refund_rate});
   c.push_back({"orders.test_orders", "orders", Severity::info, "test orders in the store", test_orders});
+  needs_rows(c, first, "orders", "no orders in the store");
 }
 
 }  // namespace shopkeep::analytics::audit

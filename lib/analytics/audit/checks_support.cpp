@@ -30,9 +30,9 @@ void first_reply(const AuditContext& ctx) {
                                                         s.get_text(3).substr(0, 10) + " has no reply yet, past the " +
                                                         target + "-minute target: answer it now");
         else
-          ctx.add(subject("tickets", s.get_int(0)), "first reply took " + std::to_string(s.get_int(2)) +
-                                                        " minutes, past the " + target + "-minute target for " +
-                                                        s.get_text(1) + " priority");
+          ctx.add(subject("tickets", s.get_int(0)), "first reply took " + count_of(s.get_int(2), "minute", "minutes") +
+                                                        ", past the " + target + "-minute target for " + s.get_text(1) +
+                                                        " priority");
       });
 }
 
@@ -76,21 +76,23 @@ void repeat_contacts(const AuditContext& ctx) {
       "DESC, 1",
       [&](store::Stmt& s) { s.bind(1, format_rfc3339(ctx.now - std::chrono::days{days})).bind(2, count); },
       [&](store::Stmt& s) {
-        ctx.add(subject("zendesk_users", s.get_int(0)), std::to_string(s.get_int(1)) + " tickets in the last " +
-                                                            std::to_string(days) +
-                                                            " days: something is not getting solved; call them");
+        ctx.add(subject("zendesk_users", s.get_int(0)), count_of(s.get_int(1), "ticket", "tickets") + " in the last " +
+                                                            count_of(days, "day", "days") +
+                                                            ": something is not getting solved; call them");
       });
 }
 
 }  // namespace
 
 void add_support_checks(std::vector<Check>& c) {
+  size_t first = c.size();
   c.push_back({"support.first_reply_overdue", "support", Severity::warn, "first replies past their target per priority",
                first_reply});
   c.push_back({"support.unsolved", "support", Severity::warn, "tickets unsolved after N days", unsolved});
   c.push_back({"support.bad_csat_no_followup", "support", Severity::warn, "bad ratings without a follow-up", bad_csat});
   c.push_back({"support.repeat_contacts", "support", Severity::info, "customers with repeated contacts within N days",
                repeat_contacts});
+  needs_rows(c, first, "tickets", "no tickets in the store");
 }
 
 }  // namespace shopkeep::analytics::audit

@@ -7,6 +7,7 @@
 
 #include "analytics/campaigns/campaign.hpp"
 #include "analytics/campaigns/comparison.hpp"
+#include "analytics/campaigns/known_campaigns.hpp"
 #include "core/money.hpp"
 
 namespace shopkeep::analytics::campaigns {
@@ -94,6 +95,9 @@ Json campaign_json(const std::string& name, const Totals& t, const store::ShopSe
 nlohmann::ordered_json email_report(store::Db& db, const EmailReportOptions& o, const store::ShopSettings& shop) {
   std::map<std::string, Totals> by_campaign;
   if (o.campaign) {
+    std::vector<std::string> built_in;
+    for (Kind k : all_kinds()) built_in.emplace_back(kind_name(k));
+    require_known_campaign(*o.campaign, known_campaigns(db, built_in));
     by_campaign[*o.campaign];
   } else {
     for (Kind k : all_kinds()) by_campaign[kind_name(k)];

@@ -49,9 +49,9 @@ CartConfig load_cart_config(const Config& config) {
   duration("carts.frequency_cap", c.frequency_cap);
   if (auto v = config.get_string("carts.steps")) c.steps = campaigns::parse_steps(*v, "carts.steps");
   if (auto v = config.get_bool("carts.transactional")) c.transactional = *v;
-  if (auto v = config.get_number("carts.holdout")) c.holdout_percent = *v;
-  if (auto v = config.get_number("carts.min_margin")) c.min_margin = *v;
-  if (auto v = config.get_number("carts.deal_seeker_share")) c.deal_seeker_share = *v;
+  if (auto v = config.get_number_in("carts.holdout", 0, 100)) c.holdout_percent = *v;
+  if (auto v = config.get_number_in("carts.min_margin", 0, 1)) c.min_margin = *v;
+  if (auto v = config.get_number_in("carts.deal_seeker_share", 0, 1)) c.deal_seeker_share = *v;
   if (auto v = config.get_string("carts.vip_segments")) c.vip_segments = campaigns::split_list(*v);
   if (auto v = config.get_string("carts.test_tag")) c.test_tag = *v;
   int last = static_cast<int>(c.steps.size());

@@ -1,6 +1,7 @@
 #include "analytics/carts/cart_report.hpp"
 
 #include "analytics/campaigns/comparison.hpp"
+#include "analytics/campaigns/known_campaigns.hpp"
 #include "core/money.hpp"
 
 namespace shopkeep::analytics::carts {
@@ -21,6 +22,7 @@ Json group_json(const campaigns::ArmTotals& g, int exponent) {
 }  // namespace
 
 nlohmann::ordered_json cart_report(store::Db& db, const ReportOptions& o, const store::ShopSettings& shop) {
+  campaigns::require_known_campaign(o.campaign, campaigns::known_campaigns(db, {"cart-recovery"}, "cart_plans"));
   // Each planned checkout once, in the arm its first plan gave it (campaign_plans through the
   // cart_plans view). Recovered, as the checkout_recovery view defines it: completed, or the first
   // counted order by the same customer (or email) after the checkout's last activity falls within

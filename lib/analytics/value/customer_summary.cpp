@@ -40,7 +40,7 @@ std::vector<CustomerSummary> summaries_where(store::Db& db, Instant now, const s
       s.purchase_days = 1;
       out.push_back(std::move(s));
     } else if (day != current_day) {
-      ++out.back().purchase_days;
+      if (++out.back().purchase_days == 2) out.back().second_day = day;
       out.back().last_day = current_day = day;
     }
     CustomerSummary& s = out.back();

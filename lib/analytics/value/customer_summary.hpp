@@ -18,6 +18,7 @@ struct CustomerSummary {
   std::string email;
   std::int64_t purchase_days = 0;            // distinct shop-local days with an order
   std::int64_t first_day = 0, last_day = 0;  // days since the epoch
+  std::optional<std::int64_t> second_day = std::nullopt;  // the second purchase day, for repeat buyers
   std::int64_t orders = 0;
   std::int64_t total_spend = 0;   // minor units, every order
   std::int64_t repeat_spend = 0;  // minor units, purchase days after the first

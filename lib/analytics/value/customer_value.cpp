@@ -1,5 +1,6 @@
 #include "analytics/value/customer_value.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/error.hpp"
@@ -23,11 +24,27 @@ double round_to(double v, int digits) {
 }
 }  // namespace
 
+RepeatInterval repeat_interval(const std::vector<CustomerSummary>& customers) {
+  std::vector<std::int64_t> gaps;
+  for (const auto& c : customers)
+    if (c.second_day) gaps.push_back(*c.second_day - c.first_day);
+  RepeatInterval interval;
+  if (gaps.empty()) return interval;
+  std::sort(gaps.begin(), gaps.end());
+  auto nearest_rank = [&](double q) {
+    auto rank = static_cast<size_t>(std::ceil(q * static_cast<double>(gaps.size())));
+    return gaps[std::clamp<size_t>(rank, 1, gaps.size()) - 1];
+  };
+  interval.median_days = nearest_rank(0.5);
+  interval.p90_days = nearest_rank(0.9);
+  return interval;
+}
+
 ValueOptions value_options(const Config& config, Instant now) {
   ValueOptions o;
   o.now = now;
-  if (auto v = config.get_number("value.penalty")) o.penalty = *v;
-  if (auto v = config.get_number("value.at_risk_p_alive")) o.at_risk_p_alive = *v;
+  if (auto v = config.get_number_in("value.penalty", 0)) o.penalty = *v;
+  if (auto v = config.get_number_in("value.at_risk_p_alive", 0, 1)) o.at_risk_p_alive = *v;
   return o;
 }
 
@@ -51,6 +68,7 @@ ValueModel fit_value_model(store::Db& db, const ValueOptions& options, const sto
                         "at least " + std::to_string(kMinimumCustomers) + " customers and " +
                             std::to_string(kMinimumRepeatBuyers) + " repeat buyers before --now are needed");
   model.customer_count = static_cast<std::int64_t>(model.customers.size());
+  model.repeat_interval = repeat_interval(model.customers);
   model.bgnbd = fit_bgnbd(rfv, options.penalty);
   model.gamma_gamma = fit_gamma_gamma(spend, options.penalty);
   if (model.gamma_gamma.params.q <= 1)
@@ -80,6 +98,11 @@ nlohmann::ordered_json to_json(const ValueModel& m) {
   j["time_unit"] = "week";
   j["customers"] = m.customer_count;
   j["repeat_buyers"] = m.repeat_buyers;
+  auto days = [](const std::optional<std::int64_t>& d) {
+    return d ? nlohmann::ordered_json(*d) : nlohmann::ordered_json();
+  };
+  j["repeat_interval_days"] = {{"median", days(m.repeat_interval.median_days)},
+                               {"p90", days(m.repeat_interval.p90_days)}};
   j["calibration_end"] = format_date(Day{std::chrono::days{m.now_day}});
   return j;
 }
@@ -100,7 +123,13 @@ CustomerValue score_customer(const ValueModel& m, const CustomerSummary& c, cons
   v.expected_avg_order_value = round_to_minor_units(value, shop.currency_exponent);
   v.clv =
       round_to_minor_units(clv(m.bgnbd.params, rfv, value, o.horizon_days, o.discount_rate), shop.currency_exponent);
-  v.at_risk = alive < o.at_risk_p_alive;
+  v.days_since_purchase = m.now_day - c.last_day;
+  if (c.purchase_days > 1) {
+    v.at_risk = alive < o.at_risk_p_alive;
+  } else {
+    v.at_risk_basis = "repeat_interval";
+    v.at_risk = m.repeat_interval.p90_days && v.days_since_purchase > *m.repeat_interval.p90_days;
+  }
   return v;
 }
 
@@ -125,6 +154,8 @@ nlohmann::ordered_json to_json(const CustomerValue& v, const store::ShopSettings
   row["clv"] = format_minor_units(v.clv, shop.currency_exponent);
   row["currency"] = shop.currency;
   row["at_risk"] = v.at_risk;
+  row["at_risk_basis"] = v.at_risk_basis;
+  row["days_since_purchase"] = v.days_since_purchase;
   return row;
 }
 

@@ -22,6 +22,14 @@ struct ValueOptions {
 
 ValueOptions value_options(const Config& config, Instant now);
 
+// The shop's typical wait between a customer's first and second purchase days, over its repeat
+// buyers (nearest rank). BG/NBD cannot say whether a one-time buyer has lapsed (P(alive) is 1 for
+// x = 0), so a one-time buyer is at risk once their order is older than the 90th percentile.
+struct RepeatInterval {
+  std::optional<std::int64_t> median_days, p90_days;  // none without repeat buyers
+};
+RepeatInterval repeat_interval(const std::vector<CustomerSummary>& customers);
+
 struct ValueModel {
   BgNbdFit bgnbd;
   GammaGammaFit gamma_gamma;
@@ -29,6 +37,7 @@ struct ValueModel {
   std::int64_t customer_count = 0;         // customers the model was fitted on
   std::int64_t now_day = 0;
   std::int64_t repeat_buyers = 0;
+  RepeatInterval repeat_interval;
 };
 
 // Throws a runtime error (exit 1) when there is too little data for a meaningful fit.
@@ -46,7 +55,11 @@ struct CustomerValue {
   double recency_weeks = 0, age_weeks = 0;
   double p_alive = 0, expected_purchases = 0;  // over the horizon
   std::int64_t expected_avg_order_value = 0, clv = 0;
-  bool at_risk = false;  // p_alive below options.at_risk_p_alive
+  std::int64_t days_since_purchase = 0;  // day of --now - last purchase day
+  // Repeat buyers: p_alive below options.at_risk_p_alive. One-time buyers: days_since_purchase past
+  // the shop's repeat_interval p90_days.
+  bool at_risk = false;
+  const char* at_risk_basis = "p_alive";  // or "repeat_interval" (one-time buyers)
 };
 
 CustomerValue score_customer(const ValueModel& model, const CustomerSummary& customer, const ValueOptions& options,

@@ -16,25 +16,29 @@ constexpr const char* kModel = "bgnbd_gamma_gamma";
 std::string cache_key(store::Db& db, const ValueOptions& options, const store::ShopSettings& shop) {
   store::Stmt s(db, "SELECT count(*), coalesce(max(synced_at), ''), total(id) FROM orders");
   s.step();
-  return fmt::format("orders={}/{}/{:.0f};day={};zone={};penalty={}", s.get_int(0), s.get_text(1), s.get_double(2),
+  // v2: the model also holds the repeat interval (one-time buyers' at_risk).
+  return fmt::format("v2;orders={}/{}/{:.0f};day={};zone={};penalty={}", s.get_int(0), s.get_text(1), s.get_double(2),
                      local_day_number(options.now, shop.zone), shop.zone.name(), options.penalty);
 }
 
 nlohmann::json params_json(const ValueModel& m) {
   const auto& b = m.bgnbd;
   const auto& g = m.gamma_gamma;
-  return {{"r", b.params.r},
-          {"alpha", b.params.alpha},
-          {"a", b.params.a},
-          {"b", b.params.b},
-          {"bgnbd_ll", b.log_likelihood},
-          {"p", g.params.p},
-          {"q", g.params.q},
-          {"v", g.params.v},
-          {"gamma_gamma_ll", g.log_likelihood},
-          {"customers", m.customer_count},
-          {"repeat_buyers", m.repeat_buyers},
-          {"now_day", m.now_day}};
+  return {
+      {"r", b.params.r},
+      {"alpha", b.params.alpha},
+      {"a", b.params.a},
+      {"b", b.params.b},
+      {"bgnbd_ll", b.log_likelihood},
+      {"p", g.params.p},
+      {"q", g.params.q},
+      {"v", g.params.v},
+      {"gamma_gamma_ll", g.log_likelihood},
+      {"customers", m.customer_count},
+      {"repeat_buyers", m.repeat_buyers},
+      {"now_day", m.now_day},
+      {"repeat_median_days", m.repeat_interval.median_days ? nlohmann::json(*m.repeat_interval.median_days) : nullptr},
+      {"repeat_p90_days", m.repeat_interval.p90_days ? nlohmann::json(*m.repeat_interval.p90_days) : nullptr}};
 }
 
 ValueModel model_from(const nlohmann::json& j) {
@@ -46,6 +50,10 @@ ValueModel model_from(const nlohmann::json& j) {
   m.customer_count = j.at("customers");
   m.repeat_buyers = j.at("repeat_buyers");
   m.now_day = j.at("now_day");
+  if (j.contains("repeat_median_days") && !j["repeat_median_days"].is_null())
+    m.repeat_interval.median_days = j["repeat_median_days"].get<std::int64_t>();
+  if (j.contains("repeat_p90_days") && !j["repeat_p90_days"].is_null())
+    m.repeat_interval.p90_days = j["repeat_p90_days"].get<std::int64_t>();
   return m;
 }
 

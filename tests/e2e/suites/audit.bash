@@ -102,3 +102,37 @@ expect_out_contains "20 days before now"
 printf '[audit]\nstale_import_days = 30\n' > c.toml
 sk --config c.toml audit --now "$later" --only data.sync_freshness --json
 expect_eq "$(json_get '[f["severity"] for f in d]')" "['info']" "with a 30-day threshold it is only said"
+
+TEST "table mode says which checks ran, were clean or were skipped for lack of data"
+"$PYTHON" "$SHOPKEEP_SOURCE_DIR/testdata/audit/make_audit_shop.py" dirty shop
+"$SHOPKEEP" -q import shopify shop/shop.jsonl
+sk audit --now $NOW
+expect_rc 0
+expect_err_contains "support checks skipped: no tickets in the store."
+expect_err_contains "data.zendesk_match skipped: no tickets in the store."
+expect_err_contains "checks ran: "
+expect_err_contains "Clean: "
+[[ "$OUT" != *"support."* ]] || fail "support checks listed without tickets: $OUT"
+sk audit --now $NOW --json
+expect_eq "$(json_get 'type(d).__name__')" list "--json stays the array of findings"
+[[ "$ERR" != *"checks ran"* ]] || fail "the checks summary is for table mode: $ERR"
+sk audit --now $NOW -q
+[ -z "$ERR" ] || fail "-q still printed: $ERR"
+"$SHOPKEEP" -q import zendesk shop/users.json shop/tickets.json shop/ratings.json
+sk audit --now $NOW
+[[ "$ERR" != *"support checks skipped"* ]] || fail "support checks skipped although tickets were imported: $ERR"
+expect_err_contains "compliance.mail_without_consent skipped: no email rendered or sent yet."
+
+TEST "no '1 errors', and a rate at its threshold is not shown equal to it"
+"$PYTHON" "$SHOPKEEP_SOURCE_DIR/testdata/audit/make_audit_shop.py" dirty shop
+"$SHOPKEEP" -q import shopify shop/shop.jsonl
+"$SHOPKEEP" -q import zendesk shop/users.json shop/tickets.json shop/ratings.json
+sk audit --now $NOW
+"$PYTHON" - stdout.txt stderr.txt <<'PY' || fail "bad plural or equal percentages: $OUT"
+import re, sys
+text = open(sys.argv[1]).read() + open(sys.argv[2]).read()
+bad = re.findall(r"\b1 (errors|warnings|findings|days|tickets|minutes|hours|checks)\b", text)
+assert not bad, bad
+for a, b in re.findall(r"(\d+\.\d+%)[^%]*(?:above|threshold) (\d+\.\d+%)", text):
+    assert a != b, (a, b)
+PY

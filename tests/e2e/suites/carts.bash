@@ -87,3 +87,19 @@ expect_eq "$(json_get 'd["p_value"]')" None "no p-value without a holdout"
 expect_out_contains "too few checkouts"
 sk carts report --window 1h --json
 expect_eq "$(json_get 'd["treatment"]["recovered"]')" 1 "a 1h window leaves out the next-day order"
+
+TEST "report on an unknown campaign says so and lists the known ones"
+make_shop
+sk carts --now $NOW --campaign spring-carts --json
+sk carts report --campaign nope --json
+expect_rc 2
+expect_err_contains "no such campaign 'nope'"
+expect_err_contains "known: cart-recovery, spring-carts"
+[ -z "$OUT" ] || fail "a report was printed: $OUT"
+sk carts report --campaign spring-cart --json
+expect_rc 2
+expect_err_contains "did you mean 'spring-carts'?"
+sk carts report --campaign spring-carts --json
+expect_rc 0
+sk carts report --json
+expect_rc 0

@@ -206,7 +206,7 @@ sk init
 "$SHOPKEEP" status --json >/dev/full 2>err.txt
 rc=$?
 [ "$rc" -eq 1 ] || fail "status to /dev/full exited $rc"
-grep -q "could not write the output" err.txt || fail "no message: $(cat err.txt)"
+grep -q "cannot write to standard output" err.txt || fail "no message: $(cat err.txt)"
 "$SHOPKEEP" sql "SELECT 1 AS a" --format csv >/dev/full 2>/dev/null
 [ "$?" -eq 1 ] || fail "sql to /dev/full did not exit 1"
 

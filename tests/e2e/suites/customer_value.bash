@@ -83,10 +83,14 @@ printf '%s' "$OUT" > rfm.json
 import json, collections
 d = json.load(open("rfm.json"))
 assert len(d) == 2357
-for k in ("r", "f", "m"):
+for k, v in (("r", "recency_days"), ("f", "frequency"), ("m", "monetary")):
     counts = collections.Counter(r[k] for r in d)
-    assert set(counts) == {1, 2, 3, 4, 5}, (k, counts)
-    assert max(counts.values()) - min(counts.values()) <= 1, (k, counts)  # ties do not break the cut
+    assert set(counts) <= {1, 2, 3, 4, 5} and 5 in counts and 1 in counts, (k, counts)
+    score_of = {}
+    for r in d:  # the same value, the same score: ties are never cut by sort order
+        assert score_of.setdefault(r[v], r[k]) == r[k], (k, r[v])
+assert all(r["f"] == 1 for r in d if r["frequency"] == 1)
+assert not any(r["segment"] in ("Champions", "Loyal", "Can't Lose Them") for r in d if r["frequency"] == 1)
 assert all(isinstance(r["monetary"], str) and r["currency"] == "USD" for r in d)
 segments = collections.Counter(r["segment"] for r in d)
 assert len(segments) >= 9, segments
@@ -117,3 +121,30 @@ got = json.load(open("show1.json"))
 for k in ("p_alive", "expected_purchases", "clv", "at_risk"):
     assert got[k] == want[k], (k, got[k], want[k])
 PY
+
+TEST "one-time buyers: at_risk from the shop's repeat interval, said under the table"
+load_cdnow
+sk customers value --model --json --now $CAL_END
+expect_rc 0
+p90=$(json_get 'd["repeat_interval_days"]["p90"]')
+median=$(json_get 'd["repeat_interval_days"]["median"]')
+[ "$p90" -gt "$median" ] || fail "p90 $p90 not above the median $median"
+sk customers value --json --now $CAL_END
+"$PYTHON" - "$p90" <<'PY' || fail "one-time buyers' at_risk does not follow the repeat interval"
+import json, sys
+p90 = int(sys.argv[1])
+d = json.load(open("stdout.txt"))
+once = [r for r in d if r["frequency"] == 0]
+again = [r for r in d if r["frequency"] > 0]
+assert once and all(r["p_alive"] == 1.0 and r["at_risk_basis"] == "repeat_interval" for r in once)
+assert all(r["at_risk"] == (r["days_since_purchase"] > p90) for r in once)
+assert any(r["at_risk"] for r in once)
+assert all(r["at_risk_basis"] == "p_alive" and r["at_risk"] == (r["p_alive"] < 0.3) for r in again)
+PY
+sk customers value --now $CAL_END
+expect_rc 0
+expect_err_contains "older than $p90 days, the 90th percentile of the wait for a second order (median $median days)"
+expect_err_contains "customers rfm instead"
+sk customers value --help
+expect_out_contains "repeat_interval"
+expect_out_contains "customers rfm"

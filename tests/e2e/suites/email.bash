@@ -443,3 +443,21 @@ expect_eq "$(json_get 'd[0]["treatment"]["converted"]')" 0 "a 1h window leaves t
 sk email report --format csv
 expect_rc 0
 expect_out_contains "treatment.recipients"
+
+TEST "report and log on an unknown campaign say so and list the known ones"
+make_shop
+sk email report --campaign nope --json
+expect_rc 2
+expect_err_contains "no such campaign 'nope'"
+expect_err_contains "known: cart-recovery, winback, refill, cross-sell"
+sk email report --campaign winbak
+expect_rc 2
+expect_err_contains "did you mean 'winback'?"
+sk email log --campaign nope
+expect_rc 2
+expect_err_contains "no such campaign 'nope'"
+sk email plan nope
+expect_rc 2
+expect_err_contains "no such campaign 'nope' (known: cart-recovery, winback, refill, cross-sell)"
+sk email report --campaign winback --json
+expect_rc 0

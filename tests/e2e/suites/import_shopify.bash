@@ -117,7 +117,7 @@ expect_out_contains "No sync yet"
 TEST "what Shopify's sales report needs: refunds with their dates, line and order discounts, current quantities, attribution"
 sk import shopify "$DATA/sales_report.jsonl"
 expect_rc 0
-expect_err_contains "1 refunds"
+expect_err_contains "refunds 1 inserted"
 expect_eq "$(q 'SELECT order_id || " " || created_at || " " || amount || " " || currency FROM refunds')" \
   "901 2025-05-20T10:00:00Z 27.00 EUR" "the refund, on its own date"
 # gross = quantity x unit price; line discounts = gross - discounted total (code discounts included); order-level apart.
@@ -137,3 +137,56 @@ sed -e 's/"updatedAt":"2025-05-20T10:00:00Z"/"updatedAt":"2025-05-21T10:00:00Z"/
 sk import shopify newer.jsonl
 expect_rc 0
 expect_eq "$(q 'SELECT count(*) FROM refunds')" 0 "refunds replaced with the order"
+
+TEST "a Zendesk body given to import shopify names the command to use; nothing is written"
+sk import shopify "$DATA/small_shop.jsonl"
+before=$(dump_store)
+ZDATA=$SHOPKEEP_SOURCE_DIR/testdata/zendesk
+for body in "$ZDATA/tickets.json" "$ZDATA/satisfaction_ratings.json"; do  # pretty-printed and compact
+  sk import shopify "$DATA/later_lines.jsonl" "$body"
+  expect_rc 2
+  expect_err_contains "$body: this looks like a Zendesk export: use 'shopkeep import zendesk $body'"
+done
+tr -d '\n' < "$ZDATA/users.json" > one_line.json
+sk import shopify - < one_line.json
+expect_rc 2
+expect_err_contains "<stdin>: this looks like a Zendesk export: use 'shopkeep import zendesk -'"
+expect_eq "$(dump_store)" "$before" "store after the refused import"
+
+TEST "the summary says what changed per table: inserted, unchanged, updated, older skipped"
+ALLF=("$DATA/small_shop.jsonl" "$DATA/later_lines.jsonl" "$DATA/later_orders.jsonl")
+sk import shopify "${ALLF[@]}" --json
+expect_eq "$(json_get 'd["tables"]["orders"]')" "{'inserted': 2, 'updated': 0, 'unchanged': 0, 'older_skipped': 0}" "first import"
+expect_eq "$(json_get 'd["tables"]["order_lines"]["inserted"]')" 2 "lines inserted"
+sk import shopify "${ALLF[@]}" --json
+expect_eq "$(json_get 'sorted(set(k for t in d["tables"].values() for k, n in t.items() if n))')" "['unchanged']" "a re-import: all unchanged, children too"
+expect_eq "$(json_get 'd["tables"]["order_lines"]["unchanged"]')" 2 "lines unchanged although their order was rewritten"
+sed -e 's/"updatedAt":"2025-01-10T10:05:00Z"/"updatedAt":"2025-03-01T00:00:00Z"/' -e 's/#1001/#1001-edited/' "$DATA/small_shop.jsonl" > newer.jsonl
+sk import shopify newer.jsonl
+expect_rc 0
+expect_err_contains "orders 1 updated"
+sk import shopify "$DATA/small_shop.jsonl"
+expect_err_contains "orders 1 older skipped"
+expect_err_contains "(nothing changed)"
+
+TEST "Ctrl-C during an import: exit 130, 'interrupted: nothing was written', and nothing is"
+# 2 MB of customers (more than one read buffer, so some are written in the transaction), then the
+# pipe stays open and the import waits for more until the signal.
+"$PYTHON" - > many.jsonl <<'PY'
+for i in range(1, 12001):
+    print('{"id":"gid://shopify/Customer/%d","email":"c%d@example.com","updatedAt":"2025-01-01T00:00:00Z","note":"%s"}' % (i, i, "x" * 120))
+PY
+mkfifo feed
+{ cat many.jsonl; sleep 20; } > feed &
+feeder=$!
+"$SHOPKEEP" import shopify - < feed > stdout.txt 2> stderr.txt &
+importer=$!
+sleep 2
+kill -INT $importer
+wait $importer
+RC=$?
+ERR=$(cat stderr.txt)
+kill $feeder 2>/dev/null; wait $feeder 2>/dev/null
+expect_rc 130
+expect_err_contains "interrupted: nothing was written"
+expect_eq "$(q 'SELECT count(*) FROM customers')" 0 "customers after the interrupt"

@@ -30,7 +30,8 @@ sk import zendesk "${ALL[@]}"
 dump_store > first.txt
 sk import zendesk "${ALL[@]}" "$DATA/tickets_older.json"
 expect_rc 0
-expect_err_contains "1 older versions skipped"
+expect_err_contains "tickets 3 unchanged, 1 older skipped"
+expect_err_contains "(nothing changed)"
 dump_store > second.txt
 cmp -s first.txt second.txt || fail "store changed: $(diff first.txt second.txt | head -5)"
 
@@ -118,3 +119,24 @@ expect_eq "$(q 'SELECT ticket_id || " " || requester_id || " " || rating || " " 
 sk customer forget ann@example.com
 expect_rc 0
 expect_eq "$(q 'SELECT count(*) FROM csat_responses')" 0 "the forgotten person's survey response"
+
+TEST "a Shopify JSONL file given to import zendesk names the command to use; nothing is written"
+SDATA=$SHOPKEEP_SOURCE_DIR/testdata/shopify
+sk import zendesk "$DATA/users.json" "$SDATA/small_shop.jsonl"
+expect_rc 2
+expect_err_contains "$SDATA/small_shop.jsonl: this looks like a Shopify export: use 'shopkeep import shopify $SDATA/small_shop.jsonl'"
+head -1 "$SDATA/small_shop.jsonl" > one.jsonl
+sk import zendesk one.jsonl
+expect_rc 2
+expect_err_contains "use 'shopkeep import shopify one.jsonl'"
+expect_eq "$(q 'SELECT count(*) FROM zendesk_users')" 0 "users written"
+
+TEST "the summary says what changed: inserted, then unchanged, then updated"
+sk import zendesk "$DATA/users.json" --json
+expect_eq "$(json_get 'd["tables"]["zendesk_users"]')" "{'inserted': 3, 'updated': 0, 'unchanged': 0, 'older_skipped': 0}" "first import"
+sk import zendesk "$DATA/users.json" --json
+expect_eq "$(json_get 'd["tables"]["zendesk_users"]')" "{'inserted': 0, 'updated': 0, 'unchanged': 3, 'older_skipped': 0}" "the same again"
+sed 's/"name": *"\([^"]*\)"/"name": "\1 (renamed)"/' "$DATA/users.json" > renamed.json
+sk import zendesk renamed.json
+expect_rc 0
+expect_err_contains "zendesk_users 3 updated"

@@ -39,3 +39,18 @@ TEST_CASE("round_to_minor_units rounds half away from zero") {
   CHECK(round_to_minor_units(0.125, 2) == 13);
   CHECK(round_to_minor_units(-0.125, 2) == -13);
 }
+
+TEST_CASE("is_decimal accepts the APIs' amounts and nothing else") {
+  CHECK(is_decimal("129.90"));
+  CHECK(is_decimal("-5"));
+  CHECK(is_decimal(".5"));
+  CHECK(is_decimal("0"));
+  CHECK_FALSE(is_decimal("abc"));
+  CHECK_FALSE(is_decimal(""));
+  CHECK_FALSE(is_decimal("1."));
+  CHECK_FALSE(is_decimal("1e5"));
+  CHECK_FALSE(is_decimal(" 1"));
+  CHECK_FALSE(is_decimal("1.2.3"));
+  CHECK_FALSE(is_decimal("NaN"));
+  CHECK_FALSE(is_decimal(std::string(40, '9')));
+}

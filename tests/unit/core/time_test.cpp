@@ -14,6 +14,14 @@ TEST_CASE("parse_rfc3339 accepts Z, offsets and fractions, normalises to UTC") {
   CHECK(format_rfc3339(*parse_rfc3339("2024-03-01T22:00:00-05:30")) == "2024-03-02T03:30:00Z");
 }
 
+TEST_CASE("parse_rfc3339 keeps times within the years 0001 to 9999 after conversion to UTC") {
+  CHECK_FALSE(parse_rfc3339("0000-06-01T00:00:00Z"));
+  CHECK_FALSE(parse_rfc3339("0001-01-01T00:30:00+01:00"));
+  CHECK_FALSE(parse_rfc3339("9999-12-31T23:30:00-01:00"));
+  CHECK(format_rfc3339(*parse_rfc3339("0001-01-01T00:00:00Z")) == "0001-01-01T00:00:00Z");
+  CHECK(format_rfc3339(*parse_rfc3339("9999-12-31T23:59:59Z")) == "9999-12-31T23:59:59Z");
+}
+
 TEST_CASE("parse_rfc3339 rejects malformed text") {
   CHECK_FALSE(parse_rfc3339("2024-03-01"));
   CHECK_FALSE(parse_rfc3339("2024-03-01T10:20:30"));
@@ -21,6 +29,9 @@ TEST_CASE("parse_rfc3339 rejects malformed text") {
   CHECK_FALSE(parse_rfc3339("2024-03-01T25:20:30Z"));
   CHECK_FALSE(parse_rfc3339("yesterday"));
   CHECK_FALSE(parse_rfc3339("2024-03-01T10:20:30Zjunk"));
+  CHECK_FALSE(parse_rfc3339("2024-03-01T10:20:30+99:99"));
+  CHECK_FALSE(parse_rfc3339("2024-03-01T10:20:30+24:00"));
+  CHECK_FALSE(parse_rfc3339("2024-03-01T10:20:30+05:60"));
 }
 
 TEST_CASE("Zone: local days and midnights around DST") {

@@ -89,3 +89,10 @@ TEST_CASE("a table fits the terminal: the last columns are left out and named") 
   CHECK(out.str() == "id  name\n1   Ann\n");
   CHECK(fit.hidden_columns == std::vector<std::string>{"long_column_name", "another"});
 }
+
+TEST_CASE("visible_text: control characters shown, never sent to the terminal") {
+  CHECK(visible_text("\x1b[31mEvil") == "\\x1b[31mEvil");
+  CHECK(visible_text("a\tb\rc\nd") == "a b c d");
+  CHECK(visible_text("line one\nline two\x07", true) == "line one\nline two\\x07");
+  CHECK(visible_text("Ünïcode stays") == "Ünïcode stays");
+}

@@ -170,3 +170,38 @@ TEST_CASE("an order's inline refunds become rows, replaced with the order as a s
   CHECK(s.count("SELECT count(*) FROM refunds") == 1);
   CHECK_THROWS(write_all(s, {with_refunds("2025-04-01T00:00:00Z", R"([{"createdAt":"2025-03-01T00:00:00Z"}])")}));
 }
+
+TEST_CASE("amounts: decimals only, and no more decimals than the MoneyBag's currency has") {
+  auto order_with = [](const std::string& amount, const std::string& currency) {
+    return R"({"id":"gid://shopify/Order/5","totalPriceSet":{"shopMoney":{"amount":")" + amount +
+           R"(","currencyCode":")" + currency + R"("}}})";
+  };
+  TempStore s;
+  CHECK_THROWS_WITH_AS(write_all(s, {order_with("abc", "EUR")}),
+                       doctest::Contains("field totalPriceSet/shopMoney/amount: expected a decimal amount"), Error);
+  CHECK_THROWS_WITH_AS(write_all(s, {order_with("12.345", "EUR")}),
+                       doctest::Contains("12.345 has more decimals than EUR allows (2"), Error);
+  CHECK_THROWS_WITH_AS(write_all(s, {order_with("100.5", "JPY")}),
+                       doctest::Contains("more decimals than JPY allows (0"), Error);
+  write_all(s, {order_with("12.340", "EUR")});
+  CHECK(s.text("SELECT total_price FROM orders WHERE id = 5") == "12.340");  // the exact text, as given
+  write_all(s, {order_with("1.234", "KWD")});
+  CHECK(s.text("SELECT total_price FROM orders WHERE id = 5") == "1.234");
+}
+
+TEST_CASE("quantities from 0 to a billion; an order without test is not a test order") {
+  TempStore s;
+  CHECK_THROWS_WITH_AS(write_all(s, {order(1, "2025-01-02T00:00:00Z"), line_item(11, 1, -1)}),
+                       doctest::Contains("test.jsonl:2: field quantity: expected a quantity from 0"), Error);
+  write_all(s, {R"({"id":"gid://shopify/Order/2"})", R"({"id":"gid://shopify/Order/3","test":null})"});
+  CHECK(s.count("SELECT count(*) FROM orders WHERE id IN (2, 3) AND test = 0") == 2);
+}
+
+TEST_CASE("a Shop line with an unknown time zone is refused at its line") {
+  TempStore s;
+  CHECK_THROWS_WITH_AS(write_all(s, {R"({"id":"gid://shopify/Shop/1","ianaTimezone":"Europe/Atlantis"})"}),
+                       doctest::Contains("test.jsonl:1: field ianaTimezone: unknown time zone 'Europe/Atlantis'"),
+                       Error);
+  write_all(s, {R"({"id":"gid://shopify/Shop/1","ianaTimezone":"Europe/Berlin"})"});
+  CHECK(s.text("SELECT timezone FROM shop") == "Europe/Berlin");
+}

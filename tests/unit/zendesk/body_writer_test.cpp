@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/error.hpp"
 #include "support/temp_store.hpp"
 
 using namespace shopkeep;
@@ -90,4 +91,35 @@ TEST_CASE("CSAT survey responses, organizations and groups") {
   write(store, teams);
   CHECK(store.text("SELECT name || ' ' || domain_names FROM zendesk_organizations") == "Acme [\"acme.example\"]");
   CHECK(store.text("SELECT name || ' ' || deleted_at FROM zendesk_groups") == "Billing 2026-02-01T00:00:00Z");
+}
+
+TEST_CASE("fields of the wrong type are named, not the JSON library's type_error") {
+  TempStore s;
+  json bad = ticket(1, "open", "2026-01-02T00:00:00Z");
+  bad["status"] = 5;
+  CHECK_THROWS_WITH_AS(write(s, {{"tickets", json::array({bad})}}),
+                       doctest::Contains("test.json: tickets[0] (id 1): field status: expected a string, got 5"),
+                       Error);
+  json events = {
+      {"ticket_events", {{{"id", 2}, {"ticket_id", 1}, {"child_events", {{{"id", 3}, {"event_type", 7}}}}}}}};
+  CHECK_THROWS_WITH_AS(write(s, events),
+                       doctest::Contains("child_events[0]: field event_type: expected a string, got 7"), Error);
+  json nulls = {{"id", 4}, {"status", nullptr}, {"via", nullptr}, {"tags", nullptr}, {"requester_id", nullptr}};
+  write(s, {{"tickets", json::array({nulls})}});
+  CHECK(s.count("SELECT count(*) FROM tickets WHERE id = 4 AND status IS NULL") == 1);
+}
+
+TEST_CASE("ids beyond int64 are refused; a deleted ticket without updated_at is deleted as of the import") {
+  TempStore s;
+  json huge = ticket(1, "open", "2026-01-02T00:00:00Z");
+  huge["id"] = std::uint64_t{18446744073709551615u};
+  CHECK_THROWS_WITH_AS(write(s, {{"tickets", json::array({huge})}}),
+                       doctest::Contains("is beyond the store's 64-bit integer ids"), Error);
+  json requester = ticket(2, "open", "2026-01-02T00:00:00Z");
+  requester["requester_id"] = std::uint64_t{9223372036854775808u};
+  CHECK_THROWS_WITH_AS(write(s, {{"tickets", json::array({requester})}}),
+                       doctest::Contains("field requester_id: expected a 64-bit integer"), Error);
+  json deleted = {{"id", 3}, {"status", "deleted"}};
+  write(s, {{"tickets", json::array({deleted})}});
+  CHECK(s.text("SELECT deleted_at FROM tickets WHERE id = 3") == "2026-10-01T00:00:00Z");
 }
