@@ -14,7 +14,7 @@ namespace {
 
 namespace rec = analytics::recommend;
 
-struct RecommendFlags {
+struct RecommendCommandOptions {
   std::optional<std::string> product, customer, method, split_date;
   bool all = false, marketable = false, validation = false;
   size_t k = 10;
@@ -22,7 +22,7 @@ struct RecommendFlags {
   int max_length = 10;
 };
 
-void run_recommend(Context& ctx, const RecommendFlags& f) {
+void run_recommend(Context& ctx, const RecommendCommandOptions& f) {
   int targets = (f.product ? 1 : 0) + (f.customer ? 1 : 0) + (f.all ? 1 : 0);
   if (targets != 1) throw usage_error("give exactly one of --product, --customer or --all");
   if (f.k == 0) throw usage_error("-k must be at least 1");
@@ -48,7 +48,7 @@ void run_recommend(Context& ctx, const RecommendFlags& f) {
   ctx.write_listing(rows);
 }
 
-void run_evaluate(Context& ctx, const RecommendFlags& f) {
+void run_evaluate(Context& ctx, const RecommendCommandOptions& f) {
   if (f.k == 0) throw usage_error("-k must be at least 1");
   if (f.split_date && f.validation) throw usage_error("give --split-date or --validation, not both");
   auto store = ctx.open_store();
@@ -69,7 +69,7 @@ void run_evaluate(Context& ctx, const RecommendFlags& f) {
 }  // namespace
 
 void setup_recommend(CLI::App& command, Registry& registry) {
-  auto f = std::make_shared<RecommendFlags>();
+  auto f = std::make_shared<RecommendCommandOptions>();
   auto* cmd = &command;
   cmd->add_option("--product", f->product, "a product id or handle");
   cmd->add_option("--customer", f->customer, "a customer's email");

@@ -17,12 +17,12 @@ namespace shopkeep::cmd {
 
 namespace {
 
-struct ReportFlags {
+struct ReportCommandOptions {
   std::string out = "shopkeep-report.html";
   std::optional<std::string> from, to, templates;
 };
 
-void run_report(Context& ctx, const ReportFlags& flags) {
+void run_report(Context& ctx, const ReportCommandOptions& flags) {
   // Templates first: a bad --templates is a usage error before any work.
   std::optional<std::filesystem::path> override_dir;
   if (flags.templates) override_dir = *flags.templates;
@@ -61,7 +61,7 @@ void run_report(Context& ctx, const ReportFlags& flags) {
 }  // namespace
 
 void setup_report(CLI::App& command, Registry& registry) {
-  auto flags = std::make_shared<ReportFlags>();
+  auto flags = std::make_shared<ReportCommandOptions>();
   command.add_option("--out", flags->out, "the HTML file to write; - for stdout")->capture_default_str();
   command.add_option("--from", flags->from, "first instant (RFC 3339, or YYYY-MM-DD = local midnight), inclusive");
   command.add_option("--to", flags->to, "last instant, exclusive (default --now)");

@@ -17,12 +17,12 @@ namespace restock = analytics::restock;
 
 namespace {
 
-struct RestockFlags {
+struct RestockCommandOptions {
   std::optional<double> horizon, lead_time, service_level;
   bool all = false;
 };
 
-struct EvaluateFlags {
+struct RestockEvaluateCommandOptions {
   int holdout_weeks = 8;
   std::optional<int> top;
   std::optional<double> lead_time, service_level;
@@ -63,7 +63,7 @@ void apply_flags(restock::RestockSettings& settings, const std::optional<double>
   if (service_level) settings.service_level = restock::service_level_value(*service_level, "--service-level");
 }
 
-void run_restock(Context& ctx, const RestockFlags& flags) {
+void run_restock(Context& ctx, const RestockCommandOptions& flags) {
   auto settings = restock::load_restock_settings(ctx.config());
   apply_flags(settings, flags.lead_time, flags.service_level);
   if (flags.horizon) settings.horizon_days = restock::whole_days(*flags.horizon, "--horizon");
@@ -88,7 +88,7 @@ void run_restock(Context& ctx, const RestockFlags& flags) {
                         " tracked variants to reorder now");
 }
 
-void run_evaluate(Context& ctx, const EvaluateFlags& flags) {
+void run_evaluate(Context& ctx, const RestockEvaluateCommandOptions& flags) {
   auto settings = restock::load_restock_settings(ctx.config());
   apply_flags(settings, flags.lead_time, flags.service_level);
   auto store = ctx.open_store();
@@ -112,7 +112,7 @@ void run_evaluate(Context& ctx, const EvaluateFlags& flags) {
 }  // namespace
 
 void setup_restock(CLI::App& command, Registry& registry) {
-  auto flags = std::make_shared<RestockFlags>();
+  auto flags = std::make_shared<RestockCommandOptions>();
   auto* cmd = &command;
   cmd->add_option("--horizon", flags->horizon, "days an order should last after it arrives (default 30)")
       ->check(days_validator());
@@ -136,7 +136,7 @@ void setup_restock(CLI::App& command, Registry& registry) {
       "Example: shopkeep restock --json | jq -r '.[] | [.sku, .reorder_quantity] | @tsv'");
   registry.on_run(cmd, [flags](Context& ctx) { run_restock(ctx, *flags); });
 
-  auto eval_flags = std::make_shared<EvaluateFlags>();
+  auto eval_flags = std::make_shared<RestockEvaluateCommandOptions>();
   auto* evaluate = cmd->add_subcommand("evaluate", "Backtest of the forecast methods against the naive baselines");
   evaluate->add_option("--holdout-weeks", eval_flags->holdout_weeks, "weeks before --now held out")
       ->capture_default_str()
