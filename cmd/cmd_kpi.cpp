@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <memory>
+#include <tuple>
 
 #include "analytics/kpi.hpp"
 #include "completes.hpp"
@@ -38,13 +39,8 @@ void run_kpi(Context& ctx, const KpiCommandOptions& flags) {
   auto shop = store::load_shop_settings(*store, ctx.config());
   analytics::KpiOptions options;
   options.by = analytics::parse_period_kind(flags.by);
-  auto [default_from, default_to] = analytics::default_kpi_range(options.by, ctx.now(), shop.zone);
-  options.from = flags.from ? parse_time_arg(*flags.from, shop.zone, "--from") : default_from;
-  options.to = flags.to ? parse_time_arg(*flags.to, shop.zone, "--to") : default_to;
-  if (!(options.from < options.to))
-    throw usage_error(
-        fmt::format("--from ({}) must be before --to ({})", format_rfc3339(options.from), format_rfc3339(options.to)),
-        flags.to ? "" : "--to defaults to --now");
+  std::tie(options.from, options.to) =
+      parse_range_args(flags.from, flags.to, analytics::default_kpi_range(options.by, ctx.now(), shop.zone), shop.zone);
   if (!analytics::has_kpi_data(*store)) {
     ctx.reporter().info("No orders, checkouts or tickets in the store yet: run 'shopkeep import' or 'shopkeep sync'.");
     if (ctx.format() != output::Format::table) ctx.write_listing(output::Json::array());

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <memory>
+#include <tuple>
 
 #include "core/atomic_file.hpp"
 #include "core/data_dir.hpp"
@@ -37,13 +38,8 @@ void run_report(Context& ctx, const ReportCommandOptions& flags) {
   auto shop = store::load_shop_settings(*store, ctx.config());
   report::ReportOptions options;
   options.now = ctx.now();
-  auto [default_from, default_to] = report::default_report_range(options.now, shop.zone);
-  options.from = flags.from ? parse_time_arg(*flags.from, shop.zone, "--from") : default_from;
-  options.to = flags.to ? parse_time_arg(*flags.to, shop.zone, "--to") : default_to;
-  if (!(options.from < options.to))
-    throw usage_error(
-        fmt::format("--from ({}) must be before --to ({})", format_rfc3339(options.from), format_rfc3339(options.to)),
-        flags.to ? "" : "--to defaults to --now");
+  std::tie(options.from, options.to) =
+      parse_range_args(flags.from, flags.to, report::default_report_range(options.now, shop.zone), shop.zone);
   ctx.reporter().progress("Gathering the report's numbers", 0, 0);
   auto data = report::gather_report_data(*store, ctx.config(), options);
   ctx.reporter().progress_done();

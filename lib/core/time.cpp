@@ -140,6 +140,17 @@ Instant parse_time_arg(std::string_view text, const Zone& zone, std::string_view
                     "use RFC 3339 (2026-01-31T12:00:00Z) or a date (2026-01-31)");
 }
 
+std::pair<Instant, Instant> parse_range_args(const std::optional<std::string>& from,
+                                             const std::optional<std::string>& to, std::pair<Instant, Instant> defaults,
+                                             const Zone& zone) {
+  Instant start = from ? parse_time_arg(*from, zone, "--from") : defaults.first;
+  Instant end = to ? parse_time_arg(*to, zone, "--to") : defaults.second;
+  if (!(start < end))
+    throw usage_error("--from (" + format_rfc3339(start) + ") must be before --to (" + format_rfc3339(end) + ")",
+                      to ? "" : "--to defaults to --now");
+  return {start, end};
+}
+
 std::chrono::seconds parse_duration(std::string_view text, std::string_view flag) {
   auto bad = [&] {
     return usage_error(std::string(flag) + ": invalid duration '" + std::string(text) + "'",

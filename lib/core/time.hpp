@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace shopkeep {
 
@@ -34,6 +35,12 @@ class Zone {
 // A command-line time: RFC 3339, or YYYY-MM-DD meaning local midnight in `zone`.
 // Throws a usage error naming `flag` when malformed.
 Instant parse_time_arg(std::string_view text, const Zone& zone, std::string_view flag);
+
+// [--from, --to) of a command: each flag parsed as above where given, else its default; a usage
+// error unless from < to (the hint says --to defaults to --now when --to was not given).
+std::pair<Instant, Instant> parse_range_args(const std::optional<std::string>& from,
+                                             const std::optional<std::string>& to, std::pair<Instant, Instant> defaults,
+                                             const Zone& zone);
 
 // Durations "30m", "1h", "2d", "1w" (also "45s"). Throws a usage error naming `flag`.
 std::chrono::seconds parse_duration(std::string_view text, std::string_view flag);
