@@ -10,6 +10,9 @@
 #include <string>
 #include <string_view>
 
+// Each target defines it: libFuzzer's entry point (and replay_main.cpp's).
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size);
+
 namespace shopkeep::fuzz {
 
 // A folder of this process's own (in /dev/shm, else under $TMPDIR), removed at exit.
