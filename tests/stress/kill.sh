@@ -14,7 +14,7 @@
 # functions (KILL_LIBRARY_ONLY=1) and runs fewer trials.
 #
 # Kill moments: each scenario first times an uninterrupted run (D); trial i of N is killed at a
-# moment drawn uniformly from the i-th of N equal slices of [0, 1.1 D], so the kills spread over the
+# moment drawn uniformly from the i-th of N equal slices of [0, D], so the kills spread over the
 # whole run: before the first page commits, inside and between pages, during the last bookkeeping
 # (sync_state, the comment queue, import_log) and, for a few, after the run ended (those are
 # counted apart: nothing was interrupted). Where a kill landed is read from the killed store: no
@@ -103,7 +103,7 @@ _kill_prepare_sync-zendesk() {
   _kill_start_fake "$KILL_WORK/zendesk.port" zendesk_fake.py --data "$KILL_WORK/small/zendesk" \
     --recent-seconds 1 --account-limit 100000 --export-limit 100000 --log "$KILL_WORK/zendesk_fake.log" || return 1
   export ZENDESK_URL=http://127.0.0.1:$(cat "$KILL_WORK/zendesk.port") ZENDESK_EMAIL=agent@example.com \
-    ZENDESK_API_TOKEN=zd-test-token SHOPKEEP_HTTP_TIMEOUT=2 SHOPKEEP_ZENDESK_PAGE_SIZE=10 \
+    ZENDESK_API_TOKEN=zd-test-token SHOPKEEP_HTTP_TIMEOUT=2 SHOPKEEP_ZENDESK_PAGE_SIZE=25 \
     ZENDESK_EXPORT_REQUESTS_PER_MINUTE=100000
 }
 _kill_mode_sync-zendesk() { echo pages; }
@@ -149,9 +149,9 @@ kill_scenario() {
     mode=$("_kill_mode_$name" $trial)
     local db="$dir/t$trial.db" tmp="$dir/tmp$trial"
     mkdir -p "$tmp"
-    # The i-th of N slices of [0, 1.1 D] (a random point in it): kills spread over the whole run.
+    # The i-th of N slices of [0, D] (a random point in it): kills spread over the whole run.
     local wait_s
-    wait_s=$("$PYTHON" -c "import random; d = ${duration_ms[$mode]} * 1.1 / 1000; print(d * ($trial - 1 + random.random()) / $trials)")
+    wait_s=$("$PYTHON" -c "import random; d = ${duration_ms[$mode]} / 1000; print(d * ($trial - 1 + random.random()) / $trials)")
     (TMPDIR=$tmp "_kill_command_$name" "$db" $trial) >/dev/null 2>&1 &
     local pid=$! landed=0
     sleep "$wait_s"

@@ -2,8 +2,9 @@
 """A canonical dump of a shopkeep store's data, so two stores can be compared row for row (kill and
 load tests): every table's rows as sorted JSON lines, duplicates kept (a doubled row shows).
 
-  store_dump.py DB [--skip-table T ...] [--skip-column C ...] [--integrity]
+  store_dump.py DB [--table T ...] [--skip-table T ...] [--skip-column C ...] [--integrity]
 
+--table dumps only the tables named (default every table);
 --skip-table leaves a table out, --skip-column a column (in every table, or TABLE.COLUMN in one):
 callers name what legitimately differs between two runs and why. A `raw` column is compared as
 the JSON value it holds, not as text. --integrity only runs
@@ -32,11 +33,11 @@ def canonical_json(text):
         return text
 
 
-def dump(db, skip_tables, skip_columns):
+def dump(db, only_tables, skip_tables, skip_columns):
     tables = [r[0] for r in db.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
     for table in tables:
-        if table in skip_tables:
+        if table in skip_tables or (only_tables and table not in only_tables):
             continue
         cursor = db.execute(f'SELECT * FROM "{table}"')
         names = [d[0] for d in cursor.description]
@@ -55,6 +56,7 @@ def dump(db, skip_tables, skip_columns):
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("db")
+    p.add_argument("--table", action="append", default=[])
     p.add_argument("--skip-table", action="append", default=[])
     p.add_argument("--skip-column", action="append", default=[])
     p.add_argument("--integrity", action="store_true")
@@ -63,7 +65,7 @@ def main():
     if args.integrity:
         print(integrity(db))
         return
-    dump(db, set(args.skip_table), set(args.skip_column))
+    dump(db, set(args.table), set(args.skip_table), set(args.skip_column))
 
 
 if __name__ == "__main__":
