@@ -445,6 +445,8 @@ def make_handler(fake):
 
         def log_request_line(self):
             fake.record(f"UA {self.headers.get('User-Agent', '-')} {self.command} {self.path}")
+            if self.command == "GET" and self.headers.get("X-Shopify-Access-Token"):
+                fake.record("a GET (a bulk download) carried the access token")
 
         def redirect(self):
             self.send_response(302)

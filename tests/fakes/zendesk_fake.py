@@ -20,7 +20,7 @@ groups.json when present).
   zendesk_fake.py --data DIR [--port-file F] [--email E --token T] [--oauth-token O] [--oauth-scopes LIST]
       [--role admin|agent] [--csat legacy|survey|off] [--account-limit 700] [--export-limit 10]
       [--minute 60] [--recent-seconds 60] [--reset-header ratelimit-reset] [--maintenance SECONDS]
-      [--latency-ms 0] [--fault KIND:EVERY ...] [--log F] [--tls-cert PEM --tls-key PEM]
+      [--latency-ms 0] [--fault KIND:EVERY ...] [--log F] [--tls-cert PEM --tls-key PEM] [--redirect-to URL]
 Faults (every Nth API request): 429, 500, 503, slow (sleeps past the client timeout), cut (a body
 cut off mid-way), expire (the credentials stop working for good, as a revoked OAuth token does).
 Test control: POST /_fake/tickets with a JSON ticket object updates (or adds) it with updated_at = now
@@ -474,6 +474,13 @@ def make_handler(fake):
             if m:
                 ticket = fake.store.tickets.get(int(m.group(1)))
                 return self.reply(200 if ticket else 404, {"ticket": ticket})
+            if fake.args.redirect_to:  # every API request sent elsewhere (a hostile or misconfigured host)
+                fake.record(f"UA {self.headers.get('User-Agent', '-')} {url.path} redirected")
+                self.send_response(302)
+                self.send_header("Location", fake.args.redirect_to + self.path)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
             gate = self.gate("GET", url, is_export=url.path.startswith("/api/v2/incremental/"))
             if gate is None:
                 return
@@ -509,6 +516,7 @@ def main():
     p.add_argument("--log")
     p.add_argument("--tls-cert")
     p.add_argument("--tls-key")
+    p.add_argument("--redirect-to", help="answer every API GET with a redirect to this origin (the same path)")
     args = p.parse_args()
     fake = Fake(args)
     server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(fake))
