@@ -6,7 +6,7 @@
 #
 #   tests/stress/load.sh BUILD_DIR [SECONDS]      (default 600)
 #
-# - sync 1 runs `sync shopify` every 2 s; sync 2 runs `sync zendesk`, every third time `sync` (both
+# - sync 1 runs `sync -v shopify` every 2 s; sync 2 runs `sync zendesk`, every third time `sync` (both
 #   sources), every 2 s. Both start at once: the store's sync lock makes one wait for the other.
 #   Allowed exits: 0; 4 (partial: a page failed past its retries, the rest committed); 1 only for
 #   the sync lock held past its 10 s wait (cli.md: "a sync lock held too long").
@@ -82,7 +82,7 @@ syncer() {
     local args=("$@")
     [ "$n" = 2 ] && [ $((run % 3)) -eq 0 ] && args=()  # every third time: both sources
     local start=$SECONDS rc
-    "$SHOPKEEP" sync "${args[@]}" >>"sync$n.out" 2>>"sync$n.err"
+    "$SHOPKEEP" -v sync "${args[@]}" >>"sync$n.out" 2>>"sync$n.err"
     rc=$?
     echo "$rc $((SECONDS - start)) ${args[*]:-all}" >>"sync$n.runs"
     sleep 2
@@ -187,7 +187,7 @@ for f in glob.glob("reader*.runs"):
 warnings = collections.Counter()
 for f in glob.glob("sync[12].err"):
     for line in open(f):
-        if line.startswith("shopkeep: "):
+        if "retrying" in line or "warning" in line or "error" in line:
             kind = re.sub(r"\d+(\.\d+)?", "N", line.strip())
             kind = re.sub(r"\(http://[^)]*\)|http://\S+", "URL", kind)
             warnings[kind[:150]] += 1
@@ -207,7 +207,7 @@ for name, s in (("shopify", shopify), ("zendesk", zendesk)):
     print(f"  {name} fake: {s['requests']} requests, {total} faults ({100 * total / max(1, s['requests']):.1f}%): "
           + ", ".join(f"{k} {n}" for k, n in sorted(s["injected"].items())))
 print("  changes made on the fakes: " + ", ".join(f"{k} {n}" for k, n in sorted(mutations.items())))
-print("  sync messages by kind:")
+print("  sync warnings and retries (-v) by kind:")
 for k, n in warnings.most_common(12):
     print(f"    {n:5d}  {k}")
 for b in bad_syncs[:10]:
