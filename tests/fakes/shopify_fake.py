@@ -24,7 +24,8 @@ Faults (every Nth GraphQL request): throttle, 429, 500, internal (INTERNAL_SERVE
 body), slow (sleeps past the client timeout), cut (a body cut off mid-way), expire (the token stops
 working once). Bulk faults: bulkbusy:N and bulklimit:N (the first N starts refused with
 OPERATION_IN_PROGRESS / LIMIT_REACHED), bulkfail (every job FAILED with partial data), bulkflaky:N
-(the first N jobs FAILED with INTERNAL_SERVER_ERROR), bulkstuck (jobs never finish), bulkrace (two
+(the first N jobs FAILED with INTERNAL_SERVER_ERROR), bulkstuck (jobs never finish), bulkslow (each
+download pauses half-way for --slow-seconds), bulkrace (two
 objects change while the job runs: one before the job reads it, one after). A fault given as KIND:P%
 comes at random with probability P (load tests).
 Test control (no auth, no faults): POST /_fake/objects with {"objects": [...]} adds or replaces
@@ -494,6 +495,11 @@ def make_handler(fake):
             self.send_header("Content-Type", "application/jsonl")
             self.send_header("Content-Length", str(len(data)))
             self.end_headers()
+            if "bulkslow" in fake.faults:  # half the file, a pause, the rest: a download that takes a while
+                self.wfile.write(data[: len(data) // 2])
+                self.wfile.flush()
+                time.sleep(fake.args.slow_seconds)
+                data = data[len(data) // 2:]
             self.wfile.write(data)
 
         def do_POST(self):

@@ -2,8 +2,8 @@
 # message or -v/--verbose output; the store and its -wal/-shm 0600 whatever the umask; plain http only
 # to loopback; user-info tricks refused; no redirect to another host (the token would follow); TLS
 # verified (a self-signed server refused unless SHOPKEEP_CA_BUNDLE or http.ca_bundle names its CA,
-# and then only under its own name). Wrong-token exits (3, the secret not in the message) are in the
-# sync suites.
+# and then only under its own name); bulk downloads private (0600, an unguessable name). Wrong-token
+# exits (3, the secret not in the message) are in the sync suites.
 
 SHOPIFY_FAKE=$SHOPKEEP_SOURCE_DIR/tests/fakes/shopify_fake.py
 ZENDESK_FAKE=$SHOPKEEP_SOURCE_DIR/tests/fakes/zendesk_fake.py
@@ -126,6 +126,21 @@ for f in open/store.db open/store.db-wal open/store.db-shm open/store.db.sync.lo
   [ -e "$f" ] || { fail "$f was not there to check"; continue; }
   expect_file_mode "$f" 600
 done
+stop_fakes
+
+TEST "a bulk download (the shop's customers) goes to a private temporary file, 0600 under umask 0, then removed"
+make_shop
+start_shopify --fault bulkslow --slow-seconds 1.5
+mkdir tmp
+(umask 000; TMPDIR=$PWD/tmp exec "$SHOPKEEP" --now $NOW sync shopify --resources customers >sync.out 2>&1) &
+syncing=$!
+for _ in $(seq 200); do compgen -G 'tmp/shopkeep-bulk-*' >/dev/null && break; sleep 0.05; done
+download=$(compgen -G 'tmp/shopkeep-bulk-*' | head -1)
+[ -n "$download" ] || fail "no download file was seen in TMPDIR"
+[ -n "$download" ] && expect_file_mode "$download" 600
+wait $syncing
+expect_eq "$?" 0 "the sync's exit"
+expect_eq "$(ls -A tmp)" "" "files left in TMPDIR"
 stop_fakes
 
 TEST "plain http only to loopback: other hosts, look-alike names and addresses are usage errors, sent nothing"
