@@ -210,7 +210,8 @@ kill_scenario() {
 }
 
 kill_main() {
-  local build_dir=${1:?usage: tests/stress/kill.sh BUILD_DIR [TRIALS] [SCENARIO...]} trials=${2:-100}
+  local build_dir trials=${2:-100}
+  build_dir=$(cd "${1:?usage: tests/stress/kill.sh BUILD_DIR [TRIALS] [SCENARIO...]}" && pwd) || return 2
   shift $(($# >= 2 ? 2 : 1))
   local here
   here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)

@@ -20,7 +20,7 @@
 # kind) and exits 1 when a check failed. tests/e2e/suites/load.bash runs a short variant.
 set -u
 
-build_dir=${1:?usage: tests/stress/load.sh BUILD_DIR [SECONDS]}
+build_dir=$(cd "${1:?usage: tests/stress/load.sh BUILD_DIR [SECONDS]}" && pwd) || exit 2
 seconds=${2:-600}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 SHOPKEEP=${SHOPKEEP:-$build_dir/shopkeep}
