@@ -13,7 +13,8 @@
 # exits 1 when a trial did not survive. KILL_KEEP=1 keeps the work folder (failed trials' stores). tests/e2e/suites/kill.bash sources this file for its
 # functions (KILL_LIBRARY_ONLY=1) and runs fewer trials.
 #
-# Kill moments: each scenario first times an uninterrupted run (D); trial i of N is killed at a
+# Kill moments: each scenario first times an uninterrupted run (D, timed again every tenth trial as
+# the machine's load changes); trial i of N is killed at a
 # moment drawn uniformly from the i-th of N equal slices of [0, D], so the kills spread over the
 # whole run: before the first page commits, inside and between pages, during the last bookkeeping
 # (sync_state, the comment queue, import_log) and, for a few, after the run ended (those are
@@ -149,6 +150,14 @@ kill_scenario() {
     mode=$("_kill_mode_$name" $trial)
     local db="$dir/t$trial.db" tmp="$dir/tmp$trial"
     mkdir -p "$tmp"
+    # Every tenth trial times an uninterrupted run again: the machine's load changes, and kill
+    # moments drawn from a stale duration would bunch at the start of the run (or past its end).
+    if [ $((trial % 10)) -eq 0 ]; then
+      local start=$(_kill_ms)
+      rm -f "$dir/timing.db"*
+      (TMPDIR=$tmp "_kill_command_$name" "$dir/timing.db" $trial) >/dev/null 2>&1 && duration_ms[$mode]=$(($(_kill_ms) - start))
+      rm -f "$dir/timing.db"*
+    fi
     # The i-th of N slices of [0, D] (a random point in it): kills spread over the whole run.
     local wait_s
     wait_s=$("$PYTHON" -c "import random; d = ${duration_ms[$mode]} / 1000; print(d * ($trial - 1 + random.random()) / $trials)")
@@ -218,6 +227,7 @@ kill_main() {
   export SHOPKEEP=${SHOPKEEP:-$build_dir/shopkeep} GENSHOP=${GENSHOP:-$build_dir/genshop}
   export PYTHON=${PYTHON:-/usr/bin/python3} SHOPKEEP_SOURCE_DIR=${SHOPKEEP_SOURCE_DIR:-$(cd "$here/../.." && pwd)}
   _kill_main_work=$(mktemp -d "${TMPDIR:-/tmp}/shopkeep-kill.XXXXXX")
+  trap 'exit 130' INT TERM
   trap '_kill_stop_fakes; [ "${KILL_KEEP:-0}" = 1 ] && echo "kept $_kill_main_work" || rm -rf "$_kill_main_work"' EXIT
   kill_init "$_kill_main_work" || exit 1
   local scenarios=("$@") status=0 s

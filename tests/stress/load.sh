@@ -37,6 +37,7 @@ cleanup() {
   [ "${LOAD_KEEP:-0}" = 1 ] && echo "kept $work" || rm -rf "$work"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 cd "$work" || exit 1
 problems=()
 problem() { problems+=("$*"); }
