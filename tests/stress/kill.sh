@@ -210,7 +210,7 @@ kill_scenario() {
   _kill_stop_fakes
   local modes="" m
   for m in "${!duration_ms[@]}"; do modes+="${modes:+, }$m run ${duration_ms[$m]} ms"; done
-  echo "$name: $run trials run / $survived survived (uninterrupted: $modes; killed before the first commit" \
+  echo "$name: $run trials run / $survived survived (an uninterrupted run, last timed: $modes; killed before the first commit" \
     "$before, mid-run $mid, in the final bookkeeping $bookkeeping; after the run had ended $after;" \
     "temporary files left behind $leftovers)"
   local f
