@@ -9,7 +9,8 @@ load tests): every table's rows as sorted JSON lines, duplicates kept (a doubled
 callers name what legitimately differs between two runs and why. A `raw` column is compared as
 the JSON value it holds, not as text. --integrity only runs
 PRAGMA integrity_check and prints its answer ("ok"). The store is opened read-only, so a store left
-by a killed process is looked at as it is (its WAL recovered in memory, not checkpointed)."""
+by a killed process is looked at as it is (its WAL recovered in memory, not checkpointed); only a hot
+rollback journal (a kill while the store was being created) is rolled back, as any next open would."""
 import argparse
 import json
 import sqlite3
@@ -17,7 +18,17 @@ import sys
 
 
 def open_read_only(path):
-    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+    try:
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return db
+    except sqlite3.OperationalError as e:
+        if "readonly" not in str(e):
+            raise
+    # A hot rollback journal (a kill while the store was being created, before it was switched to
+    # WAL) can only be rolled back by a writer: open it as the next command would.
+    db.close()
+    return sqlite3.connect(path, timeout=30)
 
 
 def integrity(db):
