@@ -35,14 +35,16 @@
 KILL_NOW=2026-10-01T00:00:00Z
 KILL_SCENARIOS=(import-shopify import-zendesk sync-shopify sync-zendesk)
 
-# kill_init WORK_DIR: the data every scenario uses (generated once per WORK_DIR). Needs SHOPKEEP,
-# GENSHOP, PYTHON and SHOPKEEP_SOURCE_DIR.
+# kill_init WORK_DIR [IMPORT_ORDERS]: the data every scenario uses (generated once per WORK_DIR);
+# the imports' shop has IMPORT_ORDERS orders (default 2,000) and 0.6 tickets an order. Needs
+# SHOPKEEP, GENSHOP, PYTHON and SHOPKEEP_SOURCE_DIR.
 kill_init() {
   KILL_WORK=$1
+  local orders=${2:-2000}
   mkdir -p "$KILL_WORK"
   # The imports: big enough that a run lasts about a second, so kills land inside it.
-  [ -d "$KILL_WORK/big" ] || "$GENSHOP" --out "$KILL_WORK/big" --customers 400 --orders 2000 --products 40 \
-    --checkouts 100 --tickets 1200 --seed 7 >/dev/null || return 1
+  [ -d "$KILL_WORK/big" ] || "$GENSHOP" --out "$KILL_WORK/big" --customers $((orders / 5)) --orders "$orders" \
+    --products 40 --checkouts $((orders / 20)) --tickets $((orders * 3 / 5)) --seed 7 >/dev/null || return 1
   # The syncs: many small pages against fakes without limits that would make a run long.
   [ -d "$KILL_WORK/small" ] || "$GENSHOP" --out "$KILL_WORK/small" --customers 60 --orders 150 --products 15 \
     --checkouts 20 --tickets 150 --seed 3 >/dev/null || return 1
