@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 
 #include "core/error.hpp"
@@ -182,6 +183,19 @@ std::optional<std::string> string_field(const json& op, const char* key) {
                                                                              : std::nullopt;
 }
 
+// A new file of our own in the temporary folder, for a download of the shop's customers and orders:
+// mkstemps creates it 0600 (whatever the umask) under a name no one can guess, never through a link
+// another user planted there.
+std::filesystem::path private_temp_file(const std::string& prefix) {
+  auto folder = std::filesystem::temp_directory_path();
+  std::string path = (folder / (prefix + "-XXXXXX.jsonl")).string();
+  int fd = ::mkstemps(path.data(), 6);
+  if (fd < 0)
+    throw runtime_error("cannot create a temporary file in " + folder.string(), "set TMPDIR to a writable folder");
+  ::close(fd);
+  return path;
+}
+
 }  // namespace
 
 std::string bulk_query(const ResourceQuery& q) {
@@ -242,8 +256,7 @@ BulkResult bulk_import(store::Db& db, GraphqlClient& client, http::HttpClient& h
     return result;
   }
   http::check_url(*url, "bulk operation download");
-  auto file = std::filesystem::temp_directory_path() /
-              ("shopkeep-bulk-" + std::to_string(::getpid()) + "-" + q.name + ".jsonl");
+  auto file = private_temp_file("shopkeep-bulk-" + q.name);
   auto download_started = Clock::now();
   auto got = http.download(*url, file.string());
   result.download_seconds = since(download_started);

@@ -1,6 +1,7 @@
 """What the fake API servers share: JSON answers (whole, or cut off mid-way) and the fault schedule."""
 import json
 import os
+import random
 import ssl
 import threading
 from http.server import BaseHTTPRequestHandler
@@ -27,27 +28,55 @@ def reply_json(handler, status, body, headers=None, cut=False):
 
 
 class FaultSchedule:
-    """Switchable faults given as KIND:EVERY (`--fault 500:3`: every third request answers 500).
-    `kinds` maps each kind to its EVERY (0 when given without one); `next()` counts a request and
-    names the fault it gets, if any (kinds starting with one of `not_per_request` are left out)."""
+    """Switchable faults given as KIND:EVERY (`--fault 500:3`: every third request answers 500) or
+    KIND:P% (`--fault 500:5%`: each request answers 500 with probability 5%, drawn at random).
+    `kinds` maps each KIND:EVERY kind to its EVERY (0 when given without one); `next()` counts a
+    request and names the fault it gets, if any (kinds starting with one of `not_per_request` are
+    left out). `enabled` switches every fault off and on (the test control endpoints); `injected`
+    counts the faults given, by kind."""
 
     def __init__(self, specs, not_per_request=()):
         self.kinds = {}
+        self.rates = {}
         for spec in specs:
             kind, _, every = spec.partition(":")
-            self.kinds[kind] = int(every or 0)
+            if every.endswith("%"):
+                self.rates[kind] = float(every[:-1]) / 100
+            else:
+                self.kinds[kind] = int(every or 0)
         self.not_per_request = tuple(not_per_request)
         self.requests = 0
+        self.enabled = True
+        self.injected = {}
+        self.random = random.Random(os.environ.get("FAKE_SEED"))
         self.lock = threading.Lock()
 
     def next(self):
         with self.lock:
             self.requests += 1
             n = self.requests
+            draw = self.random.random()
+            fault = self._pick(n, draw) if self.enabled else None
+            if fault:
+                self.injected[fault] = self.injected.get(fault, 0) + 1
+            return fault
+
+    def _pick(self, n, draw):
         for kind, every in self.kinds.items():
             if every and n % every == 0 and not kind.startswith(self.not_per_request):
                 return kind
+        for kind, rate in self.rates.items():
+            if draw < rate:
+                return kind
+            draw -= rate
         return None
+
+    def control(self, body):
+        """The answer of the test control endpoint /_fake/faults: POST {"enabled": false} switches
+        the faults off; every answer says what was injected so far."""
+        if "enabled" in body:
+            self.enabled = bool(body["enabled"])
+        return {"enabled": self.enabled, "requests": self.requests, "injected": self.injected}
 
 
 class JsonHandler(BaseHTTPRequestHandler):

@@ -24,8 +24,15 @@ Faults (every Nth GraphQL request): throttle, 429, 500, internal (INTERNAL_SERVE
 body), slow (sleeps past the client timeout), cut (a body cut off mid-way), expire (the token stops
 working once). Bulk faults: bulkbusy:N and bulklimit:N (the first N starts refused with
 OPERATION_IN_PROGRESS / LIMIT_REACHED), bulkfail (every job FAILED with partial data), bulkflaky:N
-(the first N jobs FAILED with INTERNAL_SERVER_ERROR), bulkstuck (jobs never finish), bulkrace (two
-objects change while the job runs: one before the job reads it, one after)."""
+(the first N jobs FAILED with INTERNAL_SERVER_ERROR), bulkstuck (jobs never finish), bulkslow (each
+download pauses half-way for --slow-seconds), bulkrace (two
+objects change while the job runs: one before the job reads it, one after). A fault given as KIND:P%
+comes at random with probability P (load tests).
+Test control (no auth, no faults): POST /_fake/objects with {"objects": [...]} adds or replaces
+objects in the data's JSONL shape (children with __parentId), top-level ones with updatedAt = the
+fake's now; GET /_fake/data.jsonl answers the data as it is now, in the same shape (for `import
+shopify`); POST /_fake/faults with {"enabled": false} switches the faults off, and says (as GET does)
+how many of each were given."""
 import argparse
 import base64
 import json
@@ -82,6 +89,26 @@ class Store:
                         self.shop = o
                     else:
                         self.objects[o["id"]] = o
+
+    def put(self, o):
+        """Adds or replaces one object (a child by its id within its parent's list)."""
+        o = dict(o)
+        parent = o.pop("__parentId", None)
+        if parent:
+            kids = self.children.setdefault(parent, {}).setdefault(CHILD_FIELD[gid_type(o["id"])], [])
+            kids[:] = [k for k in kids if k["id"] != o["id"]] + [o]
+        elif gid_type(o["id"]) == "Shop":
+            self.shop = o
+        else:
+            self.objects[o["id"]] = o
+
+    def jsonl(self):
+        lines = [json.dumps(self.shop)] if self.shop else []
+        for gid, o in self.objects.items():
+            lines.append(json.dumps(o))
+            for kids in self.children.get(gid, {}).values():
+                lines.extend(json.dumps(dict(k, __parentId=gid)) for k in kids)
+        return "\n".join(lines) + "\n"
 
     def of_type(self, type_name):
         return [o for o in self.objects.values() if gid_type(o["id"]) == type_name]
@@ -142,6 +169,7 @@ class Fake:
         self.issued = {}  # token -> expiry (monotonic) or None
         self.expired_tokens = set()
         self.lock = threading.Lock()
+        self.data_lock = threading.RLock()  # the data, changed through /_fake/objects while queries read it
         self.log = open(args.log, "a") if args.log else None
         self.started = time.monotonic()
         self.clock = parse_time(args.clock) if args.clock else None
@@ -418,6 +446,8 @@ def make_handler(fake):
 
         def log_request_line(self):
             fake.record(f"UA {self.headers.get('User-Agent', '-')} {self.command} {self.path}")
+            if self.command == "GET" and self.headers.get("X-Shopify-Access-Token"):
+                fake.record("a GET (a bulk download) carried the access token")
 
         def redirect(self):
             self.send_response(302)
@@ -425,7 +455,33 @@ def make_handler(fake):
             self.send_header("Content-Length", "0")
             self.end_headers()
 
+        def control(self, body):
+            """The test control endpoints (/_fake/...): True when the request was one of them."""
+            if self.path == "/_fake/faults":
+                self.reply(200, fake.schedule.control(body or {}))
+            elif self.path == "/_fake/objects" and body is not None:
+                with fake.data_lock:
+                    stamp = iso(fake.now())
+                    for o in body["objects"]:
+                        fake.store.put(dict(o, updatedAt=stamp) if "__parentId" not in o and "updatedAt" in o else o)
+                self.reply(200, {"ok": True, "updatedAt": stamp})
+            elif self.path == "/_fake/data.jsonl":
+                with fake.data_lock:
+                    data = fake.store.jsonl().encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/jsonl")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+            else:
+                return False
+            return True
+
         def do_GET(self):
+            if self.path.startswith("/_fake/"):
+                if not self.control(None):
+                    self.reply(404, {"errors": "Not Found"})
+                return
             self.log_request_line()
             if fake.args.redirect_to:
                 return self.redirect()
@@ -439,12 +495,19 @@ def make_handler(fake):
             self.send_header("Content-Type", "application/jsonl")
             self.send_header("Content-Length", str(len(data)))
             self.end_headers()
+            if "bulkslow" in fake.faults:  # half the file, a pause, the rest: a download that takes a while
+                self.wfile.write(data[: len(data) // 2])
+                self.wfile.flush()
+                time.sleep(fake.args.slow_seconds)
+                data = data[len(data) // 2:]
             self.wfile.write(data)
 
         def do_POST(self):
             self.log_request_line()
             length = int(self.headers.get("Content-Length", 0))
             body = json.loads(self.rfile.read(length) or b"{}")
+            if self.path.startswith("/_fake/") and self.control(body):
+                return
             if fake.args.redirect_to:
                 return self.redirect()
             if self.path == "/admin/oauth/access_token":
@@ -479,7 +542,8 @@ def make_handler(fake):
             if fault == "slow":
                 time.sleep(fake.args.slow_seconds)
             try:
-                data, requested, actual = fake.graphql(body)
+                with fake.data_lock:
+                    data, requested, actual = fake.graphql(body)
             except CostTooHigh as e:
                 cost = e.args[0]
                 fake.record(f"MAX_COST_EXCEEDED {cost}")

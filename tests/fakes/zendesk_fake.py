@@ -20,13 +20,17 @@ groups.json when present).
   zendesk_fake.py --data DIR [--port-file F] [--email E --token T] [--oauth-token O] [--oauth-scopes LIST]
       [--role admin|agent] [--csat legacy|survey|off] [--account-limit 700] [--export-limit 10]
       [--minute 60] [--recent-seconds 60] [--reset-header ratelimit-reset] [--maintenance SECONDS]
-      [--latency-ms 0] [--fault KIND:EVERY ...] [--log F] [--tls-cert PEM --tls-key PEM]
+      [--latency-ms 0] [--fault KIND:EVERY ...] [--log F] [--tls-cert PEM --tls-key PEM] [--redirect-to URL]
 Faults (every Nth API request): 429, 500, 503, slow (sleeps past the client timeout), cut (a body
 cut off mid-way), expire (the credentials stop working for good, as a revoked OAuth token does).
 Test control: POST /_fake/tickets with a JSON ticket object updates (or adds) it with updated_at = now
 (and a ticket event); a "comment" member (body, public, author_id) adds a comment; status "deleted"
 deletes it. POST /_fake/ratings with a rating's id and fields changes it (updated_at = now).
 GET /_fake/tickets/{id} shows a ticket as the fake holds it (no auth, no limits, no faults).
+GET /_fake/data/NAME.json (tickets, users, ticket_events, satisfaction_ratings, organizations, groups,
+survey_responses) answers the data as it is now as the body `import zendesk` reads. POST /_fake/faults
+with {"enabled": false} switches the faults off, and says (as GET does) how many of each were given.
+A fault given as KIND:P% comes at random with probability P (load tests).
 
 Ticket updates as Zendesk's Update Ticket endpoint takes them: PUT /api/v2/tickets/{id}.json with
 {"ticket": {...}}: `tags` replaces the tags (`additional_tags` and `remove_tags` are ignored there,
@@ -105,6 +109,18 @@ class Store:
             "id": child["id"], "type": "Comment", "author_id": child["author_id"], "body": child["body"],
             "html_body": "<p>" + child["body"] + "</p>", "plain_body": child["body"], "public": child["public"],
             "attachments": [], "audit_id": audit_id, "created_at": created_at})
+
+    def body(self, name):
+        """The data as it is now, as the response body `import zendesk` reads (`name`.json)."""
+        with self.lock:
+            if name == "tickets":
+                return {"tickets": [dict(t, metric_set=self.metrics[t["id"]]) if t["id"] in self.metrics else dict(t)
+                                    for t in self.tickets.values()], "end_of_stream": True}
+            lists = {"users": list(self.users.values()), "ticket_events": list(self.events),
+                     "satisfaction_ratings": list(self.ratings.values()),
+                     "organizations": list(self.organizations.values()), "groups": list(self.groups),
+                     "survey_responses": list(self.surveys)}
+            return {name: lists[name]} if name in lists else None
 
     def changed(self, items, start, upto):
         """(updated_at, id) order, the export's; items changed at or after `start` and before `upto`."""
@@ -356,6 +372,8 @@ def make_handler(fake):
             if self.path == "/_fake/tickets":
                 fake.store.touch_ticket(body)
                 return self.reply(200, {"ok": True})
+            if self.path == "/_fake/faults":
+                return self.reply(200, fake.schedule.control(body))
             if self.path == "/_fake/ratings":  # a rating changed by its customer: updated_at = now
                 rating = fake.store.ratings[body["id"]]
                 rating.update(body)
@@ -446,15 +464,29 @@ def make_handler(fake):
         def do_GET(self):
             url = urlparse(self.path)
             query = parse_qs(url.query)
+            m = re.match(r"^/_fake/data/(\w+)\.json$", url.path)
+            if m:
+                body = fake.store.body(m.group(1))
+                return self.reply(200 if body is not None else 404, body or {"error": "InvalidEndpoint"})
+            if url.path == "/_fake/faults":
+                return self.reply(200, fake.schedule.control({}))
             m = re.match(r"^/_fake/tickets/(\d+)$", url.path)
             if m:
                 ticket = fake.store.tickets.get(int(m.group(1)))
                 return self.reply(200 if ticket else 404, {"ticket": ticket})
+            if fake.args.redirect_to:  # every API request sent elsewhere (a hostile or misconfigured host)
+                fake.record(f"UA {self.headers.get('User-Agent', '-')} {url.path} redirected")
+                self.send_response(302)
+                self.send_header("Location", fake.args.redirect_to + self.path)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
             gate = self.gate("GET", url, is_export=url.path.startswith("/api/v2/incremental/"))
             if gate is None:
                 return
             limits, fault = gate
-            status, body = fake.route(url.path, query)
+            with fake.store.lock:  # the data, changed through /_fake/tickets while exports read it
+                status, body = fake.route(url.path, query)
             fake.record(f"GET {self.path} {status}" + (" cut" if fault == "cut" else ""))
             self.reply(status, body, limits, cut=(fault == "cut"))
 
@@ -484,6 +516,7 @@ def main():
     p.add_argument("--log")
     p.add_argument("--tls-cert")
     p.add_argument("--tls-key")
+    p.add_argument("--redirect-to", help="answer every API GET with a redirect to this origin (the same path)")
     args = p.parse_args()
     fake = Fake(args)
     server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(fake))

@@ -1,6 +1,7 @@
 # sync shopify against the fake Shopify server: the store equals an import of the same data, with
 # or without faults; auth, lock, cursors and incremental reads; what real shops do that our own code
-# could assume away (query cost, scopes, bulk jobs that fail or linger, endpoint URLs, TLS).
+# could assume away (query cost, scopes, bulk jobs that fail or linger). Endpoint URLs, redirects and TLS
+# are in the security suite.
 
 FAKE=$SHOPKEEP_SOURCE_DIR/tests/fakes/shopify_fake.py
 NOW=2026-10-01T00:00:00Z
@@ -385,42 +386,3 @@ expect_err_contains "127.0.0.1:9"
 SHOPIFY_SHOP=no-such-shop.invalid sk sync --now $NOW
 expect_rc 1
 expect_err_contains "no-such-shop.invalid"
-
-TEST "endpoint settings: user info, line breaks and spaces are usage errors; redirects to another host refused"
-make_shop
-export SHOPIFY_ACCESS_TOKEN=shpat_test
-start_fake --data "$E2E_ROOT"/shop/shopify/*.jsonl --log fake.log
-port=$(cat port)
-SHOPIFY_SHOP="http://localhost:1@127.0.0.1:$port" sk sync --now $NOW
-expect_rc 2
-expect_err_contains "user information"
-SHOPIFY_SHOP=$'http://127.0.0.1:'$port$'\r\nX-Evil: 1' sk sync --now $NOW
-expect_rc 2
-SHOPIFY_SHOP="my shop.myshopify.com" sk sync --now $NOW
-expect_rc 2
-SHOPIFY_ACCESS_TOKEN=$'shpat_test\n' SHOPIFY_SHOP=http://127.0.0.1:$port sk sync --now $NOW
-expect_rc 2
-expect_err_contains "line break"
-[ -s fake.log ] && grep -q UA fake.log && fail "a refused setting still sent a request"
-stop_fakes
-start_fake --data "$E2E_ROOT"/shop/shopify/*.jsonl --redirect-to http://localhost:1/admin/api/2026-10/graphql.json
-sk sync --now $NOW
-expect_rc 1
-expect_err_contains "refused a redirect"
-stop_fakes
-
-TEST "TLS: a self-signed loopback server is refused, and accepted with SHOPKEEP_CA_BUNDLE naming its CA"
-make_shop
-openssl req -x509 -newkey rsa:2048 -nodes -keyout key.pem -out cert.pem -days 2 -subj /CN=127.0.0.1 \
-  -addext subjectAltName=IP:127.0.0.1,DNS:localhost >/dev/null 2>&1 || skip_suite "openssl cannot make a certificate"
-launch_fake "$FAKE" port --clock $NOW --data "$E2E_ROOT"/shop/shopify/*.jsonl --tls-cert cert.pem --tls-key key.pem
-export SHOPIFY_SHOP=https://127.0.0.1:$(cat port) SHOPIFY_ACCESS_TOKEN=shpat_test
-sk sync --now $NOW --resources shop
-expect_rc 1
-expect_err_contains "SHOPKEEP_CA_BUNDLE"
-SHOPKEEP_CA_BUNDLE=$PWD/cert.pem sk sync --now $NOW
-expect_rc 0
-expect_equals_import "store over TLS differs"
-SHOPKEEP_CA_BUNDLE=$PWD/missing.pem sk sync --now $NOW
-expect_rc 2
-stop_fakes
