@@ -42,14 +42,6 @@ class Accumulator {
   std::vector<Item> touched_;
 };
 
-// groups_of[item] = the groups containing it.
-std::vector<std::vector<std::int32_t>> invert(const std::vector<std::vector<Item>>& groups, size_t items) {
-  std::vector<std::vector<std::int32_t>> groups_of(items);
-  for (size_t g = 0; g < groups.size(); ++g)
-    for (Item i : groups[g]) groups_of[i].push_back(static_cast<std::int32_t>(g));
-  return groups_of;
-}
-
 }  // namespace
 
 Model::Model(const std::vector<Purchase>& purchases, const Catalog& catalog, ModelOptions options)
@@ -62,14 +54,19 @@ Model::Model(const std::vector<Purchase>& purchases, const Catalog& catalog, Mod
   orders_with_.assign(n, 0);
   orders_ = static_cast<std::int64_t>(purchases.size());
   // Pass 1, in time order: popularity, and each customer's orders.
+  std::vector<std::int32_t> customer_of(purchases.size(), -1);  // dense index, -1 = a guest
+  customer_index_.reserve(purchases.size() / 4);
   for (size_t o = 0; o < purchases.size(); ++o) {
     const auto& p = purchases[o];
     for (Item i : p.items) ++orders_with_[i];
     if (!p.customer_id) continue;
-    auto [it, fresh] = customer_index_.try_emplace(*p.customer_id, static_cast<int>(orders_of_.size()));
-    if (fresh) orders_of_.emplace_back();
-    orders_of_[it->second].push_back(static_cast<std::int32_t>(o));
+    auto [it, fresh] = customer_index_.try_emplace(*p.customer_id, static_cast<int>(customer_index_.size()));
+    customer_of[o] = it->second;
   }
+  orders_of_ = Groups::build(customer_index_.size(), [&](auto&& emit) {
+    for (size_t o = 0; o < customer_of.size(); ++o)
+      if (customer_of[o] >= 0) emit(static_cast<size_t>(customer_of[o]), static_cast<std::int32_t>(o));
+  });
   learn_histories();
   by_popularity_.resize(n);
   for (size_t i = 0; i < n; ++i) by_popularity_[i] = static_cast<Item>(i);
@@ -93,6 +90,10 @@ void Model::learn_histories() {
   for (size_t c = 0; c < orders_of_.size(); ++c) {
     auto& history = history_[c];
     auto& last = last_bought_[c];
+    size_t bought = 0;  // at least their distinct items: reserved, not grown
+    for (auto o : orders_of_[c]) bought += purchases_[o].items.size();
+    history.reserve(bought);
+    last.reserve(bought);
     for (auto o : orders_of_[c]) {
       const auto& p = purchases_[o];
       for (Item i : p.items) {
@@ -159,15 +160,15 @@ void Model::build_neighbours() const {
   neighbours_built_ = true;
   const size_t n = catalog_.size();
   neighbours_.assign(n, {});
-  std::vector<std::vector<Item>> items_of(history_.size());
-  for (size_t c = 0; c < history_.size(); ++c)
-    for (const auto& [item, count] : history_[c]) items_of[c].push_back(item);
-  auto customers_of = invert(items_of, n);
+  auto customers_of = Groups::build(n, [&](auto&& emit) {
+    for (size_t c = 0; c < history_.size(); ++c)
+      for (const auto& [item, count] : history_[c]) emit(static_cast<size_t>(item), static_cast<std::int32_t>(c));
+  });
   Accumulator acc(n);
   for (size_t a = 0; a < n; ++a) {
     if (customers_of[a].empty()) continue;
     for (auto c : customers_of[a])
-      for (Item b : items_of[c])
+      for (const auto& [b, count] : history_[c])
         if (b != static_cast<Item>(a)) acc.add(b);
     auto& list = neighbours_[a];
     double na = static_cast<double>(customers_of[a].size());
@@ -313,7 +314,7 @@ std::vector<Scored> Model::similar_for(std::int64_t customer, size_t k) const {
 // before it decay, then decay^2... (the group decay of TIFU-KNN, Hu et al. 2020).
 std::vector<std::pair<Item, double>> Model::recency_weights(int c) const {
   double w = 1;
-  const auto& orders = orders_of_[c];
+  auto orders = orders_of_[c];
   for (auto o = orders.rbegin(); o != orders.rend(); ++o, w *= options_.next_basket.recency_decay)
     for (Item i : purchases_[*o].items) weights_.add(i, w, i);
   std::vector<std::pair<Item, double>> out;
