@@ -22,6 +22,10 @@ double median(std::vector<double> v) {
 
 // Co-occurrence counts of every item with `item` across the groups (orders or customers) that
 // contain it: a dense accumulator with a list of touched entries, linear in the pairs visited.
+// How far ahead loops that jump around memory (a customer's orders, a product's customers) ask for
+// the next entries, so that the cache misses overlap instead of coming one after the other.
+constexpr size_t kAhead = 8;
+
 class Accumulator {
  public:
   explicit Accumulator(size_t n) : count_(n, 0) {}
@@ -90,11 +94,17 @@ void Model::learn_histories() {
   for (size_t c = 0; c < orders_of_.size(); ++c) {
     auto& history = history_[c];
     auto& last = last_bought_[c];
+    auto orders = orders_of_[c];
     size_t bought = 0;  // at least their distinct items: reserved, not grown
-    for (auto o : orders_of_[c]) bought += purchases_[o].items.size();
+    for (size_t j = 0; j < orders.size(); ++j) {
+      if (j + kAhead < orders.size()) __builtin_prefetch(&purchases_[orders[j + kAhead]]);
+      const auto& items = purchases_[orders[j]].items;
+      __builtin_prefetch(items.data());
+      bought += items.size();
+    }
     history.reserve(bought);
     last.reserve(bought);
-    for (auto o : orders_of_[c]) {
+    for (auto o : orders) {
       const auto& p = purchases_[o];
       for (Item i : p.items) {
         if (slot[i] < 0) {
@@ -167,9 +177,12 @@ void Model::build_neighbours() const {
   Accumulator acc(n);
   for (size_t a = 0; a < n; ++a) {
     if (customers_of[a].empty()) continue;
-    for (auto c : customers_of[a])
-      for (const auto& [b, count] : history_[c])
+    auto customers = customers_of[a];
+    for (size_t j = 0; j < customers.size(); ++j) {
+      if (j + kAhead < customers.size()) __builtin_prefetch(history_[customers[j + kAhead]].data());
+      for (const auto& [b, count] : history_[customers[j]])
         if (b != static_cast<Item>(a)) acc.add(b);
+    }
     auto& list = neighbours_[a];
     double na = static_cast<double>(customers_of[a].size());
     acc.drain([&](Item b, std::int32_t count) {
