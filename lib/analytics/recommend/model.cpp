@@ -76,8 +76,8 @@ Model::Model(const std::vector<Purchase>& purchases, const Catalog& catalog, Mod
     const auto& p = purchases[o];
     for (Item i : p.items) ++orders_with_[i];
     if (!p.customer_id) continue;
-    auto [it, fresh] = customer_index_.try_emplace(*p.customer_id, static_cast<int>(customer_index_.size()));
-    customer_of[o] = it->second;
+    customer_of[o] =
+        customer_index_.try_emplace(*p.customer_id, static_cast<int>(customer_index_.size())).first->second;
   }
   orders_of_ = Groups::build(customer_index_.size(), [&](auto&& emit) {
     for (size_t o = 0; o < customer_of.size(); ++o)
