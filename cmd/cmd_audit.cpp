@@ -89,8 +89,8 @@ void write_checks_summary(Context& ctx, const audit::AuditRun& run) {
   for (const auto& [category, skips] : skipped_per_category) {
     size_t in_category = 0;
     for (const auto& check : audit::all_checks()) in_category += check.category == category;
-    bool one_reason =
-        std::all_of(skips.begin(), skips.end(), [&](const auto* s) { return s->reason == skips[0]->reason; });
+    bool one_reason = std::all_of(skips.begin(), skips.end(),
+                                  [&, first = skips[0]](const auto* s) { return s->reason == first->reason; });
     if (skips.size() == in_category && one_reason) {
       ctx.reporter().info(fmt::format("{} checks skipped: {}.", category, skips[0]->reason));
       continue;

@@ -1,5 +1,6 @@
 #include "core/money.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 
@@ -33,36 +34,25 @@ bool is_decimal(std::string_view s) {
 }
 
 std::optional<std::int64_t> parse_minor_units(std::string_view s, int exponent) {
-  bool negative = false;
-  if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
-    negative = s[0] == '-';
-    s.remove_prefix(1);
-  }
-  if (s.empty()) return std::nullopt;
+  // One definition of the text an amount may be ("129." and 31 digits are not, here either).
+  if (!is_decimal(s)) return std::nullopt;
+  bool negative = s[0] == '-';
+  if (s[0] == '-' || s[0] == '+') s.remove_prefix(1);
+  size_t point = std::min(s.find('.'), s.size());
   std::int64_t whole = 0;
-  size_t i = 0;
-  size_t int_digits = 0;
-  for (; i < s.size() && s[i] != '.'; ++i, ++int_digits) {
-    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return std::nullopt;
+  for (char digit : s.substr(0, point)) {
     if (whole > 100'000'000'000'000LL) return std::nullopt;  // beyond any real amount
-    whole = whole * 10 + (s[i] - '0');
+    whole = whole * 10 + (digit - '0');
   }
   std::int64_t fraction = 0;
   int fraction_digits = 0;
-  if (i < s.size()) {
-    ++i;  // the point
-    if (i == s.size() && int_digits == 0) return std::nullopt;
-    for (; i < s.size(); ++i) {
-      if (!std::isdigit(static_cast<unsigned char>(s[i]))) return std::nullopt;
-      if (fraction_digits < exponent) {
-        fraction = fraction * 10 + (s[i] - '0');
-        ++fraction_digits;
-      } else if (s[i] != '0') {
-        return std::nullopt;
-      }
+  for (char digit : s.substr(std::min(point + 1, s.size()))) {
+    if (fraction_digits < exponent) {
+      fraction = fraction * 10 + (digit - '0');
+      ++fraction_digits;
+    } else if (digit != '0') {
+      return std::nullopt;  // not exact in the currency's minor unit
     }
-  } else if (int_digits == 0) {
-    return std::nullopt;
   }
   for (; fraction_digits < exponent; ++fraction_digits) fraction *= 10;
   std::int64_t scale = 1;

@@ -79,7 +79,7 @@ struct MessageLoader::Products {
 };
 
 MessageLoader::MessageLoader(store::Db& db, const Config& config, const EmailSettings& settings)
-    : db_(db), config_(config), settings_(settings), products_(std::make_unique<Products>(db, settings)) {}
+    : config_(config), settings_(settings), products_(std::make_unique<Products>(db, settings)) {}
 
 MessageLoader::~MessageLoader() = default;
 

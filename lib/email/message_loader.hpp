@@ -25,7 +25,6 @@ class MessageLoader {
 
  private:
   struct Products;
-  store::Db& db_;
   const Config& config_;
   const EmailSettings& settings_;
   std::unique_ptr<Products> products_;

@@ -194,13 +194,17 @@ struct BodyWriter::Impl {
       fail(std::string("'") + key + "' is not an array");
     }
     for (size_t i = 0; i < items.size(); ++i) {
-      const json& item = items[i];
-      where = source + ": " + key + "[" + std::to_string(i) + "]";
-      if (item.is_object() && item.contains("id")) where += " (id " + item["id"].dump() + ")";
-      where += ": ";
-      if (!item.is_object()) fail("expected an object");
-      handle(item);
+      locate(source, key, i, items[i]);
+      handle(items[i]);
     }
+  }
+
+  // `where` for item `index` of the array under `key`; an item must be an object.
+  void locate(const std::string& source, std::string_view key, size_t index, const json& item) {
+    where = source + ": " + std::string(key) + "[" + std::to_string(index) + "]";
+    if (item.is_object() && item.contains("id")) where += " (id " + item["id"].dump() + ")";
+    where += ": ";
+    if (!item.is_object()) fail("expected an object");
   }
 
   std::optional<std::string> normalised_time(const json& item, const char* key) {
@@ -344,29 +348,43 @@ struct BodyWriter::Impl {
     where = outer;
   }
 
-  void write(const json& body, const std::string& source) {
+  using ItemWriter = void (Impl::*)(const json&);
+  // The writer of each kind of item, by the top-level key a body lists them under; in the order a
+  // parsed body is written (metric sets after their tickets, so a suppressed ticket's go too).
+  static const std::vector<std::pair<std::string_view, ItemWriter>>& item_writers() {
+    static const std::vector<std::pair<std::string_view, ItemWriter>> writers = {
+        {"users", &Impl::write_user},
+        {"tickets", &Impl::write_ticket},
+        {"metric_sets", &Impl::write_metric},
+        {"ticket_metrics", &Impl::write_metric},
+        {"ticket_events", &Impl::write_event},
+        {"satisfaction_ratings", &Impl::write_rating},
+        {"survey_responses", &Impl::write_survey_response},
+        {"organizations", &Impl::write_organization},
+        {"groups", &Impl::write_group},
+    };
+    return writers;
+  }
+
+  static ItemWriter writer_for(std::string_view key) {
+    for (const auto& [name, writer] : item_writers())
+      if (name == key) return writer;
+    return nullptr;
+  }
+
+  // A body must be an object holding at least one known array (items aside, which a streamed body
+  // has already handed over): anything else is named, with what it holds.
+  void check_body(const json& body, const std::string& source) {
     where = source + ": ";
     if (!body.is_object()) fail("expected a JSON object (a Zendesk API response body)");
-    ++counts.documents;
     bool known = false;
-    if (body.contains("users")) known = true, each(body, "users", source, [&](const json& i) { write_user(i); });
-    if (body.contains("tickets")) known = true, each(body, "tickets", source, [&](const json& i) { write_ticket(i); });
-    // Metric sets after their tickets: a suppressed ticket's metrics go too.
-    if (body.contains("metric_sets"))
-      known = true, each(body, "metric_sets", source, [&](const json& i) { write_metric(i); });
-    if (body.contains("ticket_metrics"))
-      known = true, each(body, "ticket_metrics", source, [&](const json& i) { write_metric(i); });
-    if (body.contains("ticket_events"))
-      known = true, each(body, "ticket_events", source, [&](const json& i) { write_event(i); });
-    if (body.contains("satisfaction_ratings"))
-      known = true, each(body, "satisfaction_ratings", source, [&](const json& i) { write_rating(i); });
-    if (body.contains("survey_responses"))
-      known = true, each(body, "survey_responses", source, [&](const json& i) { write_survey_response(i); });
-    if (body.contains("organizations"))
-      known = true, each(body, "organizations", source, [&](const json& i) { write_organization(i); });
-    if (body.contains("groups")) known = true, each(body, "groups", source, [&](const json& i) { write_group(i); });
+    for (const auto& [key, _] : item_writers()) {
+      auto it = body.find(key);
+      if (it == body.end()) continue;
+      if (!it->is_array()) fail("'" + std::string(key) + "' is not an array");
+      known = true;
+    }
     if (known) return;
-    where = source + ": ";
     if (body.contains("comments"))
       fail(
           "per-ticket comment pages (tickets/{id}/comments.json) carry no ticket id, so an import cannot "
@@ -377,6 +395,21 @@ struct BodyWriter::Impl {
          "); expected tickets, ticket_metrics, users, ticket_events, satisfaction_ratings, survey_responses, "
          "organizations or groups");
   }
+
+  void write(const json& body, const std::string& source) {
+    check_body(body, source);
+    ++counts.documents;
+    for (const auto& [key, writer] : item_writers()) {
+      auto it = body.find(key);
+      if (it == body.end()) continue;
+      for (size_t i = 0; i < it->size(); ++i) {
+        locate(source, key, i, (*it)[i]);
+        (this->*writer)((*it)[i]);
+      }
+    }
+  }
+
+  std::string streamed_source;  // the body begin_body named
 };
 
 BodyWriter::BodyWriter(store::Db& db, Reporter& reporter, std::string synced_at)
@@ -388,6 +421,22 @@ void BodyWriter::write(const nlohmann::json& body, const std::string& source) { 
 void BodyWriter::write_ticket_comments(const nlohmann::json& body, std::int64_t ticket_id, const std::string& source) {
   impl_->each(body, "comments", source,
               [&](const nlohmann::json& c) { impl_->write_comment(c, ticket_id, std::nullopt); });
+}
+
+void BodyWriter::begin_body(const std::string& source) { impl_->streamed_source = source; }
+
+bool BodyWriter::writes_items_of(std::string_view key) { return Impl::writer_for(key) != nullptr; }
+
+void BodyWriter::write_item(std::string_view key, size_t index, const nlohmann::json& item) {
+  auto writer = Impl::writer_for(key);
+  if (writer == nullptr) throw std::logic_error("write_item: no writer for " + std::string(key));
+  impl_->locate(impl_->streamed_source, key, index, item);
+  (impl_.get()->*writer)(item);
+}
+
+void BodyWriter::end_body(const nlohmann::json& rest) {
+  impl_->check_body(rest, impl_->streamed_source);
+  ++impl_->counts.documents;
 }
 
 const WriteCounts& BodyWriter::counts() const { return impl_->counts; }

@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "core/reporter.hpp"
 #include "store/db.hpp"
@@ -32,6 +33,16 @@ class BodyWriter {
   // users, ticket_events, satisfaction_ratings). `source` names it in errors ("tickets.json").
   // Throws a runtime error for a body it does not know or an item it cannot read.
   void write(const nlohmann::json& body, const std::string& source);
+
+  // The same for a body parsed as it is read (body_stream.hpp), so a body of any size takes the
+  // memory of one item: begin_body, then write_item for each item of a top-level array whose key
+  // writes_items_of, as soon as it is parsed, then end_body with the rest of the body (its other
+  // keys, those arrays emptied), which checks it is a body at all. Items are written in the
+  // body's order rather than write()'s fixed one; nothing depends on it (suppressions are by id).
+  void begin_body(const std::string& source);
+  static bool writes_items_of(std::string_view key);
+  void write_item(std::string_view key, size_t index, const nlohmann::json& item);
+  void end_body(const nlohmann::json& rest);
 
   // Per-ticket comment pages (GET /api/v2/tickets/{id}/comments.json) carry no ticket id; the
   // sync knows it from the URL.

@@ -2,73 +2,45 @@
 
 #include <sys/stat.h>
 
-#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <iostream>
-#include <iterator>
+#include <vector>
 
 #include "core/error.hpp"
-#include "core/export_shape.hpp"
 #include "core/interrupt.hpp"
-#include "core/json_depth.hpp"
 #include "store/import_log.hpp"
+#include "zendesk/body_stream.hpp"
+#include "zendesk/body_writer.hpp"
 
 namespace shopkeep::zendesk {
 
 namespace {
 
-constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
-
-[[noreturn]] void too_big(const std::string& name) {
-  throw runtime_error(name + ": larger than " + std::to_string(kMaxBodyBytes >> 20) + " MiB",
-                      "a Zendesk response body is one API page; import the pages as separate files");
-}
-
-// The whole body, at most kMaxBodyBytes (a device such as /dev/zero never ends).
-std::string read_whole(const std::string& path, const std::string& name) {
-  std::ifstream file;
-  std::istream* in = &std::cin;
-  if (path != "-") {
+// The body's file (or stdin for "-"), read through a large buffer; refused at once when it is a
+// directory or a regular file past kMaxBodyBytes.
+class BodyFile {
+ public:
+  explicit BodyFile(const std::string& path) : path_(path) {
+    if (path == "-") return;
     struct stat st {};
     if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) throw usage_error(path + ": is a directory, not a file");
-    if (S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) > kMaxBodyBytes) too_big(name);
-    file.open(path, std::ios::binary);
-    if (!file) throw usage_error("cannot open " + path + ": " + std::strerror(errno));
-    in = &file;
+    if (S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) > kMaxBodyBytes)
+      throw runtime_error(path + ": larger than " + std::to_string(kMaxBodyBytes >> 20) + " MiB",
+                          "a Zendesk response body is one API page; import the pages as separate files");
+    file_.rdbuf()->pubsetbuf(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    file_.open(path, std::ios::binary);
+    if (!file_) throw usage_error("cannot open " + path + ": " + std::strerror(errno));
   }
-  std::string text;
-  char chunk[1 << 16];
-  while (in->read(chunk, sizeof chunk) || in->gcount() > 0) {
-    text.append(chunk, static_cast<size_t>(in->gcount()));
-    if (text.size() > kMaxBodyBytes) too_big(name);
-  }
-  if (in->bad()) throw runtime_error("cannot read " + name);
-  return text;
-}
+  std::streambuf& bytes() { return path_ == "-" ? *std::cin.rdbuf() : *file_.rdbuf(); }
+  std::string name() const { return path_ == "-" ? "<stdin>" : path_; }
 
-// The JSON library's message without its "[json.exception.parse_error.101] " tag.
-std::string plain_message(const nlohmann::json::exception& e) {
-  std::string_view what = e.what();
-  if (size_t tag_end = what.find("] "); what.starts_with("[json.exception.") && tag_end != std::string_view::npos)
-    what.remove_prefix(tag_end + 2);
-  return std::string(what);
-}
-
-nlohmann::json parse_body(std::string_view text, const std::string& name) {
-  if (text.starts_with(kByteOrderMark)) text.remove_prefix(kByteOrderMark.size());
-  check_json_depth(text, kMaxNesting, name);
-  try {
-    return nlohmann::json::parse(text.begin(), text.end());
-  } catch (const nlohmann::json::parse_error& e) {
-    auto upto = text.begin() + static_cast<std::ptrdiff_t>(std::min(e.byte, text.size()));
-    auto line = 1 + std::count(text.begin(), upto, '\n');
-    throw runtime_error(name + ":" + std::to_string(line) + ": invalid JSON: " + plain_message(e));
-  } catch (const nlohmann::json::exception& e) {  // out_of_range: "number overflow parsing '1e400'"
-    throw runtime_error(name + ": invalid JSON: " + plain_message(e));
-  }
-}
+ private:
+  std::string path_;
+  std::vector<char> buffer_ = std::vector<char>(1 << 20);
+  std::ifstream file_;
+};
 
 }  // namespace
 
@@ -87,16 +59,16 @@ WriteCounts import_files(store::Db& db, const std::vector<std::string>& files, R
   try {
     std::uint64_t done = 0;
     for (const auto& f : files) {
-      std::string name = f == "-" ? "<stdin>" : f;
-      reporter.progress_bytes("import " + name, done, total);
+      BodyFile file(f);
+      std::string label = "import " + file.name();
+      reporter.progress_bytes(label, done, total);
       throw_if_interrupted();
-      std::string text = read_whole(f, name);
-      // A Shopify JSONL file given here is named as such instead of failing as a body.
-      auto start = std::min(text.find_first_not_of(" \t\r\n"), text.size());
-      if (looks_like_shopify_jsonl(std::string_view(text).substr(start, text.find('\n', start) - start)))
-        throw_wrong_import(name, "shopify");
-      writer.write(parse_body(text, name), name);
-      done += text.size();
+      std::uint64_t items = 0;
+      done += stream_body(file.bytes(), file.name(), writer, [&](std::uint64_t read) {
+        throw_if_interrupted();
+        if ((++items & 0x3FF) == 0) reporter.progress_bytes(label, done + read, total);
+      });
+      if (std::cin.bad()) throw runtime_error("cannot read <stdin>");
     }
   } catch (const Error&) {
     throw_if_interrupted();  // a read cut short by the signal reports the interrupt, not itself

@@ -109,7 +109,8 @@ void signal_reasons(const ScoredMessages& s, const Points& p, ReasonList& reason
       {Signal::urgent, {p.urgent, "time-critical"}},
   };
   for (const auto& [signal, what] : kinds) {
-    auto hit = std::find_if(s.signals.begin(), s.signals.end(), [&](const SignalHit& h) { return h.signal == signal; });
+    auto hit = std::find_if(s.signals.begin(), s.signals.end(),
+                            [&, wanted = signal](const SignalHit& h) { return h.signal == wanted; });
     if (hit != s.signals.end()) reasons.add(what.first, fmt::format("{}: \"{}\"", what.second, hit->term));
   }
 }

@@ -18,6 +18,8 @@ TEST_CASE("parse_minor_units is exact") {
   CHECK_FALSE(parse_minor_units("abc", 2));
   CHECK_FALSE(parse_minor_units("1e3", 2));
   CHECK_FALSE(parse_minor_units(".", 2));
+  CHECK_FALSE(parse_minor_units("129.", 2));  // what is_decimal refuses (found by fuzzing)
+  CHECK(parse_minor_units(".5", 2) == 50);
 }
 
 TEST_CASE("format_minor_units") {

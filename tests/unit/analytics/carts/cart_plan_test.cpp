@@ -91,6 +91,6 @@ TEST_CASE("every row has every key of cli.md") {
   for (const char* key : {"checkout_id", "customer_id", "email", "segment", "step", "incentive", "group", "excluded",
                           "reason", "recovery_url", "items", "total_price", "currency"})
     CHECK_MESSAGE(row.contains(key), key);
-  CHECK(row["items"] == nlohmann::json::array({1}));
+  CHECK(row["items"].dump() == "[1]");
   CHECK(row["excluded"] == false);
 }
