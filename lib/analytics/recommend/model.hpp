@@ -18,6 +18,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "analytics/recommend/groups.hpp"
 #include "analytics/recommend/purchases.hpp"
 #include "analytics/recommend/trend.hpp"
 #include "analytics/recommend/votes.hpp"
@@ -108,7 +109,7 @@ class Model {
   };
   std::unordered_map<std::int64_t, int> customer_index_;
   std::vector<std::vector<std::pair<Item, int>>> history_;
-  std::vector<std::vector<std::int32_t>> orders_of_;
+  Groups orders_of_;
   std::vector<std::vector<LastBought>> last_bought_;
   std::vector<double> refill_days_;  // per item, 0 = not a consumable
   std::vector<bool> durable_;        // per item

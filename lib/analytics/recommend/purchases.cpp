@@ -1,6 +1,7 @@
 #include "analytics/recommend/purchases.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <string_view>
 
 namespace shopkeep::analytics::recommend {
@@ -55,26 +56,36 @@ std::optional<Instant> order_time(std::string_view text) {
   return parse_rfc3339(text);
 }
 
-struct OrderSlot {
+// A text column without a copy (a million order dates, parsed at once): valid until the next step.
+std::string_view text_view(store::Stmt& stmt, int column) {
+  auto text = reinterpret_cast<const char*>(sqlite3_column_text(stmt.raw(), column));
+  return text ? std::string_view(text, static_cast<size_t>(sqlite3_column_bytes(stmt.raw(), column)))
+              : std::string_view();
+}
+
+// A counted order before --now and where its basket is in the flat list of items; 32 bytes, as the
+// million of them are sorted twice.
+struct OrderRow {
+  static constexpr std::int64_t kGuest = std::numeric_limits<std::int64_t>::min();
   std::int64_t order_id;
-  size_t purchase;
+  std::int64_t customer_id;  // kGuest: none
+  Instant at;
+  std::uint32_t first = 0, last = 0;  // its items: [first, last) of the flat list
 };
 
-// The orders, then their lines, each in one scan of a covering index (store v5), merged by order id
-// (the lines come in order id order): two sequential reads of small b-trees instead of a lookup per
-// order into rows that carry their raw JSON.
-std::vector<OrderSlot> load_orders(store::Db& db, Instant now, std::vector<Purchase>& out) {
+// The orders in one scan of a covering index (store v7) instead of a lookup per order into rows
+// that carry their raw JSON; by order id, the order of their lines.
+std::vector<OrderRow> load_orders(store::Db& db, Instant now) {
   store::Stmt orders(db, "SELECT id, customer_id, ordered_at FROM counted_orders WHERE ordered_at < ?1");
   orders.bind(1, format_rfc3339(now));
-  std::vector<OrderSlot> slots;
+  std::vector<OrderRow> rows;
   while (orders.step()) {
-    auto at = order_time(orders.get_text(2));
+    auto at = order_time(text_view(orders, 2));
     if (!at) continue;  // an unreadable date cannot be placed before --now
-    slots.push_back({orders.get_int(0), out.size()});
-    out.push_back({orders.get_int(0), orders.get_opt_int(1), *at, {}});
+    rows.push_back({orders.get_int(0), orders.is_null(1) ? OrderRow::kGuest : orders.get_int(1), *at});
   }
-  std::sort(slots.begin(), slots.end(), [](const OrderSlot& a, const OrderSlot& b) { return a.order_id < b.order_id; });
-  return slots;
+  std::sort(rows.begin(), rows.end(), [](const OrderRow& a, const OrderRow& b) { return a.order_id < b.order_id; });
+  return rows;
 }
 
 // The title a product had on a line, for a product the catalog does not have (deleted, or orders
@@ -86,29 +97,61 @@ std::string line_title(store::Db& db, std::int64_t order, std::int64_t product) 
   return title.step() ? title.get_text(0) : std::string();
 }
 
-void load_lines(store::Db& db, const std::vector<OrderSlot>& slots, Catalog& catalog,
-                std::vector<Purchase>& purchases) {
+// An order's items made distinct and sorted, in place at the end of the flat list.
+void close_basket(std::vector<Item>& items, OrderRow& order) {
+  auto first = items.begin() + order.first;
+  std::sort(first, items.end());
+  items.erase(std::unique(first, items.end()), items.end());
+  order.last = static_cast<std::uint32_t>(items.size());
+}
+
+// The lines, in one scan of a covering index in order id order, merged with the orders by id into
+// one flat list of items (each order's lines arrive together): sequential reads and writes.
+std::vector<Item> load_lines(store::Db& db, std::vector<OrderRow>& orders, Catalog& catalog) {
   // Units sold: the line's current quantity (refunded and removed units excluded); a line without
   // any quantity is taken as bought.
   store::Stmt lines(db,
                     "SELECT order_id, product_id FROM order_lines WHERE product_id IS NOT NULL "
                     "AND coalesce(current_quantity, quantity, 1) > 0 ORDER BY order_id");
-  auto next = slots.begin();
+  std::vector<Item> items;
+  auto next = orders.begin();
   std::int64_t last_order = -1;
-  Purchase* purchase = nullptr;
+  OrderRow* order = nullptr;
   while (lines.step()) {
-    std::int64_t order = lines.get_int(0);
-    if (order != last_order) {
-      last_order = order;
-      while (next != slots.end() && next->order_id < order) ++next;
-      purchase = next != slots.end() && next->order_id == order ? &purchases[next->purchase] : nullptr;
+    std::int64_t id = lines.get_int(0);
+    if (id != last_order) {
+      if (order != nullptr) close_basket(items, *order);
+      last_order = id;
+      while (next != orders.end() && next->order_id < id) ++next;
+      order = next != orders.end() && next->order_id == id ? &*next : nullptr;
+      if (order != nullptr) order->first = static_cast<std::uint32_t>(items.size());
     }
-    if (purchase == nullptr) continue;  // not a counted order before --now
+    if (order == nullptr) continue;  // not a counted order before --now
     std::int64_t product = lines.get_int(1);
     auto known = catalog.index.find(product);
-    Item item = known != catalog.index.end() ? known->second : catalog.item_of(product, line_title(db, order, product));
-    purchase->items.push_back(item);
+    items.push_back(known != catalog.index.end() ? known->second
+                                                 : catalog.item_of(product, line_title(db, id, product)));
   }
+  if (order != nullptr) close_basket(items, *order);
+  return items;
+}
+
+// The purchases oldest first (ties by order id), orders without items left out. Built in that order
+// so that the baskets lie in memory in the order every later pass reads them.
+std::vector<Purchase> in_time_order(std::vector<OrderRow>& orders, const std::vector<Item>& items) {
+  std::sort(orders.begin(), orders.end(),
+            [](const OrderRow& a, const OrderRow& b) { return a.at != b.at ? a.at < b.at : a.order_id < b.order_id; });
+  std::vector<Purchase> purchases;
+  purchases.reserve(orders.size());
+  constexpr size_t kAhead = 16;  // the baskets are read in random places: ask for them early
+  for (size_t i = 0; i < orders.size(); ++i) {
+    if (i + kAhead < orders.size()) __builtin_prefetch(items.data() + orders[i + kAhead].first);
+    const auto& o = orders[i];
+    if (o.first == o.last) continue;
+    auto customer = o.customer_id == OrderRow::kGuest ? std::nullopt : std::optional(o.customer_id);
+    purchases.push_back({o.order_id, customer, o.at, {items.begin() + o.first, items.begin() + o.last}});
+  }
+  return purchases;
 }
 
 }  // namespace
@@ -116,15 +159,9 @@ void load_lines(store::Db& db, const std::vector<OrderSlot>& slots, Catalog& cat
 PurchaseData load_purchases(store::Db& db, Instant now) {
   PurchaseData data;
   load_catalog(db, data.catalog);
-  auto slot = load_orders(db, now, data.purchases);
-  load_lines(db, slot, data.catalog, data.purchases);
-  for (auto& p : data.purchases) {
-    std::sort(p.items.begin(), p.items.end());
-    p.items.erase(std::unique(p.items.begin(), p.items.end()), p.items.end());
-  }
-  std::erase_if(data.purchases, [](const Purchase& p) { return p.items.empty(); });
-  std::sort(data.purchases.begin(), data.purchases.end(),
-            [](const Purchase& a, const Purchase& b) { return a.at != b.at ? a.at < b.at : a.order_id < b.order_id; });
+  auto orders = load_orders(db, now);
+  auto items = load_lines(db, orders, data.catalog);
+  data.purchases = in_time_order(orders, items);
   return data;
 }
 
