@@ -41,6 +41,11 @@ TEST_CASE("base_url: refuses what could send a request elsewhere (usage error, n
   CHECK(code_of("ftp://shop.example.com") == ExitCode::usage);
   CHECK(code_of("https://shop.example.com/?a=1") == ExitCode::usage);
   CHECK(code_of("") == ExitCode::usage);
+  // Hosts no shop has, which libcurl would percent-encode into yet another name (found by fuzzing).
+  CHECK(code_of("my\xa9shop.myshopify.com") == ExitCode::usage);
+  CHECK(code_of("https://sh\xc3\xb6p.example.com") == ExitCode::usage);  // IDN: give the xn-- form
+  CHECK(code_of("https://xn--shp-sna.example.com") == ExitCode::ok);
+  CHECK(code_of("https://10.0.0.7:8443") == ExitCode::ok);
 }
 
 TEST_CASE("check_url, origins and redirects resolved against their request") {
