@@ -188,6 +188,7 @@ std::optional<std::string> string_field(const json& op, const char* key) {
 // another user planted there.
 std::filesystem::path private_temp_file(const std::string& prefix) {
   auto folder = std::filesystem::temp_directory_path();
+  // mkstemps replaces the six X's before the 6-character ".jsonl" suffix with a unique name.
   std::string path = (folder / (prefix + "-XXXXXX.jsonl")).string();
   int fd = ::mkstemps(path.data(), 6);
   if (fd < 0)

@@ -39,9 +39,7 @@ class BodyInput {
     else
       rest_.sbumpc();
     if (c == '\n') ++lines_;
-    if (++bytes_ > kMaxBodyBytes)
-      throw runtime_error(name_ + ": larger than " + std::to_string(kMaxBodyBytes >> 20) + " MiB",
-                          "a Zendesk response body is one API page; import the pages as separate files");
+    if (++bytes_ > kMaxBodyBytes) throw_body_too_big(name_);
   }
   std::uint64_t line() const { return lines_ + 1; }
   std::uint64_t bytes() const { return bytes_; }
@@ -106,6 +104,11 @@ std::string plain_message(const json::exception& e) {
 }
 
 }  // namespace
+
+void throw_body_too_big(const std::string& name) {
+  throw runtime_error(name + ": larger than " + std::to_string(kMaxBodyBytes >> 20) + " MiB",
+                      "a Zendesk response body is one API page; import the pages as separate files");
+}
 
 std::uint64_t stream_body(std::streambuf& in, const std::string& name, BodyWriter& writer,
                           const std::function<void(std::uint64_t)>& after_item) {

@@ -17,6 +17,9 @@ class BodyWriter;
 // skipped; a Shopify JSONL file is named as such; bad JSON is "NAME:LINE: invalid JSON: ..."; a body
 // larger than kMaxBodyBytes or nested deeper than kMaxNesting (import.hpp) is refused as it is read.
 // `after_item(bytes_read)` runs after every item (progress, interrupts). Returns the bytes read.
+// The error for a body past kMaxBodyBytes (by its size on disk, or as it is read).
+[[noreturn]] void throw_body_too_big(const std::string& name);
+
 std::uint64_t stream_body(std::streambuf& in, const std::string& name, BodyWriter& writer,
                           const std::function<void(std::uint64_t bytes_read)>& after_item);
 

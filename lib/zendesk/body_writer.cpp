@@ -396,16 +396,18 @@ struct BodyWriter::Impl {
          "organizations or groups");
   }
 
+  void write_item(ItemWriter writer, const std::string& source, std::string_view key, size_t index, const json& item) {
+    locate(source, key, index, item);
+    (this->*writer)(item);
+  }
+
   void write(const json& body, const std::string& source) {
     check_body(body, source);
     ++counts.documents;
     for (const auto& [key, writer] : item_writers()) {
       auto it = body.find(key);
       if (it == body.end()) continue;
-      for (size_t i = 0; i < it->size(); ++i) {
-        locate(source, key, i, (*it)[i]);
-        (this->*writer)((*it)[i]);
-      }
+      for (size_t i = 0; i < it->size(); ++i) write_item(writer, source, key, i, (*it)[i]);
     }
   }
 
@@ -430,8 +432,7 @@ bool BodyWriter::writes_items_of(std::string_view key) { return Impl::writer_for
 void BodyWriter::write_item(std::string_view key, size_t index, const nlohmann::json& item) {
   auto writer = Impl::writer_for(key);
   if (writer == nullptr) throw std::logic_error("write_item: no writer for " + std::string(key));
-  impl_->locate(impl_->streamed_source, key, index, item);
-  (impl_.get()->*writer)(item);
+  impl_->write_item(writer, impl_->streamed_source, key, index, item);
 }
 
 void BodyWriter::end_body(const nlohmann::json& rest) {

@@ -26,9 +26,7 @@ class BodyFile {
     if (path == "-") return;
     struct stat st {};
     if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) throw usage_error(path + ": is a directory, not a file");
-    if (S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) > kMaxBodyBytes)
-      throw runtime_error(path + ": larger than " + std::to_string(kMaxBodyBytes >> 20) + " MiB",
-                          "a Zendesk response body is one API page; import the pages as separate files");
+    if (S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) > kMaxBodyBytes) throw_body_too_big(path);
     file_.rdbuf()->pubsetbuf(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
     file_.open(path, std::ios::binary);
     if (!file_) throw usage_error("cannot open " + path + ": " + std::strerror(errno));
@@ -68,7 +66,6 @@ WriteCounts import_files(store::Db& db, const std::vector<std::string>& files, R
         throw_if_interrupted();
         if ((++items & 0x3FF) == 0) reporter.progress_bytes(label, done + read, total);
       });
-      if (std::cin.bad()) throw runtime_error("cannot read <stdin>");
     }
   } catch (const Error&) {
     throw_if_interrupted();  // a read cut short by the signal reports the interrupt, not itself

@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/error.hpp"
+
 // Each target defines it: libFuzzer's entry point (and replay_main.cpp's).
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size);
 
@@ -25,19 +27,14 @@ inline std::string_view as_text(const std::uint8_t* data, size_t size) {
   return {reinterpret_cast<const char*>(data), size};
 }
 
-// Runs `step`; a shopkeep::Error is an accepted outcome, anything else propagates (and aborts).
+// Runs `step`; a shopkeep::Error (what the tool prints as "shopkeep: error: ...") is an accepted
+// outcome, anything else propagates (and aborts).
 template <class Step>
-void expect_clean(Step&& step);
-
-}  // namespace shopkeep::fuzz
-
-#include "core/error.hpp"
-
-template <class Step>
-void shopkeep::fuzz::expect_clean(Step&& step) {
+void expect_clean(Step&& step) {
   try {
     step();
   } catch (const shopkeep::Error&) {
-    // a clean refusal: what the tool prints as "shopkeep: error: ..."
   }
 }
+
+}  // namespace shopkeep::fuzz

@@ -76,13 +76,14 @@ void check_import(std::string_view bytes, const std::string& file_name, ImportFi
   SilentReporter reporter;
   auto empty = table_rows(*db);
   try {
-    import(*db, {input.string()}, reporter);
+    import(*db, {input.string()}, reporter, "2026-06-01T00:00:00Z");
   } catch (const Error&) {
     expect_same_rows(empty, table_rows(*db), "a failed import changed the store");
     return;
   }
   auto once = table_rows(*db);
-  import(*db, {input.string()}, reporter);  // it succeeded once: the same file must succeed again
+  import(*db, {input.string()}, reporter,
+         "2026-06-01T00:00:00Z");  // it succeeded once: the same file must succeed again
   auto twice = table_rows(*db);
   // The import log gains a row per import by design; every data table must hold its count.
   for (size_t i = 0; i < once.size(); ++i)

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -18,8 +19,9 @@ namespace shopkeep::fuzz {
 // Rows of every table of the store, by table name (schema order).
 std::vector<std::pair<std::string, std::int64_t>> table_rows(store::Db& db);
 
-// The importer under test: import_files of shopify:: or zendesk::.
-using ImportFiles = void (*)(store::Db&, const std::vector<std::string>&, Reporter&);
+// The importer under test: shopify::import_files or zendesk::import_files (its counts unused).
+using ImportFiles =
+    std::function<void(store::Db&, const std::vector<std::string>&, Reporter&, const std::string& synced_at)>;
 
 // Imports `bytes` as the file `file_name` twice and checks the promises above (aborting on a
 // broken one, with the table named on stderr).

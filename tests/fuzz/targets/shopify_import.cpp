@@ -8,10 +8,6 @@
 #include "shopify/import.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
-  using namespace shopkeep;
-  fuzz::check_import(fuzz::as_text(data, size), "export.jsonl",
-                     [](store::Db& db, const std::vector<std::string>& files, Reporter& reporter) {
-                       shopify::import_files(db, files, reporter, "2026-06-01T00:00:00Z");
-                     });
+  shopkeep::fuzz::check_import(shopkeep::fuzz::as_text(data, size), "export.jsonl", shopkeep::shopify::import_files);
   return 0;
 }

@@ -8,10 +8,6 @@
 #include "zendesk/import.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
-  using namespace shopkeep;
-  fuzz::check_import(fuzz::as_text(data, size), "tickets.json",
-                     [](store::Db& db, const std::vector<std::string>& files, Reporter& reporter) {
-                       zendesk::import_files(db, files, reporter, "2026-06-01T00:00:00Z");
-                     });
+  shopkeep::fuzz::check_import(shopkeep::fuzz::as_text(data, size), "tickets.json", shopkeep::zendesk::import_files);
   return 0;
 }
