@@ -4,19 +4,19 @@
 
 namespace shopkeep {
 
-namespace {
-
-bool atext(char c) {
+bool is_atext(char c) {
   if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
   return c != '\0' && std::strchr("!#$%&'*+-/=?^_`{|}~", c) != nullptr;
 }
+
+namespace {
 
 bool valid_local(std::string_view local) {
   if (local.empty() || local.size() > 64 || local.front() == '.' || local.back() == '.') return false;
   for (size_t i = 0; i < local.size(); ++i) {
     if (local[i] == '.') {
       if (local[i + 1] == '.') return false;  // never the last character (checked above)
-    } else if (!atext(local[i])) {
+    } else if (!is_atext(local[i])) {
       return false;
     }
   }

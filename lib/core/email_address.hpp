@@ -8,4 +8,7 @@ namespace shopkeep {
 
 bool is_valid_email(std::string_view address);
 
+// RFC 5322 atext: the characters of an atom (letters, digits and !#$%&'*+-/=?^_`{|}~).
+bool is_atext(char c);
+
 }  // namespace shopkeep

@@ -6,6 +6,7 @@
 
 #include "core/error.hpp"
 #include "core/sha256.hpp"
+#include "email/header_encoding.hpp"
 #include "privacy/suppression.hpp"
 
 namespace shopkeep::email {
@@ -120,21 +121,20 @@ class Composer {
   Composer& operator=(const Composer&) = delete;
 
   std::string compose(const Envelope& e, const RenderedParts& parts) {
-    set_mailbox(GMIME_ADDRESS_TYPE_FROM, e.from);
-    set_mailbox(GMIME_ADDRESS_TYPE_TO, e.to);
+    auto* object = GMIME_OBJECT(message_);
+    set_mailbox("From", e.from);
+    set_mailbox("To", e.to);
     if (e.reply_to)
-      set_mailbox(GMIME_ADDRESS_TYPE_REPLY_TO, *e.reply_to);
+      set_mailbox("Reply-To", *e.reply_to);
     else
-      g_mime_object_remove_header(GMIME_OBJECT(message_), "Reply-To");
-    g_mime_message_set_subject(message_, header_text(parts.subject).c_str(), "utf-8");
+      g_mime_object_remove_header(object, "Reply-To");
+    set_raw_header("Subject", encode_unstructured("Subject", header_text(parts.subject)));
     GDateTime* date = g_date_time_new_from_unix_utc(e.date.time_since_epoch().count());
     g_mime_message_set_date(message_, date);
     g_date_time_unref(date);
     g_mime_message_set_message_id(message_, header_text(e.message_id).c_str());
     set_unsubscribe(e);
-    auto* object = GMIME_OBJECT(message_);
-    for (const auto& [name, value] : e.headers)
-      g_mime_object_set_header(object, name.c_str(), header_text(value).c_str(), "utf-8");
+    for (const auto& [name, value] : e.headers) set_raw_header(name, encode_unstructured(name, header_text(value)));
     // A boundary derived from the Message-ID: the same message renders to the same bytes.
     std::string boundary = "=_shopkeep_" + sha256_hex(e.message_id).substr(0, 24);
     g_mime_multipart_set_boundary(alternative_, boundary.c_str());
@@ -168,17 +168,20 @@ class Composer {
     g_object_unref(stream);
   }
 
-  void set_mailbox(GMimeAddressType type, const Mailbox& box) {
-    InternetAddressList* list = g_mime_message_get_addresses(message_, type);
-    std::string name = header_text(box.name), address = header_text(box.address);
-    InternetAddress* mailbox = internet_address_mailbox_new(name.empty() ? nullptr : name.c_str(), address.c_str());
-    if (internet_address_list_length(list) == 1)
-      internet_address_list_set_address(list, 0, mailbox);
-    else {
-      internet_address_list_clear(list);
-      internet_address_list_add(list, mailbox);
-    }
-    g_object_unref(mailbox);
+  void set_mailbox(const char* name, const Mailbox& box) {
+    set_raw_header(name, encode_mailbox(name, header_text(box.name), header_text(box.address)));
+  }
+
+  // Sets a header to a value encoded and folded by header_encoding.hpp, which GMime then writes as
+  // it is (with the message's line ends). GMime still parses the value (From, To, Subject) for its
+  // own fields, so it gets the same value unfolded.
+  void set_raw_header(const std::string& name, const std::string& folded) {
+    auto* object = GMIME_OBJECT(message_);
+    std::string unfolded = folded;
+    for (size_t fold; (fold = unfolded.find("\n ")) != std::string::npos;) unfolded.erase(fold, 1);
+    g_mime_object_set_header(object, name.c_str(), unfolded.c_str(), nullptr);
+    GMimeHeader* header = g_mime_header_list_get_header(g_mime_object_get_header_list(object), name.c_str());
+    g_mime_header_set_raw_value(header, (" " + folded + "\n").c_str());
   }
 
   // RFC 2369: each URI in angle brackets, the https one first as RFC 8058 one-click uses it. Written
@@ -187,20 +190,15 @@ class Composer {
   // control characters) and cleaned again here.
   void set_unsubscribe(const Envelope& e) {
     auto* object = GMIME_OBJECT(message_);
-    std::string joined, raw;
+    std::string folded;
     for (const auto* uri : {&e.unsubscribe_url, &e.unsubscribe_mailto}) {
       if (uri->empty()) continue;
-      std::string bracketed = "<" + header_text(*uri) + ">";
-      joined += (joined.empty() ? "" : ", ") + bracketed;
-      raw += (raw.empty() ? " " : ",\n ") + bracketed;
+      folded += (folded.empty() ? "<" : ",\n <") + header_text(*uri) + ">";
     }
-    if (joined.empty()) {
+    if (folded.empty())
       g_mime_object_remove_header(object, "List-Unsubscribe");
-    } else {
-      g_mime_object_set_header(object, "List-Unsubscribe", joined.c_str(), nullptr);
-      GMimeHeader* header = g_mime_header_list_get_header(g_mime_object_get_header_list(object), "List-Unsubscribe");
-      g_mime_header_set_raw_value(header, (raw + "\n").c_str());
-    }
+    else
+      set_raw_header("List-Unsubscribe", folded);
     if (e.unsubscribe_url.empty())
       g_mime_object_remove_header(object, "List-Unsubscribe-Post");
     else

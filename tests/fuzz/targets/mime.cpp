@@ -1,8 +1,11 @@
 // libFuzzer target: MIME composition (docs/email.md). Data from the store (names, the subject a
 // template rendered from them, the bodies) must never start a header or break the message: the
 // output is 7-bit, every line ends in CRLF, and the header block holds only the headers we write,
-// each once. The input's fields are split at NUL: recipient name, sender name, subject, text, html.
+// each once; and GMime's own parser reads back the subject and the names as they went in
+// (header_text of them: control characters become spaces). The input's fields are split at NUL: recipient name, sender name, subject, text, html.
 // Seeds: testdata/fuzz/mime/.
+
+#include <gmime/gmime.h>
 
 #include <cstdint>
 #include <cstdio>
@@ -71,6 +74,30 @@ void expect_our_headers(const std::string& message) {
   }
 }
 
+std::string name_of(InternetAddressList* list) {
+  if (internet_address_list_length(list) != 1) broken("not one mailbox", std::to_string(internet_address_list_length(list)));
+  const char* name = internet_address_get_name(internet_address_list_get_address(list, 0));
+  return name ? name : "";
+}
+
+// What a mail client shows is what the data said.
+void expect_read_back(const std::string& message, const email::Envelope& envelope, const email::RenderedParts& parts) {
+  GMimeStream* stream = g_mime_stream_mem_new_with_buffer(message.data(), message.size());
+  GMimeParser* parser = g_mime_parser_new_with_stream(stream);
+  GMimeMessage* parsed = g_mime_parser_construct_message(parser, nullptr);
+  g_object_unref(parser);
+  g_object_unref(stream);
+  if (!parsed) broken("GMime cannot parse the message", "");
+  const char* subject = g_mime_message_get_subject(parsed);
+  std::string got_subject = subject ? subject : "", want_subject = email::header_text(parts.subject);
+  std::string got_to = name_of(g_mime_message_get_to(parsed)), want_to = email::header_text(envelope.to.name);
+  std::string got_from = name_of(g_mime_message_get_from(parsed)), want_from = email::header_text(envelope.from.name);
+  g_object_unref(parsed);
+  if (got_subject != want_subject) broken("the subject reads back as other text", got_subject + " | " + want_subject);
+  if (got_to != want_to) broken("the To name reads back as other text", got_to + " | " + want_to);
+  if (got_from != want_from) broken("the From name reads back as other text", got_from + " | " + want_from);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
@@ -94,6 +121,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
   if (!message.empty()) {
     expect_wire_format(message);
     expect_our_headers(message);
+    expect_read_back(message, envelope, parts);
   }
   return 0;
 }

@@ -93,3 +93,37 @@ TEST_CASE("without an https unsubscribe URL there is no one-click header") {
   CHECK(bytes.find("List-Unsubscribe: <mailto:unsubscribe@shop.test?subject=unsubscribe>") != std::string::npos);
   CHECK(bytes.find("List-Unsubscribe-Post") == std::string::npos);
 }
+
+TEST_CASE("long subjects and names read back whole, however they are folded") {
+  Envelope e = envelope();
+  e.from = {"Test Roasters of the very long name that goes on past seventy-eight characters for folding",
+            "hello@shop.test"};
+  e.to = {"Zo\xc3\xab =?utf-8?q?Bob?= with a name that is long enough to need more than one encoded-word",
+          "bob@shop.test"};
+  RenderedParts parts{"A plain subject that goes on and on, past the seventy-eight characters of a line, to fold",
+                      "t", "h"};
+  GMimeMessage* m = parse(compose_message(e, parts));
+  REQUIRE(m != nullptr);
+  CHECK(std::string(g_mime_message_get_subject(m)) == parts.subject);
+  auto name = [](InternetAddressList* list) {
+    return std::string(internet_address_get_name(internet_address_list_get_address(list, 0)));
+  };
+  CHECK(name(g_mime_message_get_from(m)) == e.from.name);
+  CHECK(name(g_mime_message_get_to(m)) == e.to.name);
+  g_object_unref(m);
+}
+
+TEST_CASE("a name that fills the first line pushes the address to the next, and both read back") {
+  Envelope e = envelope();
+  e.from = {"Roasters", "a-very-long-local-part-for-the-sender-of-these-messages@mail.roasters.example"};
+  e.to = {"Bob Bobbington Junior the Third of the Roasting Guild", "bob@shop.test"};
+  GMimeMessage* m = parse(compose_message(e, {"s", "t", "h"}));
+  REQUIRE(m != nullptr);
+  auto* from = INTERNET_ADDRESS_MAILBOX(internet_address_list_get_address(g_mime_message_get_from(m), 0));
+  CHECK(std::string(internet_address_mailbox_get_addr(from)) == e.from.address);
+  CHECK(std::string(internet_address_get_name(INTERNET_ADDRESS(from))) == e.from.name);
+  auto* to = INTERNET_ADDRESS_MAILBOX(internet_address_list_get_address(g_mime_message_get_to(m), 0));
+  CHECK(std::string(internet_address_mailbox_get_addr(to)) == "bob@shop.test");
+  CHECK(std::string(internet_address_get_name(INTERNET_ADDRESS(to))) == e.to.name);
+  g_object_unref(m);
+}
