@@ -47,7 +47,7 @@ struct RenderOptions {
 
 struct SendOptions {
   std::string campaign;
-  std::optional<std::string> smtp, from, reply_to, templates;
+  std::optional<std::string> smtp, from, reply_to, templates, cacert;
   bool dry_run = false, resend_unknown = false;
   std::optional<double> rate;
   std::optional<std::int64_t> limit;
@@ -120,8 +120,10 @@ email::SmtpSettings smtp_settings(Context& ctx, const SendOptions& o) {
   s.url = resolve_setting(o.smtp, nullptr, ctx.config(), "email.smtp_url").value_or("");
   s.username = resolve_setting(std::nullopt, "SMTP_USERNAME", ctx.config(), "email.smtp_username");
   s.password = resolve_setting(std::nullopt, "SMTP_PASSWORD", ctx.config(), "email.smtp_password");
-  s.ca_file = resolve_setting(std::nullopt, "SMTP_CA_FILE", ctx.config(), "email.smtp_ca_file");
-  if (s.ca_file && !fs::is_regular_file(*s.ca_file)) throw usage_error("no CA file " + *s.ca_file);
+  s.ca_file = resolve_setting(o.cacert, "SMTP_CA_FILE", ctx.config(), "email.smtp_ca_file");
+  if (s.ca_file && !fs::is_regular_file(*s.ca_file))
+    throw usage_error("--cacert (SMTP_CA_FILE, email.smtp_ca_file): " + *s.ca_file + " is not a readable file",
+                      "name a PEM file of the CA certificates to trust");
   if (s.password && !s.username) throw usage_error("SMTP_PASSWORD is set without SMTP_USERNAME");
   return s;
 }
@@ -284,6 +286,9 @@ void setup_email(CLI::App& command, Registry& registry) {
   auto* send_cmd =
       campaign_command(email, "send", "Deliver the planned messages over SMTP, at most once each", send->campaign);
   send_cmd->add_option("--smtp", send->smtp, "smtp://host[:port] (STARTTLS) or smtps://host[:port]");
+  send_cmd->add_option("--cacert", send->cacert, "PEM file of CA certificates to trust for the SMTP server's TLS "
+                                                 "(env SMTP_CA_FILE, email.smtp_ca_file)")
+      ->type_name("FILE");
   send_cmd->add_option("--from", send->from, "sender, \"Name <addr>\" (default email.from)");
   send_cmd->add_option("--reply-to", send->reply_to, "reply address (default email.reply_to)");
   send_cmd->add_option("--templates", send->templates, "folder overriding default templates file by file");

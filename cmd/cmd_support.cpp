@@ -33,7 +33,7 @@ struct SentimentOptions {
 struct TriageOptions {
   bool apply = false;
   bool all = false;
-  std::optional<std::string> evaluate;
+  std::optional<std::string> evaluate, cacert;
 };
 
 void run_sentiment(Context& ctx, const SentimentOptions& o) {
@@ -70,13 +70,14 @@ std::vector<support::TagChange> plan_changes(const std::vector<support::TriagedT
 
 // Writes each change with one request; the store takes the ticket Zendesk returns, so a second run
 // finds nothing to change. Tickets changed in Zendesk since the last sync are left alone.
-void apply_changes(Context& ctx, store::Db& db, const std::vector<support::TagChange>& changes) {
+void apply_changes(Context& ctx, store::Db& db, const std::vector<support::TagChange>& changes,
+                   const std::optional<std::string>& cacert) {
   if (changes.empty()) {
     ctx.reporter().info("nothing to write to Zendesk: every open ticket has its tags");
     return;
   }
   auto connection = zendesk::connection_from_settings(ctx.config(), sync::Tuning::from_environment());
-  auto http = http::make_curl_client();
+  auto http = http::make_curl_client(http::client_options_from_settings(ctx.config(), cacert));
   http::RealSleeper sleeper;
   zendesk::ApiClient client(*http, sleeper, ctx.reporter(), connection);
   int updated = 0, current = 0;
@@ -149,7 +150,7 @@ void run_triage(Context& ctx, const TriageOptions& o) {
                                     config.threshold, o.all ? "" : "; --all lists every open ticket"));
   auto changes = plan_changes(triaged, config);
   if (o.apply)
-    apply_changes(ctx, *store, changes);
+    apply_changes(ctx, *store, changes, o.cacert);
   else
     report_dry_run(ctx, changes);
 }
@@ -161,10 +162,14 @@ void setup_support(CLI::App& command, Registry& registry) {
 
   auto triage_options = std::make_shared<TriageOptions>();
   auto* triage = support->add_subcommand("triage", "Open tickets to escalate, with category, sentiment and reasons");
-  triage->add_flag("--apply", triage_options->apply, "write the tags (and priority) back to Zendesk");
+  auto* apply = triage->add_flag("--apply", triage_options->apply, "write the tags (and priority) back to Zendesk");
   triage->add_flag("--all", triage_options->all, "list every open ticket, escalated or not");
   triage->add_option("--evaluate", triage_options->evaluate, "score a labelled file of ticket texts instead")
       ->type_name("FILE");
+  triage->add_option("--cacert", triage_options->cacert, "with --apply: PEM file of CA certificates to trust "
+                                                         "(env SHOPKEEP_CA_BUNDLE, http.ca_bundle)")
+      ->type_name("FILE")
+      ->needs(apply);
   triage->footer(
       "Reads the open tickets of the store (new, open, pending, hold) and scores each 0-100: negative or\n"
       "worsening sentiment of the requester's messages (VADER plus the ecommerce lexicon), threats of\n"

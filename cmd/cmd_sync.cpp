@@ -7,6 +7,7 @@
 #include "completes.hpp"
 #include "core/error.hpp"
 #include "core/file_lock.hpp"
+#include "http/http_client.hpp"
 #include "registry.hpp"
 #include "sync/source.hpp"
 
@@ -19,6 +20,7 @@ struct SyncCommandOptions {
   bool full = false;
   std::optional<std::string> since;
   std::vector<std::string> resources;
+  std::optional<std::string> cacert;
 };
 
 bool contains(const std::vector<std::string>& list, const std::string& name) {
@@ -101,14 +103,14 @@ std::string outcome_summary(const std::vector<sync::ResourceOutcome>& outcomes) 
 
 // Connects and runs one source; its rows join `rows`; true when a resource failed.
 bool run_source(Context& ctx, store::Db& db, const sync::SourceDef& def, const SyncCommandOptions& flags,
-                const sync::Tuning& tuning, output::Json& rows) {
+                const http::ClientOptions& http, const sync::Tuning& tuning, output::Json& rows) {
   sync::SyncOptions options;
   options.full = flags.full;
   options.now = ctx.now();
   options.since = flags.since ? std::optional(parse_time_arg(*flags.since, Zone("UTC"), "--since")) : std::nullopt;
   options.resources = resources_of(flags, def);
   auto started = std::chrono::steady_clock::now();
-  auto source = def.connect(ctx.config(), tuning, ctx.reporter());
+  auto source = def.connect(ctx.config(), http, tuning, ctx.reporter());
   auto outcomes = source->run(db, options);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   bool failed = false;
@@ -142,6 +144,7 @@ void run_sync(Context& ctx, const SyncCommandOptions& flags) {
   auto sources = chosen_sources(ctx, flags);
   if (flags.since) parse_time_arg(*flags.since, Zone("UTC"), "--since");  // a bad --since fails before anything runs
   auto tuning = sync::Tuning::from_environment();
+  auto http = http::client_options_from_settings(ctx.config(), flags.cacert);  // a bad --cacert fails first
   auto db = ctx.create_store();
   FileLock lock(ctx.store_path().string() + ".sync.lock", std::chrono::seconds{10});
   output::Json rows = output::Json::array();
@@ -150,7 +153,7 @@ void run_sync(Context& ctx, const SyncCommandOptions& flags) {
   std::uint64_t commits_before = db->commits();
   for (const auto* source : sources) {
     try {
-      if (run_source(ctx, *db, *source, flags, tuning, rows)) failed.emplace_back(source->name);
+      if (run_source(ctx, *db, *source, flags, http, tuning, rows)) failed.emplace_back(source->name);
     } catch (const Error& e) {
       // With one source its error is the command's; with several, the others still run.
       if (sources.size() == 1 || e.code() == ExitCode::usage) throw;
@@ -180,6 +183,9 @@ void setup_sync(CLI::App& command, Registry& registry) {
                   "groups, tickets, satisfaction_ratings (Zendesk; tickets bring their metrics and comments)")
       ->delimiter(',')
       ->check(completes(resource_names()));
+  cmd->add_option("--cacert", flags->cacert, "PEM file of CA certificates to trust instead of the system's "
+                                             "(env SHOPKEEP_CA_BUNDLE, http.ca_bundle)")
+      ->type_name("FILE");
   cmd->footer(
       "Incremental: each resource is read from its stored cursor, page by page, each page committed\n"
       "with the cursor after it, so an interrupted sync resumes safely; two syncs of one store never run\n"
@@ -194,8 +200,8 @@ void setup_sync(CLI::App& command, Registry& registry) {
       "ZENDESK_OAUTH_TOKEN. Retries 429 and 503 (after Retry-After), 5xx and dropped connections.\n"
       "Exit 3 when every source refuses the credentials, 1 when nothing could be committed (a host\n"
       "that refuses connections or does not resolve stops its source at once), 4 when a source or\n"
-      "resource failed while the others were committed. TLS is always verified; SHOPKEEP_CA_BUNDLE\n"
-      "(http.ca_bundle) names a CA file to trust. Docs: docs/sync-shopify.md, docs/sync-zendesk.md.");
+      "resource failed while the others were committed. TLS is always verified; --cacert (or\n"
+      "SHOPKEEP_CA_BUNDLE, http.ca_bundle) names a CA file to trust. Docs: docs/sync-shopify.md, docs/sync-zendesk.md.");
   registry.on_run(cmd, [flags](Context& ctx) { run_sync(ctx, *flags); });
 }
 

@@ -256,7 +256,7 @@ std::string config_template() {
 # currency = "EUR"
 
 [http]
-# ca_bundle = "/etc/ssl/my-proxy-ca.pem"  # SHOPKEEP_CA_BUNDLE: CA certificates to trust (TLS is always verified)
+# ca_bundle = "/etc/ssl/my-proxy-ca.pem"  # SHOPKEEP_CA_BUNDLE or --cacert: CAs to trust (TLS is always verified)
 
 [shopify]
 # shop = "my-shop.myshopify.com"          # SHOPIFY_SHOP
@@ -314,6 +314,7 @@ std::string config_template() {
 # smtp_url = "smtp://mail.my-shop.example:587"   # or email send --smtp
 # smtp_username = "..."                   # SMTP_USERNAME
 # smtp_password = "..."                   # SMTP_PASSWORD
+# smtp_ca_file = "/etc/ssl/my-ca.pem"     # SMTP_CA_FILE or email send --cacert: CAs to trust instead of the system's
 # rate = 60                               # messages per minute (0 = unlimited)
 # frequency_cap = "24h"                   # no message if any campaign mailed them this recently
 # holdout = 10                            # percent held out to measure the uplift

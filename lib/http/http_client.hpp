@@ -50,8 +50,9 @@ struct ClientOptions {
   std::string user_agent = "shopkeep/" SHOPKEEP_VERSION;
 };
 
-// SHOPKEEP_CA_BUNDLE or http.ca_bundle (usage error when the file is missing).
-ClientOptions client_options_from_settings(const Config& config);
+// The CA file from a command's --cacert, else SHOPKEEP_CA_BUNDLE, else http.ca_bundle (usage error
+// when the file named is not a readable file).
+ClientOptions client_options_from_settings(const Config& config, const std::optional<std::string>& cacert = {});
 
 // libcurl, TLS always verified (against `options.ca_bundle` when set); `http://` only to loopback
 // hosts; redirects followed only within the same scheme, host and port; a User-Agent on every request.

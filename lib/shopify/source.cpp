@@ -20,9 +20,9 @@ std::optional<std::string> setting(const Config& config, const char* env, const 
 
 class ShopifySource : public sync::Source {
  public:
-  ShopifySource(const Config& config, const sync::Tuning& tuning, Reporter& reporter)
+  ShopifySource(const Config& config, const http::ClientOptions& http, const sync::Tuning& tuning, Reporter& reporter)
       : config_(config),
-        http_(http::make_curl_client(http::client_options_from_settings(config))),
+        http_(http::make_curl_client(http)),
         reporter_(reporter),
         client_(*http_, sleeper_, reporter, connection_from_settings(config, tuning, *http_)),
         tuning_(tuning) {}
@@ -92,8 +92,9 @@ Connection connection_from_settings(const Config& config, const sync::Tuning& tu
 
 sync::SourceDef source_def() {
   return {"shopify", shopify_resource_names, configured, "set SHOPIFY_SHOP (and a token) or shopify.shop",
-          [](const Config& config, const sync::Tuning& tuning, Reporter& reporter) -> std::unique_ptr<sync::Source> {
-            return std::make_unique<ShopifySource>(config, tuning, reporter);
+          [](const Config& config, const http::ClientOptions& http, const sync::Tuning& tuning,
+             Reporter& reporter) -> std::unique_ptr<sync::Source> {
+            return std::make_unique<ShopifySource>(config, http, tuning, reporter);
           }};
 }
 

@@ -9,6 +9,7 @@
 
 #include "core/config.hpp"
 #include "core/reporter.hpp"
+#include "http/http_client.hpp"
 #include "store/db.hpp"
 #include "sync/options.hpp"
 #include "sync/tuning.hpp"
@@ -30,8 +31,9 @@ struct SourceDef {
   std::vector<std::string> (*resources)();  // every name --resources accepts for it
   bool (*configured)(const Config&);        // its endpoint is set (env or config)
   std::string_view how_to_configure;        // the hint when it is named but not configured
-  // Reads credentials from env/config (usage error when missing) and connects (may fetch a token).
-  std::unique_ptr<Source> (*connect)(const Config&, const Tuning&, Reporter&);
+  // Reads credentials from env/config (usage error when missing) and connects (may fetch a token)
+  // with an HTTP client made from `http` (the command's --cacert, SHOPKEEP_CA_BUNDLE or config).
+  std::unique_ptr<Source> (*connect)(const Config&, const http::ClientOptions& http, const Tuning&, Reporter&);
 };
 
 // Every source, in the order a plain `shopkeep sync` runs them.

@@ -12,8 +12,8 @@ namespace {
 
 class ZendeskSource : public sync::Source {
  public:
-  ZendeskSource(const Config& config, const sync::Tuning& tuning, Reporter& reporter)
-      : http_(http::make_curl_client(http::client_options_from_settings(config))),
+  ZendeskSource(const Config& config, const http::ClientOptions& http, const sync::Tuning& tuning, Reporter& reporter)
+      : http_(http::make_curl_client(http)),
         reporter_(reporter),
         client_(*http_, sleeper_, reporter, connection_from_settings(config, tuning)),
         page_size_(tuning.zendesk_page_size) {}
@@ -41,8 +41,9 @@ class ZendeskSource : public sync::Source {
 sync::SourceDef source_def() {
   return {"zendesk", zendesk_resource_names, configured,
           "set ZENDESK_SUBDOMAIN or ZENDESK_URL (and credentials), or zendesk.subdomain",
-          [](const Config& config, const sync::Tuning& tuning, Reporter& reporter) -> std::unique_ptr<sync::Source> {
-            return std::make_unique<ZendeskSource>(config, tuning, reporter);
+          [](const Config& config, const http::ClientOptions& http, const sync::Tuning& tuning,
+             Reporter& reporter) -> std::unique_ptr<sync::Source> {
+            return std::make_unique<ZendeskSource>(config, http, tuning, reporter);
           }};
 }
 

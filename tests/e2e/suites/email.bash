@@ -316,9 +316,16 @@ start_sink tls --tls cert.pem key.pem
 sk email send cross-sell --now $NOW --smtp smtps://localhost:$PORT --rate 0
 expect_rc 1
 expect_err_contains "TLS"
+sk email send cross-sell --now $NOW --smtp smtps://localhost:$PORT --rate 0 --cacert missing.pem
+expect_rc 2
+expect_err_contains "--cacert"
+SMTP_CA_FILE=$PWD/missing.pem sk email send cross-sell --now $NOW --smtp smtps://localhost:$PORT --rate 0 --json \
+  --cacert cert.pem --limit 1
+expect_rc 0
+expect_eq "$(json_get 'd["sent"]')" 1 "sent over implicit TLS, the CA named by --cacert (which beats SMTP_CA_FILE)"
 SMTP_CA_FILE=$PWD/cert.pem sk email send cross-sell --now $NOW --smtp smtps://localhost:$PORT --rate 0 --json
 expect_rc 0
-expect_eq "$(json_get 'd["sent"]')" 2 "sent over implicit TLS"
+expect_eq "$(json_get 'd["sent"]')" 1 "sent over implicit TLS, the CA named by SMTP_CA_FILE"
 expect_eq "$(received tls | wc -l)" 2 "received"
 
 TEST "smtp:// to a host that is not loopback must offer STARTTLS; bad URLs are usage errors"

@@ -1,7 +1,7 @@
 # Security of the syncs, in one place: tokens (Shopify and Zendesk) never in the store, its WAL, any
 # message or -v/--verbose output; the store and its -wal/-shm 0600 whatever the umask; plain http only
 # to loopback; user-info tricks refused; no redirect to another host (the token would follow); TLS
-# verified (a self-signed server refused unless SHOPKEEP_CA_BUNDLE or http.ca_bundle names its CA,
+# verified (a self-signed server refused unless --cacert, SHOPKEEP_CA_BUNDLE or http.ca_bundle names its CA,
 # and then only under its own name); bulk downloads private (0600, an unguessable name). Wrong-token
 # exits (3, the secret not in the message) are in the sync suites.
 
@@ -200,11 +200,11 @@ expect_no_request elsewhere-shopify.log
 expect_no_request elsewhere-zendesk.log
 stop_fakes
 
-TEST "TLS is verified: a self-signed server is refused; trusted through SHOPKEEP_CA_BUNDLE or http.ca_bundle"
+TEST "TLS is verified: a self-signed server is refused; trusted through --cacert, SHOPKEEP_CA_BUNDLE or http.ca_bundle"
 make_shop
 make_cert loopback IP:127.0.0.1,DNS:localhost
 start_shopify --tls-cert loopback.pem --tls-key loopback.key
-start_zendesk --tls-cert loopback.pem --tls-key loopback.key
+start_zendesk --tls-cert loopback.pem --tls-key loopback.key --log zendesk.log
 export SHOPIFY_SHOP=https://127.0.0.1:$(cat shopify.port) ZENDESK_URL=https://127.0.0.1:$(cat zendesk.port)
 sk sync shopify --now $NOW --resources shop
 expect_rc 1
@@ -218,6 +218,20 @@ printf '[http]\nca_bundle = "%s"\n' "$PWD/loopback.pem" > config.toml
 sk --config config.toml sync zendesk --now $NOW --resources groups
 expect_rc 0
 SHOPKEEP_CA_BUNDLE=$PWD/missing.pem sk sync --now $NOW
+expect_rc 2
+SHOPKEEP_CA_BUNDLE=$PWD/missing.pem sk sync --now $NOW --cacert loopback.pem --full
+expect_rc 0  # the flag beats the env
+sk sync zendesk --now $NOW --cacert missing.pem
+expect_rc 2
+expect_err_contains "--cacert"
+# support triage --apply writes to Zendesk over the same verified TLS
+sk support triage --now $NOW --apply
+expect_rc 1
+expect_err_contains "SHOPKEEP_CA_BUNDLE"
+sk support triage --now $NOW --apply --cacert loopback.pem
+expect_rc 0
+[ "$(grep -c '^PUT' zendesk.log)" -ge 1 ] || fail "triage --apply wrote nothing to Zendesk over TLS"
+sk support triage --now $NOW --cacert loopback.pem
 expect_rc 2
 stop_fakes
 
