@@ -1,8 +1,9 @@
-// shopkeep sql QUERY: read-only SQL over the store, rows streamed as they come (json, csv, ndjson).
+// shopkeep sql QUERY: read-only SQL over the store, rows streamed as they come in every format.
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <optional>
 
 #include "registry.hpp"
 #include "store/read_only_query.hpp"
@@ -12,7 +13,6 @@ namespace shopkeep::cmd {
 
 namespace {
 
-// json, csv and ndjson print each row as it comes, so a big result never sits in memory.
 struct SqlOptions {
   std::string query;
   double timeout_seconds = 60;
@@ -23,59 +23,21 @@ struct SqlOptions {
   }
 };
 
-// One row of a JSON array as write_listing prints the whole array (indent 2, each row one level in).
-std::string json_array_element(const output::Json& row) {
-  std::string text = row.dump(2, ' ', false, output::Json::error_handler_t::replace);
-  std::string out = "  ";
-  for (char c : text) {
-    out += c;
-    if (c == '\n') out += "  ";
-  }
-  return out;
-}
+// A table sizes its columns on this many rows, then streams the rest cut to those widths.
+constexpr size_t kTableSizingRows = 1000;
 
-void stream_rows(Context& ctx, store::Db& db, const SqlOptions& o) {
-  bool csv = ctx.format() == output::Format::csv;
-  bool json = ctx.format() == output::Format::json;
-  std::vector<std::string> columns;
-  size_t rows = 0;
-  store::read_only_query(
-      db, o.query,
-      [&](const std::vector<std::string>& names) {
-        columns = names;
-        if (!csv) return;
-        std::string header;
-        for (size_t c = 0; c < names.size(); ++c) header += (c ? "," : "") + output::csv_field(names[c]);
-        ctx.out() << header << "\r\n";
-      },
-      [&](const output::Json& row) {
-        if (json) {
-          ctx.out() << (rows++ == 0 ? "[\n" : ",\n") << json_array_element(row);
-          return;
-        }
-        if (!csv) {
-          ctx.out() << row.dump(-1, ' ', false, output::Json::error_handler_t::replace) << '\n';
-          return;
-        }
-        std::string line;
-        for (size_t c = 0; c < columns.size(); ++c)
-          line += (c ? "," : "") + output::csv_field(output::cell_text(row[columns[c]]));
-        ctx.out() << line << "\r\n";
-      },
-      o.limits());
-  if (json) ctx.out() << (rows == 0 ? "[]\n" : "\n]\n");
-}
-
+// Every format prints the rows as they come, so a big result never sits in memory (a table holds
+// its first kTableSizingRows rows).
 void run_sql(Context& ctx, const SqlOptions& o) {
   auto store = ctx.open_store();
-  bool streams = ctx.format() != output::Format::table && ctx.globals().fields.empty();  // a table needs every row
-  if (streams) return stream_rows(ctx, *store, o);
-  output::ListingInfo info{"No rows.", {}};
-  auto rows = output::Json::array();
+  std::optional<output::ListingWriter> listing;
   store::read_only_query(
-      *store, o.query, [&](const std::vector<std::string>& names) { info.columns = names; },
-      [&](const output::Json& row) { rows.push_back(row); }, o.limits());
-  ctx.write_listing(rows, info);
+      *store, o.query,
+      [&](const std::vector<std::string>& names) {
+        listing.emplace(ctx.out(), ctx.output_options(), output::ListingInfo{"No rows.", names}, kTableSizingRows);
+      },
+      [&](const output::Json& row) { listing->add(row); }, o.limits());
+  if (listing) ctx.note_fit(listing->finish());
 }
 
 }  // namespace
@@ -94,7 +56,8 @@ void setup_sql(CLI::App& command, Registry& registry) {
   cmd->footer(
       "Example: shopkeep sql 'SELECT email, number_of_orders FROM customers LIMIT 5' --format csv\n"
       "The schema is documented in docs/schema.md. Writes (ATTACH included) are refused (exit 2).\n"
-      "Columns with the same name are kept: title, title_2. json, csv and ndjson stream row by row.\n"
+      "Columns with the same name are kept: title, title_2. Rows stream as they come (a table sizes its\n"
+      "columns on the first 1,000 and cuts longer cells after them with ...).\n"
       "A query past --timeout or --max-memory is stopped (exit 1): docs/errors.md lists every limit.");
   registry.on_run(cmd, [options](Context& ctx) { run_sql(ctx, *options); });
 }

@@ -119,7 +119,10 @@ output::OutputOptions Context::output_options() const {
 std::ostream& Context::out() { return paging() ? paged_ : io_.out; }
 
 void Context::write_listing(const output::Json& rows, const output::ListingInfo& info) {
-  auto fit = output::write_listing(out(), output_options(), rows, info);
+  note_fit(output::write_listing(out(), output_options(), rows, info));
+}
+
+void Context::note_fit(const output::TableFit& fit) {
   if (!fit.hidden_columns.empty())
     reporter_.info(fmt::format("({} more columns: {}; widen the terminal, or use --fields or --format csv)",
                                fit.hidden_columns.size(), fmt::join(fit.hidden_columns, ", ")));

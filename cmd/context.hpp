@@ -59,13 +59,16 @@ class Context {
   // stderr naming what did not fit.
   void write_listing(const output::Json& rows, const output::ListingInfo& info = {});
   void write_object(const output::Json& object);
+  // The same for a listing whose rows come one by one (output::ListingWriter); call note_fit with
+  // what its finish() returns.
+  output::OutputOptions output_options() const;
+  void note_fit(const output::TableFit& fit);
 
   // Ends the command's output: a long table on a terminal goes through the pager ($PAGER, else
   // `less -FRX`), as git and gh do, unless --no-pager.
   void finish();
 
  private:
-  output::OutputOptions output_options() const;
   bool paging() const;
 
   GlobalOptions globals_;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <optional>
 #include <vector>
 
 #include "core/error.hpp"
@@ -124,21 +125,6 @@ void flatten(const Json& value, const std::string& prefix, Json& into) {
   }
 }
 
-void write_csv(std::ostream& out, const std::vector<std::string>& columns, const Json& rows) {
-  if (columns.empty()) return;
-  std::string line;
-  for (size_t c = 0; c < columns.size(); ++c) line += (c ? "," : "") + csv_field(columns[c]);
-  out << line << "\r\n";
-  for (const auto& row : rows) {
-    line.clear();
-    for (size_t c = 0; c < columns.size(); ++c) {
-      if (c) line += ',';
-      if (row.contains(columns[c])) line += csv_field(cell_text(row[columns[c]]));
-    }
-    out << line << "\r\n";
-  }
-}
-
 Json only(const Json& row, const std::vector<std::string>& columns) {
   Json picked = Json::object();
   for (const auto& c : columns)
@@ -180,42 +166,91 @@ std::string people_text(std::string_view key, const Json& v) {
   return visible(cell_text(v));
 }
 
-TableFit write_listing(std::ostream& out, const OutputOptions& o, const Json& rows, const ListingInfo& info) {
-  auto all = rows.empty() ? info.columns : columns_of(rows);
-  auto columns = (rows.empty() && all.empty()) ? o.fields : pick(all, o.fields);
-  bool narrowed = !o.fields.empty();
-  switch (o.format) {
-    case Format::json: {
-      if (!narrowed) {
-        out << dump(rows.is_null() ? Json::array() : rows, 2) << '\n';
-        return {};
-      }
-      Json picked = Json::array();
-      for (const auto& row : rows) picked.push_back(only(row, columns));
-      out << dump(picked, 2) << '\n';
-      return {};
+struct ListingWriter::Impl {
+  std::ostream& out;
+  OutputOptions options;
+  std::string empty;
+  std::vector<std::string> columns;
+  bool narrowed;
+  size_t table_sizing_rows;
+  size_t rows = 0;
+  std::optional<TableWriter> table;
+
+  // One row of the JSON array, as dump(rows, 2) prints it: indent 2, each row one level in.
+  void write_json_element(const Json& row) {
+    std::string text = dump(row, 2);
+    std::string element = rows == 0 ? "[\n  " : ",\n  ";
+    element.reserve(element.size() + text.size() + text.size() / 8);
+    for (char c : text) {
+      element += c;
+      if (c == '\n') element += "  ";
     }
-    case Format::ndjson:
-      for (const auto& row : rows) out << dump(narrowed ? only(row, columns) : row) << '\n';
-      return {};
-    case Format::csv: write_csv(out, columns, rows); return {};
-    case Format::table: {
-      if (rows.empty()) {
-        if (!info.empty.empty()) out << info.empty << '\n';
-        return {};
-      }
-      std::vector<std::vector<std::string>> cells;
-      cells.reserve(rows.size());
-      for (const auto& row : rows) {
-        std::vector<std::string> r;
-        r.reserve(columns.size());
-        for (const auto& c : columns) r.push_back(row.contains(c) ? people_text(c, row[c]) : "");
-        cells.push_back(std::move(r));
-      }
-      return write_table(out, columns, std::move(cells), o.width);
-    }
+    out << element;
   }
-  return {};
+
+  void write_csv_row(const Json& row) {
+    std::string line;
+    for (size_t c = 0; c < columns.size(); ++c) {
+      if (c) line += ',';
+      if (row.contains(columns[c])) line += csv_field(cell_text(row[columns[c]]));
+    }
+    out << line << "\r\n";
+  }
+
+  void add_table_row(const Json& row) {
+    if (!table) table.emplace(out, columns, options.width, table_sizing_rows);
+    std::vector<std::string> cells;
+    cells.reserve(columns.size());
+    for (const auto& c : columns) cells.push_back(row.contains(c) ? people_text(c, row[c]) : "");
+    table->add(std::move(cells));
+  }
+};
+
+ListingWriter::ListingWriter(std::ostream& out, const OutputOptions& o, const ListingInfo& info,
+                             size_t table_sizing_rows)
+    : impl_(new Impl{out, o, info.empty, info.columns.empty() ? o.fields : pick(info.columns, o.fields),
+                     !o.fields.empty(), table_sizing_rows, 0, std::nullopt}) {
+  const auto& columns = impl_->columns;
+  if (o.format == Format::csv && !columns.empty()) {
+    std::string line;
+    for (size_t c = 0; c < columns.size(); ++c) line += (c ? "," : "") + csv_field(columns[c]);
+    out << line << "\r\n";
+  }
+}
+
+ListingWriter::~ListingWriter() = default;
+
+void ListingWriter::add(const Json& row) {
+  auto& i = *impl_;
+  switch (i.options.format) {
+    case Format::json: i.write_json_element(i.narrowed ? only(row, i.columns) : row); break;
+    case Format::ndjson: i.out << dump(i.narrowed ? only(row, i.columns) : row) << '\n'; break;
+    case Format::csv:
+      if (!i.columns.empty()) i.write_csv_row(row);
+      break;
+    case Format::table: i.add_table_row(row); break;
+  }
+  ++i.rows;
+}
+
+TableFit ListingWriter::finish() {
+  auto& i = *impl_;
+  switch (i.options.format) {
+    case Format::json: i.out << (i.rows == 0 ? "[]\n" : "\n]\n"); return {};
+    case Format::table:
+      if (i.table) return i.table->finish();
+      if (!i.empty.empty()) i.out << i.empty << '\n';
+      return {};
+    default: return {};
+  }
+}
+
+TableFit write_listing(std::ostream& out, const OutputOptions& o, const Json& rows, const ListingInfo& info) {
+  ListingInfo all = info;
+  if (!rows.empty()) all.columns = columns_of(rows);
+  ListingWriter listing(out, o, all);
+  for (const auto& row : rows) listing.add(row);
+  return listing.finish();
 }
 
 void write_listing(std::ostream& out, Format format, const Json& rows) {
@@ -232,7 +267,11 @@ void write_object(std::ostream& out, const OutputOptions& o, const Json& given) 
     case Format::csv: {
       Json flat = Json::object();
       flatten(object, "", flat);
-      write_csv(out, keys_of(flat), Json::array({flat}));
+      OutputOptions csv;
+      csv.format = Format::csv;
+      ListingWriter listing(out, csv, {"", keys_of(flat)});
+      listing.add(flat);
+      listing.finish();
       return;
     }
     case Format::table: {

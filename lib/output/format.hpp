@@ -5,6 +5,8 @@
 // terminal's width, control characters made visible).
 #include <nlohmann/json.hpp>
 
+#include <limits>
+#include <memory>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -37,6 +39,25 @@ struct ListingInfo {
 struct TableFit {
   std::vector<std::string> hidden_columns;
   bool truncated_cells = false;
+};
+
+// A listing written as its rows come, in any format, with --fields applied: json (the same bytes
+// as write_listing), ndjson and csv row by row; a table sizes its columns on the first
+// `table_sizing_rows` rows and then streams (TableWriter). The columns are known before the rows
+// (a query's); a --fields name that is not one of them is a usage error at construction.
+class ListingWriter {
+ public:
+  ListingWriter(std::ostream& out, const OutputOptions& options, const ListingInfo& info,
+                size_t table_sizing_rows = std::numeric_limits<size_t>::max());
+  ~ListingWriter();
+  ListingWriter(const ListingWriter&) = delete;
+  ListingWriter& operator=(const ListingWriter&) = delete;
+  void add(const Json& row);
+  TableFit finish();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
 };
 
 // A listing: an array of objects with the same fields. json prints [] when empty, csv its header

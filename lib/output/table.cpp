@@ -12,6 +12,7 @@ constexpr size_t kGap = 2;
 // The first `limit` code points of `text`, with "…" when cut.
 std::string cut(const std::string& text, size_t limit) {
   if (display_width(text) <= limit) return text;
+  if (limit == 0) return {};
   size_t points = 0, i = 0;
   for (; i < text.size(); ++i) {
     if ((text[i] & 0xC0) != 0x80) {
@@ -28,37 +29,67 @@ size_t display_width(std::string_view s) {
   return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
+TableWriter::TableWriter(std::ostream& out, std::vector<std::string> columns, size_t width, size_t sizing_rows)
+    : out_(out), columns_(std::move(columns)), width_(width), sizing_rows_(sizing_rows) {}
+
+void TableWriter::add(std::vector<std::string> cells) {
+  cells.resize(columns_.size());
+  for (auto& cell : cells)
+    if (display_width(cell) > kMaxCell) {
+      cell = cut(cell, kMaxCell);
+      fit_.truncated_cells = true;
+    }
+  if (sized_) return write_row(cells);
+  held_.push_back(std::move(cells));
+  if (held_.size() >= sizing_rows_) size_columns();
+}
+
+TableFit TableWriter::finish() {
+  if (!sized_) size_columns();
+  return fit_;
+}
+
+// Widths from the header and the rows held, then the columns that fit; writes the header and the
+// rows held.
+void TableWriter::size_columns() {
+  sized_ = true;
+  widths_.assign(columns_.size(), 0);
+  for (size_t c = 0; c < columns_.size(); ++c) widths_[c] = display_width(columns_[c]);
+  for (const auto& row : held_)
+    for (size_t c = 0; c < row.size(); ++c) widths_[c] = std::max(widths_[c], display_width(row[c]));
+  shown_ = columns_.size();
+  size_t total = 0;
+  for (size_t c = 0; c < columns_.size(); ++c) total += widths_[c] + (c ? kGap : 0);
+  while (width_ > 0 && shown_ > 1 && total > width_) {
+    --shown_;
+    total -= widths_[shown_] + kGap;
+  }
+  fit_.hidden_columns.assign(columns_.begin() + static_cast<long>(shown_), columns_.end());
+  auto header = columns_;
+  write_row(header);
+  for (auto& row : held_) write_row(row);
+  held_.clear();
+  held_.shrink_to_fit();
+}
+
+void TableWriter::write_row(std::vector<std::string>& cells) {
+  std::string line;
+  for (size_t c = 0; c < shown_; ++c) {
+    if (display_width(cells[c]) > widths_[c]) {  // a row after the sizing ones
+      cells[c] = cut(cells[c], widths_[c]);
+      fit_.truncated_cells = true;
+    }
+    line += cells[c];
+    if (c + 1 < shown_) line.append(widths_[c] - display_width(cells[c]) + kGap, ' ');
+  }
+  out_ << line << '\n';
+}
+
 TableFit write_table(std::ostream& out, const std::vector<std::string>& columns,
                      std::vector<std::vector<std::string>> cells, size_t width) {
-  TableFit fit;
-  for (auto& row : cells)
-    for (auto& cell : row)
-      if (display_width(cell) > kMaxCell) {
-        cell = cut(cell, kMaxCell);
-        fit.truncated_cells = true;
-      }
-  std::vector<size_t> widths(columns.size());
-  for (size_t c = 0; c < columns.size(); ++c) widths[c] = display_width(columns[c]);
-  for (const auto& row : cells)
-    for (size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], display_width(row[c]));
-  size_t shown = columns.size(), total = 0;
-  for (size_t c = 0; c < columns.size(); ++c) total += widths[c] + (c ? kGap : 0);
-  while (width > 0 && shown > 1 && total > width) {
-    --shown;
-    total -= widths[shown] + kGap;
-  }
-  fit.hidden_columns.assign(columns.begin() + static_cast<long>(shown), columns.end());
-  auto write_row = [&](const std::vector<std::string>& row) {
-    std::string line;
-    for (size_t c = 0; c < shown; ++c) {
-      line += row[c];
-      if (c + 1 < shown) line.append(widths[c] - display_width(row[c]) + kGap, ' ');
-    }
-    out << line << '\n';
-  };
-  write_row(columns);
-  for (const auto& row : cells) write_row(row);
-  return fit;
+  TableWriter table(out, columns, width);
+  for (auto& row : cells) table.add(std::move(row));
+  return table.finish();
 }
 
 }  // namespace shopkeep::output

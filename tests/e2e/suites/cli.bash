@@ -200,6 +200,15 @@ sk sql "SELECT 1 AS a, 2 AS b WHERE 0" --format csv
 expect_eq "$(printf '%s' "$OUT" | tr -d '\r')" "a,b" "header of an empty result"
 sk sql "SELECT 1 AS a WHERE 0"
 expect_out_equals "No rows."
+# Every format streams; a table sizes its columns on the first 1,000 rows and cuts later cells
+many="WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1500)
+  SELECT i, CASE WHEN i = 1200 THEN 'a much longer value' ELSE 'x' END AS v FROM n"
+sk sql "$many"
+expect_rc 0
+expect_eq "$(printf '%s\n' "$OUT" | wc -l)" 1501 "table lines (header and 1,500 rows)"
+expect_eq "$(printf '%s\n' "$OUT" | grep '^1200 ')" "1200  …" "a cell after the sizing rows, cut to its column"
+sk sql "$many" --fields v,i --format csv
+expect_eq "$(printf '%s' "$OUT" | tr -d '\r' | sed -n 1201p)" "a much longer value,1200" "csv keeps every cell whole"
 
 TEST "a failed write to stdout is exit 1, not a silent success"
 sk init

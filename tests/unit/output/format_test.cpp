@@ -96,3 +96,38 @@ TEST_CASE("visible_text: control characters shown, never sent to the terminal") 
   CHECK(visible_text("line one\nline two\x07", true) == "line one\nline two\\x07");
   CHECK(visible_text("Ünïcode stays") == "Ünïcode stays");
 }
+
+TEST_CASE("a listing written row by row is the same bytes as the whole listing, in every format") {
+  Json rows = Json::array({{{"id", 1}, {"name", "Ann"}, {"tags", Json::array({"a", "b"})}},
+                           {{"id", 22}, {"name", "Bo \"B\""}, {"tags", Json::array()}}});
+  for (auto format : {Format::json, Format::ndjson, Format::csv, Format::table}) {
+    for (std::vector<std::string> fields : {std::vector<std::string>{}, std::vector<std::string>{"name", "id"}}) {
+      OutputOptions o;
+      o.format = format;
+      o.fields = fields;
+      std::ostringstream whole, streamed;
+      write_listing(whole, o, rows);
+      ListingWriter listing(streamed, o, {"No results.", {"id", "name", "tags"}}, rows.size());
+      for (const auto& row : rows) listing.add(row);
+      listing.finish();
+      CHECK(streamed.str() == whole.str());
+    }
+  }
+  OutputOptions o;
+  o.fields = {"nope"};
+  std::ostringstream out;
+  CHECK_THROWS(ListingWriter(out, o, {"No results.", {"id"}}));
+}
+
+TEST_CASE("a streamed table sizes its columns on the first rows and cuts later ones to them") {
+  OutputOptions o;
+  std::ostringstream out;
+  ListingWriter listing(out, o, {"No rows.", {"id", "v"}}, 2);
+  listing.add({{"id", 1}, {"v", "ab"}});
+  listing.add({{"id", 2}, {"v", "abc"}});
+  CHECK(out.str() == "id  v\n1   ab\n2   abc\n");  // written once the sizing rows came
+  listing.add({{"id", 300}, {"v", "abcdef"}});
+  auto fit = listing.finish();
+  CHECK(out.str() == "id  v\n1   ab\n2   abc\n3\xE2\x80\xA6  ab\xE2\x80\xA6\n");
+  CHECK(fit.truncated_cells);
+}
