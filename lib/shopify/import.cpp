@@ -11,7 +11,9 @@
 #include "core/export_shape.hpp"
 #include "core/interrupt.hpp"
 #include "core/line_reader.hpp"
+#include "shopify/record_spec.hpp"
 #include "store/db.hpp"
+#include "store/deferred_indexes.hpp"
 #include "store/import_log.hpp"
 
 namespace shopkeep::shopify {
@@ -80,6 +82,7 @@ WriteCounts import_files(store::Db& db, const std::vector<std::string>& files, R
   // again and again; it is a fixed size, so memory stays flat in the input size.
   db.exec("PRAGMA cache_size = -131072");  // 128 MiB
   store::Transaction tx(db);
+  store::DeferredIndexes deferred(db, record_tables());  // a first import builds its indexes at the end
   RecordWriter writer(db, reporter, synced_at);
   try {
     write_files(writer, files, reporter, total);
@@ -89,6 +92,8 @@ WriteCounts import_files(store::Db& db, const std::vector<std::string>& files, R
     throw;
   }
   writer.finish();
+  throw_if_interrupted();
+  deferred.rebuild();
   throw_if_interrupted();
   store::record_import(db, "shopify", files.size(), writer.counts().lines, synced_at);
   tx.commit();

@@ -1,5 +1,6 @@
 #include "shopify/record_spec.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "shopify/gid.hpp"
@@ -237,6 +238,15 @@ std::span<const Table> children_of(Table parent) {
     case Table::checkouts: return kCheckoutChildren;
     default: return {};
   }
+}
+
+std::vector<std::string> record_tables() {
+  std::vector<std::string> names;
+  for (int t = 0; t <= static_cast<int>(Table::refunds); ++t) {
+    std::string name(spec_of(static_cast<Table>(t)).upsert.name);
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+  }
+  return names;
 }
 
 }  // namespace shopkeep::shopify

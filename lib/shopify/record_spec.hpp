@@ -3,7 +3,9 @@
 // read from a JSON pointer ("a|b" means the first of a or b that is present, for old and new API
 // shapes).
 #include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "store/upsert.hpp"
 
@@ -25,5 +27,7 @@ const TableSpec* child_spec(Table parent, std::string_view gid_type);
 const TableSpec& spec_of(Table table);
 // The child tables of a parent table (order_lines and refunds for orders; variants and media for products).
 std::span<const Table> children_of(Table parent);
+// The store tables a Shopify import writes, each once.
+std::vector<std::string> record_tables();
 
 }  // namespace shopkeep::shopify

@@ -414,6 +414,14 @@ struct BodyWriter::Impl {
   std::string streamed_source;  // the body begin_body named
 };
 
+std::vector<std::string> BodyWriter::tables() {
+  std::vector<std::string> names;
+  for (const auto* spec : {&kUserSpec, &kOrganizationSpec, &kGroupSpec, &kSurveyResponseSpec, &kTicketSpec, &kMetricSpec,
+                           &kCommentSpec, &kRatingSpec})
+    names.emplace_back(spec->name);
+  return names;
+}
+
 BodyWriter::BodyWriter(store::Db& db, Reporter& reporter, std::string synced_at)
     : impl_(std::make_unique<Impl>(db, reporter, std::move(synced_at))) {}
 BodyWriter::~BodyWriter() = default;

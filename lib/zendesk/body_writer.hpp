@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/reporter.hpp"
 #include "store/db.hpp"
@@ -41,6 +42,8 @@ class BodyWriter {
   // body's order rather than write()'s fixed one; nothing depends on it (suppressions are by id).
   void begin_body(const std::string& source);
   static bool writes_items_of(std::string_view key);
+  // The store tables it writes.
+  static std::vector<std::string> tables();
   void write_item(std::string_view key, size_t index, const nlohmann::json& item);
   void end_body(const nlohmann::json& rest);
 

@@ -10,6 +10,7 @@
 
 #include "core/error.hpp"
 #include "core/interrupt.hpp"
+#include "store/deferred_indexes.hpp"
 #include "store/import_log.hpp"
 #include "zendesk/body_stream.hpp"
 #include "zendesk/body_writer.hpp"
@@ -53,6 +54,7 @@ WriteCounts import_files(store::Db& db, const std::vector<std::string>& files, R
     total += static_cast<std::uint64_t>(st.st_size);
   }
   store::Transaction tx(db);
+  store::DeferredIndexes deferred(db, BodyWriter::tables());  // a first import builds its indexes at the end
   BodyWriter writer(db, reporter, synced_at);
   try {
     std::uint64_t done = 0;
@@ -71,6 +73,8 @@ WriteCounts import_files(store::Db& db, const std::vector<std::string>& files, R
     throw_if_interrupted();  // a read cut short by the signal reports the interrupt, not itself
     throw;
   }
+  throw_if_interrupted();
+  deferred.rebuild();
   throw_if_interrupted();
   store::record_import(db, "zendesk", files.size(), writer.counts().documents, synced_at);
   tx.commit();
