@@ -36,8 +36,10 @@ void best_sellers_out_of_stock(const AuditContext& ctx) {
   auto days = static_cast<std::int64_t>(ctx.number("best_seller_days", 90));
   each_row(
       ctx,
+      // CROSS JOIN keeps the orders outside: otherwise SQLite walks every line by product and looks up
+      // each one's order at random (1M orders: 16 s instead of 0.4 s).
       "WITH sold AS (SELECT l.product_id, sum(coalesce(l.current_quantity, l.quantity)) AS units "
-      "  FROM order_lines l JOIN counted_orders o ON o.id = l.order_id WHERE o.ordered_at >= ?1 "
+      "  FROM counted_orders o CROSS JOIN order_lines l ON l.order_id = o.id WHERE o.ordered_at >= ?1 "
       "  AND l.product_id IS NOT NULL GROUP BY l.product_id ORDER BY units DESC LIMIT ?2) "
       "SELECT p.id, p.title, sold.units FROM sold JOIN products p ON p.id = sold.product_id WHERE " +
           std::string(kActive) +
