@@ -13,12 +13,18 @@ here=$(cd "$(dirname "$0")" && pwd)
 restore=${RESTORE:-300}
 orders=${ORDERS:-2000}
 work=$(mktemp -d)
+# The fake reads its whole shop before it listens: 100,000 orders take it well over ten seconds.
+wait_for_fake() {
+  for _ in $(seq 1200); do [ -s "$work/port" ] && return 0; sleep 0.1; done
+  echo "sync_shopify: the fake Shopify did not start within 120 s" >&2
+  exit 1
+}
 trap 'kill $fake 2>/dev/null; rm -rf "$work"' EXIT
 "$build/genshop" --out "$work/shop" --orders "$orders" --customers $((orders / 10)) --products 200 --checkouts 10 --tickets 1
 /usr/bin/python3 "$here/../fakes/shopify_fake.py" --data "$work"/shop/shopify/{shop,orders}.jsonl --port-file "$work/port" \
   --restore-rate "$restore" --maximum 1000 --log "$work/fake.log" &
 fake=$!
-for _ in $(seq 50); do [ -s "$work/port" ] && break; sleep 0.1; done
+wait_for_fake
 export SHOPIFY_SHOP=http://127.0.0.1:$(cat "$work/port") SHOPIFY_ACCESS_TOKEN=shpat_test
 start=$(date +%s.%N)
 SHOPKEEP_SHOPIFY_BULK=0 "$build/shopkeep" --db "$work/s.db" -q sync --resources orders  # paginated, not bulk
@@ -43,7 +49,7 @@ bulk_orders=${BULK_ORDERS:-100000}
 rm -f "$work/port"
 /usr/bin/python3 "$here/../fakes/shopify_fake.py" --data "$work"/bulk/shopify/{shop,orders}.jsonl --port-file "$work/port" &
 fake=$!
-for _ in $(seq 100); do [ -s "$work/port" ] && break; sleep 0.1; done
+wait_for_fake
 export SHOPIFY_SHOP=http://127.0.0.1:$(cat "$work/port")
 start=$(date +%s.%N)
 "$build/shopkeep" --db "$work/bulk.db" sync --resources orders --json > "$work/bulk.json"
