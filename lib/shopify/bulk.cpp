@@ -1,14 +1,13 @@
 #include "shopify/bulk.hpp"
 
 #include <simdjson.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 
 #include "core/error.hpp"
 #include "core/line_reader.hpp"
+#include "core/temp_file.hpp"
 #include "shopify/record_writer.hpp"
 #include "store/seen_ids.hpp"
 #include "store/sync_state.hpp"
@@ -183,20 +182,6 @@ std::optional<std::string> string_field(const json& op, const char* key) {
                                                                              : std::nullopt;
 }
 
-// A new file of our own in the temporary folder, for a download of the shop's customers and orders:
-// mkstemps creates it 0600 (whatever the umask) under a name no one can guess, never through a link
-// another user planted there.
-std::filesystem::path private_temp_file(const std::string& prefix) {
-  auto folder = std::filesystem::temp_directory_path();
-  // mkstemps replaces the six X's before the 6-character ".jsonl" suffix with a unique name.
-  std::string path = (folder / (prefix + "-XXXXXX.jsonl")).string();
-  int fd = ::mkstemps(path.data(), 6);
-  if (fd < 0)
-    throw runtime_error("cannot create a temporary file in " + folder.string(), "set TMPDIR to a writable folder");
-  ::close(fd);
-  return path;
-}
-
 }  // namespace
 
 std::string bulk_query(const ResourceQuery& q) {
@@ -257,7 +242,10 @@ BulkResult bulk_import(store::Db& db, GraphqlClient& client, http::HttpClient& h
     return result;
   }
   http::check_url(*url, "bulk operation download");
-  auto file = private_temp_file("shopkeep-bulk-" + q.name);
+  // A day-old download is one a killed sync left behind: no run still writing is that old.
+  if (int stale = remove_stale_temp_files("shopkeep-bulk-" + q.name, "jsonl", std::chrono::hours{24}))
+    reporter.debug("removed " + std::to_string(stale) + " bulk download(s) a killed sync left behind");
+  auto file = private_temp_file("shopkeep-bulk-" + q.name, "jsonl");
   auto download_started = Clock::now();
   auto got = http.download(*url, file.string());
   result.download_seconds = since(download_started);

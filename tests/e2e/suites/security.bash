@@ -2,7 +2,8 @@
 # message or -v/--verbose output; the store and its -wal/-shm 0600 whatever the umask; plain http only
 # to loopback; user-info tricks refused; no redirect to another host (the token would follow); TLS
 # verified (a self-signed server refused unless --cacert, SHOPKEEP_CA_BUNDLE or http.ca_bundle names its CA,
-# and then only under its own name); bulk downloads private (0600, an unguessable name). Wrong-token
+# and then only under its own name); bulk downloads private (0600, an unguessable name), and those a
+# killed sync left behind removed by the next one. Wrong-token
 # exits (3, the secret not in the message) are in the sync suites.
 
 SHOPIFY_FAKE=$SHOPKEEP_SOURCE_DIR/tests/fakes/shopify_fake.py
@@ -141,6 +142,23 @@ download=$(compgen -G 'tmp/shopkeep-bulk-*' | head -1)
 wait $syncing
 expect_eq "$?" 0 "the sync's exit"
 expect_eq "$(ls -A tmp)" "" "files left in TMPDIR"
+stop_fakes
+
+TEST "a download a killed sync left behind (a day old) goes with the next bulk sync; a recent one stays"
+make_shop
+start_shopify
+mkdir tmp
+printf 'stale' > tmp/shopkeep-bulk-customers-Kill01.jsonl
+touch -d '2 days ago' tmp/shopkeep-bulk-customers-Kill01.jsonl
+printf 'running' > tmp/shopkeep-bulk-customers-Live01.jsonl
+printf 'mine' > tmp/notes.jsonl
+touch -d '2 days ago' tmp/notes.jsonl
+TMPDIR=$PWD/tmp sk -v sync shopify --now $NOW --resources customers
+expect_rc 0
+expect_err_contains "killed sync left behind"
+[ -e tmp/shopkeep-bulk-customers-Kill01.jsonl ] && fail "the day-old download is still there"
+[ -e tmp/shopkeep-bulk-customers-Live01.jsonl ] || fail "a recent download (another sync's) was removed"
+[ -e tmp/notes.jsonl ] || fail "a file that is not a shopkeep download was removed"
 stop_fakes
 
 TEST "plain http only to loopback: other hosts, look-alike names and addresses are usage errors, sent nothing"
