@@ -21,6 +21,7 @@
 #include "email/settings.hpp"
 #include "email/smtp_client.hpp"
 #include "email/templates.hpp"
+#include "http/http_client.hpp"
 #include "registry.hpp"
 #include "store/shop_settings.hpp"
 #include "validators.hpp"
@@ -120,10 +121,7 @@ email::SmtpSettings smtp_settings(Context& ctx, const SendOptions& o) {
   s.url = resolve_setting(o.smtp, nullptr, ctx.config(), "email.smtp_url").value_or("");
   s.username = resolve_setting(std::nullopt, "SMTP_USERNAME", ctx.config(), "email.smtp_username");
   s.password = resolve_setting(std::nullopt, "SMTP_PASSWORD", ctx.config(), "email.smtp_password");
-  s.ca_file = resolve_setting(o.cacert, "SMTP_CA_FILE", ctx.config(), "email.smtp_ca_file");
-  if (s.ca_file && !fs::is_regular_file(*s.ca_file))
-    throw usage_error("--cacert (SMTP_CA_FILE, email.smtp_ca_file): " + *s.ca_file + " is not a readable file",
-                      "name a PEM file of the CA certificates to trust");
+  s.ca_file = http::ca_file_setting(o.cacert, "SMTP_CA_FILE", ctx.config(), "email.smtp_ca_file");
   if (s.password && !s.username) throw usage_error("SMTP_PASSWORD is set without SMTP_USERNAME");
   return s;
 }
@@ -300,8 +298,8 @@ void setup_email(CLI::App& command, Registry& registry) {
                      "send again the messages whose earlier delivery is unknown");
   send_cmd->footer(
       "SMTP AUTH from SMTP_USERNAME / SMTP_PASSWORD (or email.smtp_username / email.smtp_password);\n"
-      "smtp:// must offer STARTTLS except on loopback; certificates are verified (SMTP_CA_FILE or\n"
-      "email.smtp_ca_file adds a CA). Each message is logged 'sending' before its SMTP transaction and\n"
+      "smtp:// must offer STARTTLS except on loopback; certificates are verified (--cacert, SMTP_CA_FILE\n"
+      "or email.smtp_ca_file trusts a CA file instead of the system's). Each message is logged 'sending' before its SMTP transaction and\n"
       "'sent' with the server's reply after it: a re-run never sends twice, and a crash in between leaves\n"
       "'unknown' (email log --status unknown), resent only with --resend-unknown. 4xx and lost connections\n"
       "are retried with backoff; 5xx are recorded per recipient. Exit 4 when some failed, 3 when the\n"

@@ -140,6 +140,18 @@ std::string quoted_string(std::string_view text) {
   return out + '"';
 }
 
+// A display name as atoms, one quoted string, or encoded-words (an RFC 5322 phrase), in at most
+// `room` characters for the first two. Those stay on the header's first line: GMime's parser
+// keeps a fold inside a phrase as a line break in the name. Encoded-words fold cleanly.
+std::vector<std::string> phrase(std::string_view display_name, size_t room) {
+  if (readable_as_is(display_name)) {
+    if (all_atoms(display_name) && display_name.size() <= room) return {std::string(display_name)};
+    std::string quoted = quoted_string(display_name);  // specials such as "," or "." keep their meaning in quotes
+    if (quoted.size() <= room) return {quoted};
+  }
+  return encoded_words(display_name);
+}
+
 }  // namespace
 
 std::string encode_unstructured(std::string_view name, std::string_view text) {
@@ -155,21 +167,13 @@ std::string encode_unstructured(std::string_view name, std::string_view text) {
 
 std::string encode_mailbox(std::string_view name, std::string_view display_name, std::string_view address) {
   if (!is_valid_email(address)) throw runtime_error("cannot write the address '" + std::string(address) + "' into a header");
-  // A display name as atoms or a quoted string stays on the header's first line: GMime's parser
-  // keeps a fold inside a phrase as a line break in the name. Encoded-words fold cleanly.
-  size_t room = kLineLimit - prefix_length(name);
   Folder folder(prefix_length(name));
-  std::string quoted;
   if (display_name.empty()) {
-    // no display name: the bare address
-  } else if (all_atoms(display_name) && display_name.find("=?") == std::string_view::npos && display_name.size() <= room) {
-    folder.add(display_name);
-  } else if (readable_as_is(display_name) && (quoted = quoted_string(display_name)).size() <= room) {
-    folder.add(quoted);  // specials such as "," or "." keep their meaning inside quotes
-  } else {
-    for (const auto& word : encoded_words(display_name)) folder.add(word);
+    folder.add(address);
+    return folder.take();
   }
-  folder.add(display_name.empty() ? std::string(address) : "<" + std::string(address) + ">");
+  for (const auto& word : phrase(display_name, kLineLimit - prefix_length(name))) folder.add(word);
+  folder.add("<" + std::string(address) + ">");
   return folder.take();
 }
 

@@ -50,8 +50,12 @@ struct ClientOptions {
   std::string user_agent = "shopkeep/" SHOPKEEP_VERSION;
 };
 
-// The CA file from a command's --cacert, else SHOPKEEP_CA_BUNDLE, else http.ca_bundle (usage error
-// when the file named is not a readable file).
+// A CA file to trust: a command's --cacert, else the env var, else the config key; a usage error
+// naming all three when the file named is not a readable file. HTTP and SMTP (email send) share it.
+std::optional<std::string> ca_file_setting(const std::optional<std::string>& cacert, const char* env_name,
+                                           const Config& config, const std::string& config_key);
+
+// The CA file from a command's --cacert, else SHOPKEEP_CA_BUNDLE, else http.ca_bundle.
 ClientOptions client_options_from_settings(const Config& config, const std::optional<std::string>& cacert = {});
 
 // libcurl, TLS always verified (against `options.ca_bundle` when set); `http://` only to loopback

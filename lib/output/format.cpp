@@ -171,7 +171,6 @@ struct ListingWriter::Impl {
   OutputOptions options;
   std::string empty;
   std::vector<std::string> columns;
-  bool narrowed;
   size_t table_sizing_rows;
   size_t rows = 0;
   std::optional<TableWriter> table;
@@ -209,7 +208,7 @@ struct ListingWriter::Impl {
 ListingWriter::ListingWriter(std::ostream& out, const OutputOptions& o, const ListingInfo& info,
                              size_t table_sizing_rows)
     : impl_(new Impl{out, o, info.empty, info.columns.empty() ? o.fields : pick(info.columns, o.fields),
-                     !o.fields.empty(), table_sizing_rows, 0, std::nullopt}) {
+                     table_sizing_rows, 0, std::nullopt}) {
   const auto& columns = impl_->columns;
   if (o.format == Format::csv && !columns.empty()) {
     std::string line;
@@ -222,9 +221,10 @@ ListingWriter::~ListingWriter() = default;
 
 void ListingWriter::add(const Json& row) {
   auto& i = *impl_;
+  bool narrowed = !i.options.fields.empty();  // --fields: only those keys, in that order
   switch (i.options.format) {
-    case Format::json: i.write_json_element(i.narrowed ? only(row, i.columns) : row); break;
-    case Format::ndjson: i.out << dump(i.narrowed ? only(row, i.columns) : row) << '\n'; break;
+    case Format::json: i.write_json_element(narrowed ? only(row, i.columns) : row); break;
+    case Format::ndjson: i.out << dump(narrowed ? only(row, i.columns) : row) << '\n'; break;
     case Format::csv:
       if (!i.columns.empty()) i.write_csv_row(row);
       break;

@@ -19,7 +19,7 @@ class DeferredIndexes {
   DeferredIndexes(Db& db, const std::vector<std::string>& tables);
   // Creates them again; call before the transaction commits.
   void rebuild();
-  // The indexes dropped (for tests and -v).
+  // The indexes dropped (for tests).
   const std::vector<std::string>& names() const { return names_; }
 
  private:
